@@ -1,0 +1,380 @@
+"""公文 anatomy: the parts of a draft (GB/T 9704-2012 §7; 条例 第九条) and its
+文种 (条例 第八条), recognised once per Document and shared by every rule.
+
+Real drafts are messy: full-width spaces for alignment, no 版头 at all (many
+start at the title), titles broken over two lines, signature blocks pushed
+right with spaces. Recognition works line by line on stripped text and keeps
+the offsets of the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .dates import DateMention, find_dates
+from .docnumber import DocNumber, find_doc_numbers
+
+if TYPE_CHECKING:
+    from .document import Document
+
+DOCTYPES = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
+            "请示", "批复", "议案", "函", "纪要")
+UPWARD = {"请示", "报告", "议案"}  # 上行文
+# Titles of texts that are not 公文 by themselves (gongwen-rules.md §1).
+NON_GONGWEN = re.compile(
+    r"(讲话|讲话稿|发言|发言稿|致辞|讲稿|主持词|主持稿|演讲|报告会|心得体会|体会|总结|述职报告|调研报告|"
+    r"汇报提纲|提纲|方案|规划|计划|倡议书|简报|访谈|答记者问|评论|综述|纪实|侧记)$"
+)
+_SPACES = " \t\u3000\u00a0"
+_HEADING_PATTERNS = (
+    (1, re.compile(r"^(?P<num>[一二三四五六七八九十]+)(?P<sep>[、，,.．])")),
+    (2, re.compile(r"^(?P<open>[（(])(?P<num>[一二三四五六七八九十]+)(?P<close>[）)])")),
+    (3, re.compile(r"^(?P<num>\d{1,2})(?P<sep>[.．、])(?!\d)")),
+    (4, re.compile(r"^(?P<open>[（(])(?P<num>\d{1,2})(?P<close>[）)])")),
+)
+_DATE_LINE = re.compile(
+    r"^[（(]?(?:\d{2,4}|[〇零○Ｏ一二三四五六七八九]{2,4})[ \u3000]*年.{1,8}[日号][）)]?$"
+    r"|^(?:19|20)\d{2}[.．/\-]\d{1,2}[.．/\-]\d{1,2}$"
+)
+_ORG_HINT = re.compile(r"(政府|人民|委员会|党委|局|委|办公室|办|厅|部|院|署|所|中心|公司|单位|机关|集团|协会|学会|"
+                       r"学校|大学|医院|银行|法院|检察院|街道|乡|镇|村|社区|处|科|队|站|会)")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int  # 0-based line number
+    start: int  # offset of the stripped text
+    end: int
+    text: str  # stripped of alignment spaces
+    indent: int  # leading spaces (ASCII or full-width) in the original
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    number: int
+    start: int  # start of the number marker
+    marker_end: int
+    end: int  # end of the line
+    text: str
+    marker: str
+
+
+@dataclass
+class Anatomy:
+    doctype: str | None = None  # one of DOCTYPES, or "讲话" / "文章" for texts that are not 公文
+    is_gongwen: bool = False
+    forwarding: bool = False  # 印发/转发/批转 notice
+    copy_number: Span | None = None  # 份号
+    secrecy: Span | None = None  # 密级和保密期限
+    urgency: Span | None = None  # 紧急程度
+    issuer_mark: Span | None = None  # 发文机关标志
+    doc_number: DocNumber | None = None  # 发文字号 in the 版头
+    signer: Span | None = None  # 签发人
+    title: Span | None = None
+    title_lines: list[Line] = field(default_factory=list)
+    main_recipient_line: Span | None = None  # whole line, colon included
+    main_recipients: list[Span] = field(default_factory=list)
+    body: Span | None = None
+    headings: list[Heading] = field(default_factory=list)
+    attachment_note: list[Span] = field(default_factory=list)  # 附件说明 lines
+    signature: list[Span] = field(default_factory=list)  # 发文机关署名
+    issue_date: DateMention | None = None  # 成文日期
+    issue_date_line: Span | None = None
+    remark: Span | None = None  # 附注
+    attachments: list[Span] = field(default_factory=list)  # 附件 headings after the body
+    cc: Span | None = None  # 抄送机关 line
+    printed: Span | None = None  # 印发机关和印发日期 line
+    printed_date: DateMention | None = None
+    header_end: int = 0  # end of the 版头 (start of the title, or 0)
+    dates: list[DateMention] = field(default_factory=list)
+
+    @property
+    def upward(self) -> bool:
+        return self.doctype in UPWARD
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for i, raw in enumerate(text.split("\n")):
+        stripped_left = raw.lstrip(_SPACES)
+        indent = len(raw) - len(stripped_left)
+        stripped = stripped_left.rstrip(_SPACES)
+        # Markdown headings and emphasis do not change what a line is.
+        md = re.match(r"^(#{1,6}\s+|\*\*)", stripped)
+        cut = md.end() if md else 0
+        core = stripped[cut:]
+        if core.endswith("**"):
+            core = core[:-2]
+        start = pos + indent + cut
+        lines.append(Line(i, start, start + len(core), core, indent))
+        pos += len(raw) + 1
+    return lines
+
+
+def compact(s: str) -> str:
+    return re.sub(f"[{_SPACES}]+", "", s)
+
+
+def doctype_of(title: str) -> tuple[str | None, bool]:
+    """(文种, is_gongwen) from a title."""
+    t = compact(title).rstrip("。．.，,；;：:！!？?")
+    t = re.sub(r"[（(][^（）()]*[）)]$", "", t)  # （征求意见稿）, （2025年修订）
+    if NON_GONGWEN.search(t) or re.search(r"(在|上的)[^，。]*(讲话|发言|致辞)", t):
+        return ("讲话" if re.search(r"讲话|发言|致辞|讲稿|主持|演讲", t) else "文章"), False
+    for kind in sorted(DOCTYPES, key=len, reverse=True):
+        if t.endswith(kind):
+            if kind == "令" and not re.search(r"(命令|令)$", t):
+                continue
+            return ("命令" if kind == "令" else kind), True
+    return None, False
+
+
+def _is_title(line: Line) -> bool:
+    t = line.text
+    if not t or len(t) > 70 or "。" in t[:-1]:
+        return False
+    kind, _ = doctype_of(t)
+    return kind is not None and (t.startswith("关于") or "关于" in t or len(t) <= 40)
+
+
+def analyse(doc: "Document") -> Anatomy:
+    text = doc.text
+    lines = split_lines(text)
+    nonempty = [ln for ln in lines if ln.text]
+    a = Anatomy()
+    if not nonempty:
+        return a
+
+    # --- title: the first line (within the first 15) that reads as one -----
+    title_i = None
+    for k, ln in enumerate(nonempty[:15]):
+        if _is_title(ln):
+            title_i = k
+            break
+        # a title broken over two lines: 关于…… / ……的通知
+        if k + 1 < len(nonempty) and len(ln.text) <= 40 and "。" not in ln.text and "：" not in ln.text \
+                and not ln.text.endswith(("号", "文件")) and not _looks_like_number_line(ln.text):
+            nxt = nonempty[k + 1]
+            joined = Line(ln.index, ln.start, nxt.end, ln.text + nxt.text, ln.indent)
+            if ("关于" in ln.text or ln.text.endswith(("关于", "的"))) and _is_title(joined) \
+                    and not _is_title(nxt):
+                title_i = k
+                a.title_lines = [ln, nxt]
+                break
+    if title_i is not None:
+        if not a.title_lines:
+            a.title_lines = [nonempty[title_i]]
+        first, last = a.title_lines[0], a.title_lines[-1]
+        a.title = Span(first.start, last.end, "".join(x.text for x in a.title_lines))
+        a.doctype, a.is_gongwen = doctype_of(a.title.text)
+        a.forwarding = a.doctype == "通知" and bool(re.search(r"(印发|转发|批转)", a.title.text))
+        a.header_end = first.start
+        header = nonempty[:title_i]
+        body_from = title_i + len(a.title_lines)
+    else:
+        # No title: maybe a speech or an article; look at the opening lines.
+        opening = "".join(x.text for x in nonempty[:3])
+        if re.search(r"讲话|发言|致辞|同志们", opening):
+            a.doctype = "讲话"
+        header = []
+        body_from = 0
+
+    if a.doctype in (None, "讲话", "文章") and any(x.text.startswith(("同志们：", "同志们:", "各位领导")) for x in nonempty[:8]):
+        a.doctype, a.is_gongwen = "讲话", False
+
+    _read_header(a, header, text)
+
+    rest = nonempty[body_from:]
+    # --- 主送机关 -------------------------------------------------------------
+    k = 0
+    while k < len(rest) and k < 3 and _is_subtitle(rest[k].text):
+        k += 1
+    if k < len(rest) and a.is_gongwen:
+        cand = rest[k]
+        if _is_recipient_line(cand.text):
+            a.main_recipient_line = Span(cand.start, cand.end, cand.text)
+            a.main_recipients = split_recipients(cand.text.rstrip("：:"), cand.start)
+            k += 1
+    body_start_i = k
+
+    # --- the end: 版记, attachments, 成文日期, 署名 ---------------------------
+    end_i = len(rest)
+    for j in range(len(rest) - 1, body_start_i - 1, -1):
+        t = rest[j].text
+        if t.startswith(("抄送", "抄报", "主送：")) and a.cc is None and t.startswith("抄"):
+            a.cc = Span(rest[j].start, rest[j].end, t)
+            end_i = min(end_i, j)
+        elif re.search(r"印发$", t) and len(t) <= 60 and a.printed is None and j >= len(rest) - 4:
+            a.printed = Span(rest[j].start, rest[j].end, t)
+            ds = find_dates(t)
+            if ds:
+                d = ds[-1]
+                a.printed_date = _shift(d, rest[j].start)
+            end_i = min(end_i, j)
+        elif set(t) <= set("—-─━_＿=") and len(t) >= 3:
+            end_i = min(end_i, j)  # separator lines of the 版记
+        elif j < end_i - 3 and (a.cc or a.printed):
+            break
+
+    date_i = None
+    for j in range(end_i - 1, max(body_start_i, end_i - 40) - 1, -1):
+        t = compact(rest[j].text)
+        if _DATE_LINE.match(t):
+            date_i = j
+            break
+    if date_i is not None:
+        ln = rest[date_i]
+        ds = find_dates(ln.text)
+        if ds:
+            a.issue_date = _shift(ds[0], ln.start)
+        a.issue_date_line = Span(ln.start, ln.end, ln.text)
+        # 署名: short lines right above the date, not sentences
+        j = date_i - 1
+        sig = []
+        while j >= body_start_i and len(sig) < 3:
+            t = rest[j].text
+            if len(t) <= 30 and not re.search(r"[。；：，]$", t) and "。" not in t and _ORG_HINT.search(t) \
+                    and not t.startswith("附件"):
+                sig.insert(0, Span(rest[j].start, rest[j].end, t))
+                j -= 1
+            else:
+                break
+        a.signature = sig
+        body_end_i = j + 1
+        # 附注 right after the date; attachments after that, up to the 版记
+        after = rest[date_i + 1:end_i]
+        if after and re.match(r"^[（(].*[）)]$", after[0].text):
+            a.remark = Span(after[0].start, after[0].end, after[0].text)
+            after = after[1:]
+        for ln in after:
+            if re.match(r"^附件\s*\d*\s*$", compact(ln.text)) or re.match(r"^附件\d+[：:]?$", compact(ln.text)):
+                a.attachments.append(Span(ln.start, ln.end, ln.text))
+    else:
+        body_end_i = end_i
+
+    # --- 附件说明: "附件：" lines at the end of the body ----------------------
+    j = body_end_i - 1
+    notes = []
+    while j >= body_start_i:
+        t = rest[j].text
+        if t.startswith(("附件：", "附件:")):
+            notes.insert(0, rest[j])
+            break
+        if re.match(r"^\d+[.．]", t) and len(t) <= 60 and "。" not in t:
+            notes.insert(0, rest[j])
+            j -= 1
+            continue
+        notes = []
+        break
+    if notes and notes[0].text.startswith(("附件：", "附件:")):
+        a.attachment_note = [Span(x.start, x.end, x.text) for x in notes]
+        body_end_i = rest.index(notes[0])
+
+    body_lines = rest[body_start_i:body_end_i]
+    if body_lines:
+        a.body = Span(body_lines[0].start, body_lines[-1].end, text[body_lines[0].start:body_lines[-1].end])
+    for ln in body_lines:
+        h = heading_of(ln)
+        if h:
+            a.headings.append(h)
+    a.dates = find_dates(text, a.issue_date.year if a.issue_date else None)
+    return a
+
+
+def _shift(d: DateMention, offset: int) -> DateMention:
+    from dataclasses import replace
+
+    wspan = (d.weekday_span[0] + offset, d.weekday_span[1] + offset) if d.weekday_span else None
+    return replace(d, start=d.start + offset, end=d.end + offset, weekday_span=wspan,
+                   range_end=_shift(d.range_end, offset) if d.range_end else None)
+
+
+def _looks_like_number_line(t: str) -> bool:
+    return any(True for _ in find_doc_numbers(t))
+
+
+def _is_subtitle(t: str) -> bool:
+    """Lines between the title and the recipient: （征求意见稿）, a bracketed date, a doc number."""
+    return bool(re.match(r"^[（(].{1,40}[）)]$", t)) or _looks_like_number_line(t) and len(t) < 30
+
+
+def _is_recipient_line(t: str) -> bool:
+    if not t.endswith(("：", ":")) or len(t) > 120 or "。" in t:
+        return False
+    if re.match(r"^(同志们|各位|尊敬的)", t):
+        return False
+    if heading_of(Line(0, 0, len(t), t, 0)):
+        return False
+    return bool(_ORG_HINT.search(t)) or t.startswith("各")
+
+
+def split_recipients(t: str, offset: int) -> list[Span]:
+    """Split on 、，,；; outside brackets: 各县（市、区）人民政府 is one recipient."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(t + "，"):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in "、，,；;" and depth == 0:
+            piece = t[start:i]
+            stripped = piece.strip(_SPACES)
+            if stripped:
+                s = start + (len(piece) - len(piece.lstrip(_SPACES)))
+                out.append(Span(offset + s, offset + s + len(stripped), stripped))
+            start = i + 1
+    return out
+
+
+def heading_of(ln: Line) -> Heading | None:
+    for level, rx in _HEADING_PATTERNS:
+        m = rx.match(ln.text)
+        if not m:
+            continue
+        num_s = m.group("num")
+        if level in (1, 2):
+            from .dates import zh_number
+
+            num = zh_number(num_s)
+            if num is None:
+                continue
+        else:
+            num = int(num_s)
+        rest = ln.text[m.end():]
+        if level == 3 and m.group("sep") == "、" and not rest:
+            continue
+        return Heading(level, num, ln.start, ln.start + m.end(), ln.end, ln.text, m.group(0))
+    return None
+
+
+def _read_header(a: Anatomy, header: list[Line], text: str) -> None:
+    for ln in header:
+        t = compact(ln.text)
+        if re.fullmatch(r"\d{6}", t) and a.copy_number is None:
+            a.copy_number = Span(ln.start, ln.end, ln.text)
+            continue
+        if re.match(r"^(绝密|机密|秘密)", t):
+            a.secrecy = Span(ln.start, ln.end, ln.text)
+            continue
+        if re.fullmatch(r"(特急|加急|特提|平急|急件|特级|紧急)", t):
+            a.urgency = Span(ln.start, ln.end, ln.text)
+            continue
+        nums = list(find_doc_numbers(text, ln.start, ln.end))
+        if nums and a.doc_number is None:
+            a.doc_number = nums[0]
+        m = re.search(r"签发人[：:]?", ln.text)
+        if m:
+            a.signer = Span(ln.start + m.start(), ln.end, ln.text[m.start():])
+        if not nums and not m and (t.endswith("文件") or _ORG_HINT.search(t)) and a.issuer_mark is None \
+                and len(t) <= 40:
+            a.issuer_mark = Span(ln.start, ln.end, ln.text)

@@ -1,0 +1,67 @@
+"""What counts as Chinese context, and which stretches of text are not prose
+(URLs, e-mail addresses, inline code) — one place for every rule to ask."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# CJK ideographs (basic, extensions A–G), compatibility ideographs and 〇.
+_HAN = re.compile(
+    r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+)
+# Full-width Chinese punctuation per GB/T 15834 (and the 〔〕 of 发文字号).
+ZH_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】〔〕——……·～—")
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and _HAN.match(ch) is not None
+
+
+def is_zh(ch: str) -> bool:
+    """A Han character or a Chinese punctuation mark."""
+    return bool(ch) and (ch in ZH_PUNCT or _HAN.match(ch) is not None)
+
+
+_NOT_PROSE = re.compile(
+    r"""(?:https?|ftp)://[^\s\u3000，。；！？“”（）《》、]+"""
+    r"""|www\.[A-Za-z0-9.-]+[^\s\u3000，。；！？“”（）《》、]*"""
+    r"""|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"""
+    r"""|`[^`\n]+`"""
+    r"""|[A-Za-z0-9_-]+\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpg|png|wps|ofd)\b""",
+    re.I,
+)
+
+
+class ProseMask:
+    """Spans of ``text`` that are not prose; rules ask ``inside(i)``."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, text: str):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if "@" in text or "://" in text or "www." in text or "`" in text or "." in text:
+            for m in _NOT_PROSE.finditer(text):
+                self.starts.append(m.start())
+                self.ends.append(m.end())
+
+    def inside(self, i: int) -> bool:
+        k = bisect_right(self.starts, i) - 1
+        return k >= 0 and i < self.ends[k]
+
+
+def prev_char(text: str, i: int, skip: str = " \t") -> str:
+    """The nearest character before ``i`` on the same line, skipping spaces."""
+    j = i - 1
+    while j >= 0 and text[j] in skip:
+        j -= 1
+    return text[j] if j >= 0 and text[j] != "\n" else ""
+
+
+def next_char(text: str, i: int, skip: str = " \t") -> str:
+    j = i + 1
+    n = len(text)
+    while j < n and text[j] in skip:
+        j += 1
+    return text[j] if j < n and text[j] != "\n" else ""

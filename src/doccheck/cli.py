@@ -1,0 +1,191 @@
+"""The ``doccheck`` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import Config, ConfigError, from_mapping, load_config, _load
+from .document import Document
+from .engine import CheckResult, check_document, read_document
+from .findings import Severity
+from .packs import PackError
+from .plugins import RegistryError, default_registry
+from .readers import ReadError
+from .readers.text import decode
+
+SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"}
+
+
+def _split(values) -> list[str]:
+    out = []
+    for v in values or ():
+        out += [s for s in v.replace("，", ",").split(",") if s.strip()]
+    return [s.strip() for s in out]
+
+
+def collect(paths: list[str], suffixes) -> list[tuple[str, str | None]]:
+    """(path, error) for every file to check; folders are walked recursively,
+    keeping only files some reader understands."""
+    out: list[tuple[str, str | None]] = []
+    for raw in paths:
+        if raw == "-":
+            out.append(("-", None))
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in suffixes and not (SKIP_DIRS & set(f.parts)) \
+                        and not f.name.startswith(("~$", ".")):
+                    out.append((str(f), None))
+        elif not p.exists():
+            out.append((raw, "文件不存在"))
+        else:
+            out.append((raw, None))
+    return out
+
+
+class ConfigCache:
+    def __init__(self, explicit: Path | None, args):
+        self.explicit = explicit
+        self.args = args
+        self.cache: dict = {}
+
+    def for_path(self, path: Path | None) -> Config:
+        if self.explicit:
+            key = ("explicit",)
+        else:
+            key = str(path.resolve().parent) if path else "cwd"
+        if key not in self.cache:
+            if self.explicit:
+                data = _load(self.explicit)
+                if self.explicit.name == "pyproject.toml":
+                    data = data.get("tool", {}).get("doccheck", {})
+                cfg = from_mapping(data, self.explicit)
+            elif self.args.isolated:
+                cfg = Config()
+            else:
+                cfg = load_config(path or Path.cwd())
+            self.cache[key] = cfg.with_cli(
+                select=_split(self.args.select), ignore=_split(self.args.ignore), fail_on=self.args.fail_on
+            )
+        return self.cache[key]
+
+
+def cmd_check(args) -> int:
+    registry = default_registry()
+    fmt = registry.formats.get(args.format)
+    if fmt is None:
+        _err(f"未知的输出格式：{args.format}（可用：{'、'.join(registry.formats)}）")
+        return 2
+    configs = ConfigCache(Path(args.config) if args.config else None, args)
+    results: list[CheckResult] = []
+    failed_input = False
+    threshold = None
+    for raw, error in collect(args.paths, set(registry.readers)):
+        path = None if raw == "-" else Path(raw)
+        try:
+            config = configs.for_path(path)
+        except (ConfigError, PackError) as e:
+            _err(str(e))
+            return 2
+        threshold = config.fail_on
+        if error is None:
+            try:
+                if path is None:
+                    text, notes = decode(sys.stdin.buffer.read())
+                    if not text.strip():
+                        raise ReadError("标准输入为空")
+                    doc = Document.from_text(text, path=None)
+                    doc.notes.extend(notes)
+                else:
+                    doc = read_document(path, registry)
+                findings = check_document(doc, config, registry)
+                results.append(CheckResult(doc.path or "-", findings, doc))
+                continue
+            except ReadError as e:
+                error = str(e)
+            except PackError as e:
+                _err(str(e))
+                return 2
+        failed_input = True
+        _err(f"{raw}: {error}")
+        results.append(CheckResult(raw, [], None, error))
+    if not results:
+        _err("没有找到可检查的文件")
+        return 2
+    sys.stdout.write(fmt.render(results, registry))
+    if failed_input:
+        return 2
+    if threshold == "never":
+        return 0
+    level = Severity(threshold).rank
+    return 1 if any(f.severity.rank >= level for r in results for f in r.findings) else 0
+
+
+def cmd_rules(args) -> int:
+    registry = default_registry()
+    if args.id:
+        r = registry.rules.get(args.id)
+        if r is None:
+            matches = [x for x in registry.rules.values() if x.matches(args.id)]
+            if not matches:
+                _err(f"没有编号为 {args.id} 的规则；用 doccheck rules 查看全部")
+                return 2
+            for x in matches:
+                print(x.documentation(), end="\n\n")
+            return 0
+        print(r.documentation())
+        return 0
+    width = max(len(r.id) for r in registry.rules.values())
+    for r in registry.rules.values():
+        print(f"{r.id:<{width}}  {r.category.value:<11} {r.severity.value:<7}  {r.summary}")
+    return 0
+
+
+def _err(msg: str) -> None:
+    print(f"doccheck: {msg}", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="doccheck", description="公文草稿检查：版头、主送机关、标点、错别字、日期、数字、禁发内容……"
+    )
+    parser.add_argument("--version", action="version", version=f"doccheck {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="检查文件、文件夹或标准输入（-）")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", "-f", default="text", help="text | json | sarif | github（插件可增加）")
+    p.add_argument("--select", action="append", help="只运行这些规则（编号、类别或前缀，逗号分隔）")
+    p.add_argument("--ignore", action="append", help="不运行这些规则")
+    p.add_argument("--fail-on", choices=["error", "warning", "never"], default=None,
+                   help="达到该级别的问题时退出码为 1（默认 error）")
+    p.add_argument("--config", help="使用指定的配置文件，不再向上查找")
+    p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("rules", help="列出规则，或显示一条规则的说明和示例")
+    p.add_argument("id", nargs="?")
+    p.set_defaults(func=cmd_rules)
+
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (RegistryError, PackError, ConfigError) as e:
+        _err(str(e))
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The 发文字号 (document number), in one place: 机关代字 + 〔年份〕 + 顺序号 + 号
+(GB/T 9704-2012 §7.2.5). The pattern is deliberately loose, so that wrong
+brackets, short years, 虚位 and 第 are found and reported, not missed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+OPENERS = "〔[【(（［〖{｛"
+CLOSERS = "〕]】)）］〗}｝"
+
+_PATTERN = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{1,10})"
+    r"(?P<open>[" + re.escape(OPENERS) + r"])[ \u3000]*"
+    r"(?P<year>\d{2,4}|[〇零一二三四五六七八九]{4})[ \u3000]*"
+    r"(?P<close>[" + re.escape(CLOSERS) + r"])[ \u3000]*"
+    r"(?P<di>第)?(?P<serial>\d{1,5})[ \u3000]*号"
+)
+# Words that commonly stand right before a cited number and are not part of the 机关代字.
+_LEAD = re.compile(
+    r"^.*(?:根据|按照|依据|依照|参照|参见|贯彻|落实|执行|印发|转发|下发|详见|见|即|和|及|与|或|的|是|以|经|将|对|由|在|为|了)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocNumber:
+    start: int
+    end: int
+    org: str
+    org_start: int
+    open: str
+    year: str
+    close: str
+    di: bool
+    serial: str
+    text: str
+
+    @property
+    def year_value(self) -> int | None:
+        return int(self.year) if self.year.isdigit() and len(self.year) == 4 else None
+
+    @property
+    def normalized(self) -> str:
+        """The correct form, as far as it can be known from what was written."""
+        year = self.year if len(self.year) == 4 and self.year.isdigit() else self.year
+        serial = str(int(self.serial)) if self.serial.isdigit() else self.serial
+        return f"{self.org}〔{year}〕{serial}号"
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.open != "〔" or self.close != "〕":
+            out.append(f"年份应使用六角括号“〔〕”，不用“{self.open}{self.close}”")
+        if not (self.year.isdigit() and len(self.year) == 4):
+            out.append("年份应使用阿拉伯数字写全四位，不得简写")
+        if self.di:
+            out.append("顺序号前不加“第”")
+        if self.serial.startswith("0"):
+            out.append("顺序号不编虚位（如 1 不写作 01）")
+        if self.text != f"{self.org}{self.open}{self.year}{self.close}{'第' if self.di else ''}{self.serial}号":
+            out.append("发文字号中不应有空格")
+        return out
+
+
+def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[DocNumber]:
+    end = len(text) if end is None else end
+    for m in _PATTERN.finditer(text, start, end):
+        org = m.group("org")
+        lead = _LEAD.match(org)
+        cut = lead.end() if lead else 0
+        if cut >= len(org):
+            continue
+        org = org[cut:]
+        s = m.start("org") + cut
+        yield DocNumber(
+            start=s, end=m.end(), org=org, org_start=s, open=m.group("open"), year=m.group("year"),
+            close=m.group("close"), di=bool(m.group("di")), serial=m.group("serial"), text=text[s:m.end()],
+        )

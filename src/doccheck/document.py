@@ -1,0 +1,113 @@
+"""Document: the one model every reader produces and every rule reads.
+
+The plain text is the paragraphs joined by ``\\n``. Blocks carry their offsets
+into it; for .docx each block also knows which paragraph it came from and
+where each run's text lies, so findings and fixes can be placed back into the
+Word file (see ``doccheck.fixing.docx``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .anatomy import Anatomy
+
+
+@dataclass(frozen=True, slots=True)
+class RunSpan:
+    """Where run number ``index`` of a .docx paragraph lies in the plain text."""
+
+    start: int
+    end: int
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph (or table-cell paragraph) of the body."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"  # "paragraph" | "cell"
+    style: str | None = None
+    source_index: int | None = None  # position in the reader's paragraph order (.docx)
+    runs: tuple[RunSpan, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Text kept apart from the body: page headers and footers of a .docx."""
+
+    kind: str  # "header" | "footer"
+    section: int
+    text: str
+
+
+@dataclass(eq=False)
+class Document:
+    text: str
+    path: str | None = None
+    format: str = "txt"
+    blocks: list[Block] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the reader wants the user to know
+    source: Any = None  # reader-specific handle (the python-docx Document for .docx)
+
+    @classmethod
+    def from_text(cls, text: str, path: str | None = None, format: str = "txt") -> "Document":
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        blocks, pos = [], 0
+        for line in text.split("\n"):
+            blocks.append(Block(pos, pos + len(line)))
+            pos += len(line) + 1
+        return cls(text=text, path=path, format=format, blocks=blocks)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (code points) of ``offset``."""
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def block_at(self, offset: int) -> Block | None:
+        starts = self._block_starts
+        i = bisect_right(starts, offset) - 1
+        if i < 0:
+            return None
+        return self.blocks[i]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def line_text(self, line: int) -> str:
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[start:end]
+
+    @cached_property
+    def prose_mask(self):
+        """URLs, e-mail addresses, file names, inline code: not prose (see doccheck.chinese)."""
+        from .chinese import ProseMask
+
+        return ProseMask(self.text)
+
+    @cached_property
+    def anatomy(self) -> "Anatomy":
+        """The parts of the 公文, recognised once and shared by every rule."""
+        from .anatomy import analyse
+
+        return analyse(self)

@@ -1,0 +1,195 @@
+"""Select rules from the config, run them, apply allowlist and inline
+suppressions, and sort the findings. Every integration comes through here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .document import Document
+from .findings import Finding, Hit, Severity
+from .plugins import Registry, default_registry
+from .readers import ReadError
+from .rule import Context, Rule
+
+
+@dataclass
+class CheckResult:
+    path: str | None
+    findings: list[Finding] = field(default_factory=list)
+    document: Document | None = None
+    error: str | None = None  # set when the file could not be read
+
+    @property
+    def doctype(self) -> str | None:
+        return self.document.anatomy.doctype if self.document else None
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "doctype": self.doctype,
+            "error": self.error,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+class RuleCrash(Exception):
+    pass
+
+
+def select_rules(registry: Registry, config: Config) -> list[Rule]:
+    return [
+        r for r in registry.rules.values()
+        if any(r.matches(s) for s in config.select) and not any(r.matches(s) for s in config.ignore)
+    ]
+
+
+def severity_for(rule: Rule, config: Config) -> Severity:
+    # a rule id beats its category
+    return config.severity.get(rule.id) or config.severity.get(rule.category.value) or rule.severity
+
+
+# `doccheck-disable-next-line punctuation.half-width`, `doccheck-disable`, `doccheck-enable`,
+# alone on a line, optionally inside an HTML comment for Markdown.
+_DIRECTIVE = re.compile(
+    r"^[ \t]*(?:<!--)?[ \t]*doccheck-(disable-next-line|disable|enable)\b([^\n]*?)(?:-->)?[ \t]*$",
+    re.M,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Suppression:
+    start: int
+    end: int
+    selectors: tuple[str, ...]  # empty: every rule
+
+    def covers(self, f: Finding, rule: Rule) -> bool:
+        return self.start <= f.start < self.end and (
+            not self.selectors or any(rule.matches(s) for s in self.selectors)
+        )
+
+
+def suppressions(text: str) -> list[_Suppression]:
+    if "doccheck-" not in text:
+        return []
+    out: list[_Suppression] = []
+    open_blocks: list[tuple[int, tuple[str, ...]]] = []
+    for m in _DIRECTIVE.finditer(text):
+        kind = m.group(1)
+        selectors = tuple(s for s in re.split(r"[\s,，]+", m.group(2)) if s)
+        out.append(_Suppression(m.start(), m.end() + 1, ()))  # the directive line itself
+        if kind == "disable-next-line":
+            nl = text.find("\n", m.end() + 1)
+            out.append(_Suppression(m.end() + 1, len(text) if nl == -1 else nl, selectors))
+        elif kind == "disable":
+            open_blocks.append((m.end(), selectors))
+        elif open_blocks:
+            start, sel = open_blocks.pop()
+            out.append(_Suppression(start, m.start(), sel))
+    for start, sel in open_blocks:
+        out.append(_Suppression(start, len(text) + 1, sel))
+    return out
+
+
+def allowed_spans(text: str, allow: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    for term in allow:
+        i = text.find(term) if term else -1
+        while i != -1:
+            spans.append((i, i + len(term)))
+            i = text.find(term, i + 1)
+    return spans
+
+
+def to_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit) -> Finding:
+    n = len(doc.text)
+    start = min(max(hit.start, 0), n)
+    end = min(max(hit.end, start), n)
+    line, column = doc.line_column(start)
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=severity,
+        message=hit.message,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        excerpt=excerpt(doc, start, end),
+        suggestions=tuple(hit.suggestions),
+        fix=hit.fix,
+    )
+
+
+def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The lines the span touches, cut to about 40 characters either side when long."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le == -1 else le
+    if le - ls > 120:
+        ls, le = max(ls, start - 40), min(le, max(end, start + 1) + 40)
+    return ls, le
+
+
+def excerpt(doc: Document, start: int, end: int) -> str:
+    ls, le = excerpt_bounds(doc.text, start, end)
+    return doc.text[ls:le]
+
+
+def check_document(
+    doc: Document,
+    config: Config | None = None,
+    registry: Registry | None = None,
+    strict: bool = False,
+) -> list[Finding]:
+    """Run the selected rules over ``doc``. With ``strict``, a rule that raises
+    propagates (tests); otherwise it becomes a note on the document and the
+    other rules still run (users)."""
+    config = config or Config()
+    registry = (registry or default_registry()).with_packs(config.packs)
+    rules = select_rules(registry, config)
+    text = doc.text
+    sup = suppressions(text)
+    allow = allowed_spans(text, config.allow)
+    findings: list[Finding] = []
+    seen = set()
+    for rule in rules:
+        if rule.gongwen_only and not doc.anatomy.is_gongwen:
+            continue
+        ctx = Context(config, {**rule.options, **config.options.get(rule.id, {})})
+        severity = severity_for(rule, config)
+        try:
+            hits = list(rule.check(doc, ctx))
+        except Exception as e:
+            if strict:
+                raise
+            doc.notes.append(f"规则 {rule.id} 运行出错，已跳过：{type(e).__name__}: {e}")
+            continue
+        for hit in hits:
+            f = to_finding(doc, rule, severity, hit)
+            key = (f.rule, f.start, f.end, f.message)
+            if key in seen:
+                continue
+            if any(a < max(f.end, f.start + 1) and f.start < b for a, b in allow):
+                continue
+            if any(s.covers(f, rule) for s in sup):
+                continue
+            seen.add(key)
+            findings.append(f)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return findings
+
+
+def read_document(path: Path, registry: Registry | None = None) -> Document:
+    registry = registry or default_registry()
+    reader = registry.readers.get(path.suffix.lower())
+    if reader is None:
+        known = "、".join(sorted(registry.readers))
+        raise ReadError(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”（支持：{known}）")
+    if path.is_dir():
+        raise ReadError("是文件夹，不是文件")
+    if not path.exists():
+        raise ReadError("文件不存在")
+    return reader.read(path)

@@ -1,0 +1,162 @@
+"""The one findings contract shared by the CLI, the service, the editors and CI.
+
+Offsets are code points into ``Document.text``, end exclusive. Conversion to
+UTF-16 (LanguageTool, LSP, Office.js) happens only at those edges, in
+``doccheck.offsets``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Category(str, Enum):
+    HEADER = "header"
+    RECIPIENT = "recipient"
+    PUNCTUATION = "punctuation"
+    TYPO = "typo"
+    DATE = "date"
+    NUMBER = "number"
+    BANNED = "banned"
+    PLACEHOLDER = "placeholder"
+    STRUCTURE = "structure"
+    LAYOUT = "layout"
+
+    @property
+    def label(self) -> str:
+        """Chinese name, for people."""
+        return CATEGORY_LABELS[self]
+
+
+CATEGORY_LABELS = {
+    Category.HEADER: "版头",
+    Category.RECIPIENT: "主送机关",
+    Category.PUNCTUATION: "标点符号",
+    Category.TYPO: "错别字",
+    Category.DATE: "日期",
+    Category.NUMBER: "数字用法",
+    Category.BANNED: "禁发内容",
+    Category.PLACEHOLDER: "占位符与网页残留",
+    Category.STRUCTURE: "结构",
+    Category.LAYOUT: "版式",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that are safe to apply without a person looking (ruff's "safe" fixes)."""
+
+    edits: tuple[Edit, ...]
+
+    def to_dict(self) -> dict:
+        return {"edits": [e.to_dict() for e in self.edits]}
+
+    @classmethod
+    def replace(cls, start: int, end: int, replacement: str) -> "Fix":
+        return cls((Edit(start, end, replacement),))
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check reports: a span and what to say about it.
+
+    The engine turns a Hit into a Finding by adding the rule's identity,
+    the severity in force, the line/column and the excerpt, so that no rule
+    computes those itself.
+    """
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    excerpt: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+
+    FIELDS = (
+        "rule", "category", "severity", "message", "start", "end",
+        "line", "column", "excerpt", "suggestions", "fix",
+    )
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "excerpt": self.excerpt,
+            "suggestions": list(self.suggestions),
+            "fix": self.fix.to_dict() if self.fix else None,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Finding":
+        fix = d.get("fix")
+        return cls(
+            rule=d["rule"],
+            category=Category(d["category"]),
+            severity=Severity(d["severity"]),
+            message=d["message"],
+            start=d["start"],
+            end=d["end"],
+            line=d["line"],
+            column=d["column"],
+            excerpt=d["excerpt"],
+            suggestions=tuple(d.get("suggestions", ())),
+            fix=Fix(tuple(Edit(**e) for e in fix["edits"])) if fix else None,
+        )
+
+
+@dataclass(slots=True)
+class Example:
+    """A text a rule must flag (``bad``) or stay silent on (``good``).
+
+    ``fixed`` is, for a bad example with a safe fix, the text after fixing.
+    ``at`` optionally names the flagged substring, to pin the span.
+    """
+
+    text: str
+    bad: bool
+    fixed: str | None = None
+    at: str | None = None
+    path: str | None = field(default=None)  # pretend file name, e.g. "x.docx"

@@ -1,0 +1,104 @@
+"""SARIF 2.1.0, as GitHub code scanning accepts it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..hookspecs import hookimpl
+from . import Format
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str | None) -> str:
+    if not path:
+        return "stdin"
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def as_dict(results, registry) -> dict:
+    from .. import __version__
+
+    used = sorted({f.rule for r in results for f in r.findings})
+    index = {rid: i for i, rid in enumerate(used)}
+    rules = []
+    for rid in used:
+        rule = registry.rules.get(rid)
+        entry = {"id": rid}
+        if rule:
+            entry.update({
+                "name": rid,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.doc.strip()[:2000]},
+                "help": {"text": rule.documentation()[:4000]},
+                "defaultConfiguration": {"level": LEVEL[rule.severity.value]},
+                "properties": {"category": rule.category.value, "tags": [rule.category.value]},
+            })
+        rules.append(entry)
+    sarif_results, notifications = [], []
+    for r in results:
+        uri = _uri(r.path)
+        if r.error:
+            notifications.append({
+                "level": "error",
+                "message": {"text": f"{r.path}: {r.error}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+            })
+            continue
+        for f in r.findings:
+            end_line, end_col = r.document.line_column(f.end)
+            region = {
+                "startLine": f.line,
+                "startColumn": f.column,
+                "endLine": end_line,
+                "endColumn": max(end_col, f.column + (1 if end_line == f.line and f.end == f.start else 0)),
+                "snippet": {"text": f.excerpt},
+            }
+            res = {
+                "ruleId": f.rule,
+                "ruleIndex": index[f.rule],
+                "level": LEVEL[f.severity.value],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+                "partialFingerprints": {"doccheck/v1": f"{f.rule}:{f.excerpt}"[:200]},
+            }
+            if f.fix and r.document.format != "docx":  # offsets are into a text file's characters
+                res["fixes"] = [{
+                    "description": {"text": "可自动修正：" + " / ".join(f.suggestions)},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": uri},
+                        "replacements": [{
+                            "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                            "insertedContent": {"text": e.replacement},
+                        } for e in f.fix.edits],
+                    }],
+                }]
+            sarif_results.append(res)
+    run = {
+        "tool": {"driver": {
+            "name": "doccheck",
+            "version": __version__,
+            "informationUri": "https://github.com/doccheck/doccheck",
+            "rules": rules,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    if notifications:
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(results, registry) -> str:
+    return json.dumps(as_dict(results, registry), ensure_ascii=False, indent=2) + "\n"
+
+
+@hookimpl
+def doccheck_formats():
+    return [Format("sarif", render, "SARIF 2.1.0（GitHub 代码扫描）")]

@@ -1,0 +1,54 @@
+"""Readable terminal output: location, message, the line and a marker under the span."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..engine import excerpt_bounds
+from ..hookspecs import hookimpl
+from . import Format
+
+
+def width(s: str) -> int:
+    """Display columns: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def marker(line_text: str, column: int, length: int) -> str:
+    before = line_text[: column - 1]
+    span = line_text[column - 1 : column - 1 + max(length, 1)] or " "
+    return " " * width(before) + "^" * max(width(span), 1)
+
+
+def render(results, registry) -> str:
+    out = []
+    total = {"error": 0, "warning": 0, "info": 0}
+    for r in results:
+        path = r.path or "<stdin>"
+        if r.error:
+            out.append(f"{path}: 错误：{r.error}")
+            continue
+        for note in r.document.notes if r.document else ():
+            out.append(f"{path}: 提示：{note}")
+        for f in r.findings:
+            total[f.severity.value] += 1
+            out.append(f"{path}:{f.line}:{f.column}: {f.severity.value} [{f.rule}] {f.message}")
+            text = r.document.text
+            ls, le = excerpt_bounds(text, f.start, f.end)
+            shown = text[ls:le].split("\n")[0]
+            length = min(f.end, ls + len(shown)) - f.start
+            out.append(f"    {shown}")
+            out.append(f"    {marker(shown, f.start - ls + 1, length)}")
+            if f.suggestions:
+                out.append(f"    建议：{' / '.join(s if s else '（删除）' for s in f.suggestions)}"
+                           + ("（可自动修正）" if f.fix else ""))
+    files = len(results)
+    out.append(
+        f"共检查 {files} 个文件：{total['error']} 个错误，{total['warning']} 个警告，{total['info']} 条提示"
+    )
+    return "\n".join(out) + "\n"
+
+
+@hookimpl
+def doccheck_formats():
+    return [Format("text", render, "便于阅读的文本")]

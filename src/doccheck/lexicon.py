@@ -1,0 +1,57 @@
+"""Aho-Corasick phrase matching, built once per phrase set and shared by every
+rule that needs one (substitution packs, banned phrases, residue lists)."""
+
+from __future__ import annotations
+
+from typing import Generic, Iterable, Iterator, TypeVar
+
+import ahocorasick
+
+V = TypeVar("V")
+
+
+class PhraseMatcher(Generic[V]):
+    """All occurrences of a set of phrases, longest-leftmost without overlaps."""
+
+    def __init__(self, phrases: Iterable[tuple[str, V]]):
+        self._auto = ahocorasick.Automaton()
+        n = 0
+        for key, value in phrases:
+            if key:
+                self._auto.add_word(key, (len(key), value))
+                n += 1
+        self.size = n
+        if n:
+            self._auto.make_automaton()
+
+    def find_all(self, text: str) -> Iterator[tuple[int, int, V]]:
+        """Every occurrence, overlapping ones included: (start, end, value)."""
+        if not self.size:
+            return
+        for end, (length, value) in self._auto.iter(text):
+            yield end + 1 - length, end + 1, value
+
+    def find(self, text: str) -> list[tuple[int, int, V]]:
+        """Non-overlapping occurrences, leftmost first and, at one start, the
+        longest (so 融汇贯通 wins over a shorter entry that starts with it)."""
+        hits = sorted(self.find_all(text), key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[tuple[int, int, V]] = []
+        last_end = -1
+        for start, end, value in hits:
+            if start >= last_end:
+                out.append((start, end, value))
+                last_end = end
+        return out
+
+
+def covered_by_context(text: str, start: int, end: int, phrase: str, contexts: Iterable[str]) -> bool:
+    """Is ``text[start:end]`` (an occurrence of ``phrase``) part of one of
+    ``contexts``, i.e. a longer legitimate word that contains it?"""
+    for ctx in contexts:
+        k = ctx.find(phrase)
+        while k != -1:
+            s = start - k
+            if s >= 0 and text.startswith(ctx, s):
+                return True
+            k = ctx.find(phrase, k + 1)
+    return False

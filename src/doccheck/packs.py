@@ -1,0 +1,179 @@
+"""Data rule packs: ``rules/*.toml`` become Rule objects without Python.
+
+Three kinds, after Vale's: ``substitution`` (wrong → right), ``existence``
+(a phrase that must not appear) and ``pattern`` (a regular expression).
+The format is documented in ``rules/README.md``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+import regex
+
+from .findings import Category, Example, Fix, Hit, Severity
+from .lexicon import PhraseMatcher, covered_by_context
+from .rule import Context, Rule
+
+
+class PackError(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    match: str  # a phrase, or for kind = "pattern" a regular expression
+    replacement: str | None = None
+    message: str | None = None
+    unless: tuple[str, ...] = ()  # longer words in which the match is legitimate
+    note: str = ""
+
+
+KINDS = ("substitution", "existence", "pattern")
+_RULE_KEYS = {
+    "id", "category", "severity", "kind", "summary", "doc", "message", "references",
+    "safe-fix", "examples", "swap", "phrases", "entries", "gongwen-only", "unless-near",
+}
+
+
+class PackRule:
+    """The check behind one pack rule; compiles its matcher on first use."""
+
+    def __init__(self, kind: str, entries: list[Entry], message: str, safe_fix: bool,
+                 unless_near: tuple[str, ...]):
+        self.kind = kind
+        self.entries = entries
+        self.message = message
+        self.safe_fix = safe_fix
+        self.unless_near = unless_near
+
+    @cached_property
+    def matcher(self) -> PhraseMatcher[Entry]:
+        return PhraseMatcher((e.match, e) for e in self.entries)
+
+    @cached_property
+    def patterns(self) -> list[tuple[Any, Entry]]:
+        return [(regex.compile(e.match), e) for e in self.entries]
+
+    def _say(self, entry: Entry, found: str, replacement: str | None) -> str:
+        template = entry.message or self.message
+        return template.format(match=found, replacement=replacement or "", note=entry.note)
+
+    def _negated(self, text: str, start: int) -> bool:
+        """A phrase right after 严禁/不得… is being forbidden, not asked for."""
+        if not self.unless_near:
+            return False
+        window = text[max(0, start - 12):start]
+        cut = max(window.rfind(c) for c in "。；！？\n，")
+        window = window[cut + 1:]
+        return any(w in window for w in self.unless_near)
+
+    def __call__(self, doc, ctx: Context) -> Iterator[Hit]:
+        text = doc.text
+        if self.kind == "pattern":
+            for rx, entry in self.patterns:
+                for m in rx.finditer(text):
+                    if m.end() == m.start() or self._negated(text, m.start()):
+                        continue
+                    repl = m.expand(entry.replacement) if entry.replacement is not None else None
+                    yield self._hit(m.start(), m.end(), m.group(), entry, repl)
+            return
+        for start, end, entry in self.matcher.find(text):
+            if entry.unless and covered_by_context(text, start, end, entry.match, entry.unless):
+                continue
+            if self._negated(text, start):
+                continue
+            yield self._hit(start, end, entry.match, entry, entry.replacement)
+
+    def _hit(self, start, end, found, entry, repl) -> Hit:
+        suggestions = (repl,) if repl is not None else ()
+        fix = Fix.replace(start, end, repl) if (self.safe_fix and repl is not None) else None
+        return Hit(start, end, self._say(entry, found, repl), suggestions, fix)
+
+
+def _examples(raw: list[dict], where: str) -> list[Example]:
+    out = []
+    for ex in raw:
+        if "bad" in ex:
+            out.append(Example(ex["bad"], True, ex.get("fixed"), ex.get("at")))
+        elif "good" in ex:
+            out.append(Example(ex["good"], False))
+        else:
+            raise PackError(f"{where}: 示例须有 bad 或 good")
+    return out
+
+
+def _entries(raw: dict, kind: str, where: str) -> list[Entry]:
+    entries = [Entry(match=k, replacement=v) for k, v in raw.get("swap", {}).items()]
+    entries += [Entry(match=p) for p in raw.get("phrases", [])]
+    for e in raw.get("entries", []):
+        if "match" not in e:
+            raise PackError(f"{where}: entries 中的每一项须有 match")
+        entries.append(Entry(
+            match=e["match"],
+            replacement=e.get("replacement"),
+            message=e.get("message"),
+            unless=tuple(e.get("unless", ())),
+            note=e.get("note", ""),
+        ))
+    if kind == "substitution" and any(e.replacement is None for e in entries):
+        raise PackError(f"{where}: substitution 规则的每一项须有替换词")
+    if kind == "pattern":
+        for e in entries:
+            try:
+                regex.compile(e.match)
+            except regex.error as err:
+                raise PackError(f"{where}: 正则表达式 {e.match!r} 有误：{err}") from None
+    return entries
+
+
+def rules_from_pack(data: dict, origin: str) -> list[Rule]:
+    rules = []
+    for i, raw in enumerate(data.get("rule", [])):
+        where = f"{origin} 第 {i + 1} 条规则"
+        unknown = set(raw) - _RULE_KEYS
+        if unknown:
+            raise PackError(f"{where}: 未知的键 {', '.join(sorted(unknown))}")
+        missing = [k for k in ("id", "category", "severity", "kind", "summary", "message") if k not in raw]
+        if missing:
+            raise PackError(f"{where}: 缺少 {', '.join(missing)}")
+        if raw["kind"] not in KINDS:
+            raise PackError(f"{where}: kind 应为 {' / '.join(KINDS)}")
+        try:
+            category, severity = Category(raw["category"]), Severity(raw["severity"])
+        except ValueError as e:
+            raise PackError(f"{where}: {e}") from None
+        entries = _entries(raw, raw["kind"], where)
+        check = PackRule(raw["kind"], entries, raw["message"], bool(raw.get("safe-fix", False)),
+                         tuple(raw.get("unless-near", ())))
+        rules.append(Rule(
+            id=raw["id"],
+            category=category,
+            severity=severity,
+            summary=raw["summary"],
+            doc=raw.get("doc", raw["summary"]) + f"\n\n({len(entries)} entries / 条目)",
+            check=check,
+            examples=_examples(raw.get("examples", []), where),
+            references=tuple(raw.get("references", ())),
+            gongwen_only=bool(raw.get("gongwen-only", False)),
+            origin=origin,
+        ))
+    return rules
+
+
+def load_pack(path) -> list[Rule]:
+    """Load one pack from a file path or an importlib resource (bundled packs)."""
+    if isinstance(path, str):
+        path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise PackError(f"{path}: 无法读取规则包（{e}）") from None
+    except tomllib.TOMLDecodeError as e:
+        raise PackError(f"{path}: 规则包不是有效的 TOML（{e}）") from None
+    origin = str(path) if isinstance(path, Path) and path.is_absolute() else f"rules/{path.name}"
+    return rules_from_pack(data, origin)

@@ -1,0 +1,78 @@
+"""Invariants over arbitrary text (hypothesis): no check raises, offsets stay
+inside the text, line/column agree with the offset, JSON round-trips, and
+safe fixes are idempotent and touch only their spans."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import doccheck
+from doccheck.findings import Finding
+from doccheck.fixing import apply_edits, safe_edits
+
+# Text shaped like drafts: Chinese, both punctuation widths, digits, latin, spaces, newlines.
+ALPHABET = (
+    "关于召开全市安全生产工作会议的通知各县市区人民政府部门经研究决定请示报告函年月日号附件抄送印发"
+    "一二三四五六七八九十〇"
+    "，。、；：？！“”‘’（）《》〈〉【】〔〕——……～"
+    ",.;:?!()\"'[]-~/@_#*`"
+    "0123456789abcxyzABC"
+    " \u3000\t\n\n"
+)
+drafts = st.text(alphabet=ALPHABET, max_size=400)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(drafts)
+def test_checking_never_raises_and_offsets_are_sound(text):
+    result = doccheck.check_text(text, strict=True)
+    doc = result.document
+    for f in result.findings:
+        assert 0 <= f.start <= f.end <= len(doc.text)
+        line_start = doc.line_starts[f.line - 1]
+        assert line_start + f.column - 1 == f.start
+        assert f.message
+        for e in f.fix.edits if f.fix else ():
+            assert 0 <= e.start <= e.end <= len(doc.text)
+
+
+@SETTINGS
+@given(drafts)
+def test_json_round_trips(text):
+    result = doccheck.check_text(text, strict=True)
+    for f in result.findings:
+        assert Finding.from_dict(json.loads(json.dumps(f.to_dict(), ensure_ascii=False))) == f
+
+
+def _fix(text):
+    doc_text = doccheck.Document.from_text(text).text
+    findings = doccheck.check_text(doc_text, strict=True).findings
+    edits = safe_edits(findings)
+    return doc_text, edits, apply_edits(doc_text, edits)
+
+
+@SETTINGS
+@given(drafts)
+def test_fixes_touch_only_their_spans(text):
+    original, edits, fixed = _fix(text)
+    # Rebuild the text from the untouched stretches and the replacements: the
+    # stretches between edits must come through unchanged.
+    pos, out_pos = 0, 0
+    for e in edits:
+        keep = original[pos:e.start]
+        assert fixed[out_pos:out_pos + len(keep)] == keep
+        out_pos += len(keep) + len(e.replacement)
+        pos = e.end
+    assert fixed[out_pos:] == original[pos:]
+
+
+@SETTINGS
+@given(drafts)
+def test_fixes_are_idempotent(text):
+    _, _, once = _fix(text)
+    _, edits, twice = _fix(once)
+    assert twice == once and not edits
