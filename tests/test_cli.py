@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from doccheck.cli import main
+from doccheck.findings import Finding
+
+DRAFT = "关于召开全市防汛工作会议的通知\n各县（市、区）人民政府, 市政府各部门：\n请准时参加.\n"
+
+
+@pytest.fixture
+def draft(tmp_path):
+    p = tmp_path / "draft.txt"
+    p.write_text(DRAFT, encoding="utf-8")
+    return p
+
+
+def run(argv, capsys):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_output_has_excerpt_and_marker(draft, capsys):
+    code, out, _ = run(["check", str(draft), "--isolated"], capsys)
+    assert code == 0  # warnings only; default --fail-on error
+    assert f"{draft}:2:12: warning [punctuation.half-width]" in out
+    assert "    各县（市、区）人民政府, 市政府各部门：" in out
+    # the marker sits under the comma: 11 wide characters before it
+    assert "\n    " + " " * 22 + "^^\n" in out
+
+
+def test_fail_on_warning(draft, capsys):
+    code, _, _ = run(["check", str(draft), "--isolated", "--fail-on", "warning"], capsys)
+    assert code == 1
+
+
+def test_json_contract(draft, capsys):
+    code, out, _ = run(["check", str(draft), "--format", "json", "--isolated"], capsys)
+    data = json.loads(out)
+    assert set(data) == {"version", "files"} and data["version"] == 1
+    (file,) = data["files"]
+    assert set(file) == {"path", "doctype", "error", "findings"}
+    assert file["doctype"] == "通知" and file["error"] is None
+    for f in file["findings"]:
+        assert list(f) == list(Finding.FIELDS)
+        assert Finding.from_dict(f).to_dict() == f
+
+
+def test_select_and_ignore(draft, capsys):
+    _, out, _ = run(["check", str(draft), "-f", "json", "--isolated", "--ignore", "punctuation"], capsys)
+    assert not [f for f in json.loads(out)["files"][0]["findings"] if f["category"] == "punctuation"]
+    _, out, _ = run(["check", str(draft), "-f", "json", "--isolated", "--select", "typo"], capsys)
+    assert all(f["category"] == "typo" for f in json.loads(out)["files"][0]["findings"])
+
+
+def test_unreadable_input_reports_and_continues(tmp_path, draft, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    corrupt = tmp_path / "corrupt.docx"
+    corrupt.write_bytes(b"not a zip at all")
+    missing = tmp_path / "missing.txt"
+    code, out, err = run(["check", str(empty), str(corrupt), str(missing), str(draft), "-f", "json",
+                          "--isolated"], capsys)
+    assert code == 2
+    assert f"{empty}: 文件为空" in err
+    assert f"{corrupt}: 不是有效的 .docx 文件" in err
+    assert f"{missing}: 文件不存在" in err
+    files = {f["path"]: f for f in json.loads(out)["files"]}
+    assert files[str(draft)]["findings"]  # the good file was still checked
+    assert files[str(empty)]["error"] == "文件为空"
+
+
+def test_unsupported_suffix(tmp_path, capsys):
+    p = tmp_path / "x.pdf"
+    p.write_bytes(b"%PDF-1.4")
+    code, _, err = run(["check", str(p)], capsys)
+    assert code == 2 and "不支持的文件类型“.pdf”" in err
+
+
+def test_folder_is_walked(tmp_path, capsys):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("经研究,决定。", encoding="utf-8")
+    (tmp_path / "b.md").write_text("经研究;决定。", encoding="utf-8")
+    (tmp_path / "ignored.json").write_text("{}")
+    _, out, _ = run(["check", str(tmp_path), "-f", "json", "--isolated"], capsys)
+    paths = sorted(f["path"] for f in json.loads(out)["files"])
+    assert paths == sorted([str(tmp_path / "b.md"), str(tmp_path / "sub" / "a.txt")])
+
+
+def test_stdin(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("经研究,决定召开会议。".encode())))
+    code, out, _ = run(["check", "-", "-f", "json", "--isolated"], capsys)
+    assert json.loads(out)["files"][0]["findings"][0]["rule"] == "punctuation.half-width"
+
+
+def test_github_annotations(draft, capsys):
+    _, out, _ = run(["check", str(draft), "-f", "github", "--isolated"], capsys)
+    line = out.splitlines()[0]
+    assert line.startswith(f"::warning file={draft},line=2,col=12,endColumn=14,title=punctuation.half-width::")
+
+
+def test_rules_listing_and_doc(capsys):
+    code, out, _ = run(["rules"], capsys)
+    assert code == 0 and "punctuation.half-width" in out and "example.internet-slang" in out
+    code, out, _ = run(["rules", "punctuation.half-width"], capsys)
+    assert "GB/T 15834-2011" in out and "✗" in out and "✓" in out
+    code, _, err = run(["rules", "no.such-rule"], capsys)
+    assert code == 2
+
+
+def test_console_script_runs_as_a_process(draft):
+    proc = subprocess.run([sys.executable, "-m", "doccheck", "check", str(draft), "--isolated", "-f", "json"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["files"][0]["findings"]

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+import doccheck
+from doccheck.engine import read_document
+from doccheck.readers import ReadError
+
+from docx_fixtures import runs_docx, simple_docx, wps_textbox_docx
+
+
+def test_utf8_bom_and_crlf(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("\ufeff关于印发方案的通知\r\n各单位：\r\n".encode("utf-8"))
+    doc = read_document(p)
+    assert doc.text == "关于印发方案的通知\n各单位：\n"
+    assert not doc.notes
+
+
+def test_gb18030_fallback_with_note(tmp_path):
+    p = tmp_path / "gbk.txt"
+    p.write_bytes("关于召开会议的通知\n各县（市、区）人民政府：".encode("gb18030"))
+    doc = read_document(p)
+    assert doc.text.startswith("关于召开会议的通知")
+    assert any("GB18030" in n for n in doc.notes)
+
+
+@pytest.mark.parametrize("content,expected", [
+    (b"", "文件为空"),
+    (b"   \n\n", "文件为空"),
+    (b"\x00\x01\x02binary", "二进制"),
+])
+def test_bad_text_files(tmp_path, content, expected):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(ReadError, match=expected):
+        read_document(p)
+
+
+def test_docx_paragraphs_tables_headers(tmp_path):
+    p = simple_docx(tmp_path / "t.docx", ["关于报送材料的请示", "市人民政府："],
+                    table=[["序号", "项目"], ["1", "道路改造"]], header="页眉文字", footer="— 1 —")
+    doc = read_document(p)
+    assert doc.text.split("\n") == ["关于报送材料的请示", "市人民政府：", "序号", "项目", "1", "道路改造", "表后段落。"]
+    assert [b.kind for b in doc.blocks[2:6]] == ["cell"] * 4
+    assert [(part.kind, part.text) for part in doc.parts] == [("header", "页眉文字"), ("footer", "— 1 —")]
+    for b in doc.blocks:
+        assert doc.text[b.start:b.end] == "".join(doc.text[r.start:r.end] for r in b.runs)
+
+
+def test_docx_run_map(tmp_path):
+    p = runs_docx(tmp_path / "r.docx", [[("各单位", {"bold": True}), ("：请于", {}), ("5月6日", {"italic": True})]])
+    doc = read_document(p)
+    (block,) = [b for b in doc.blocks if b.end > b.start]
+    assert [(doc.text[r.start:r.end], r.index) for r in block.runs] == [("各单位", 0), ("：请于", 1), ("5月6日", 2)]
+
+
+def test_wps_alternate_content_read_once(tmp_path):
+    p = wps_textbox_docx(tmp_path / "wps.docx", "江州市人民政府文件", ["江政发〔2025〕3号", "关于加强防汛工作的通知"])
+    doc = read_document(p)
+    assert doc.text.count("江州市人民政府文件") == 1
+    assert doc.blocks[0].kind == "textbox"
+    assert doc.anatomy.issuer_mark is not None
+
+
+@pytest.mark.parametrize("name,content,expected", [
+    ("broken.docx", b"PK\x03\x04 this is not a zip", "不是有效的 .docx"),
+    ("plain.docx", "关于…的通知".encode(), "不是有效的 .docx"),
+    ("old.doc", b"\xd0\xcf\x11\xe0", ".doc"),
+])
+def test_bad_docx(tmp_path, name, content, expected):
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(ReadError, match=expected):
+        read_document(p)
+
+
+def test_check_file_api(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("关于召开会议的通知\n各单位:\n请准时参加.", encoding="utf-8")
+    result = doccheck.check_file(p)
+    assert result.path == str(p)
+    assert result.document.anatomy.doctype == "通知"
+    assert {f.rule for f in result.findings} == {"punctuation.half-width"}
