@@ -81,4 +81,4 @@ def test_check_file_api(tmp_path):
     result = doccheck.check_file(p)
     assert result.path == str(p)
     assert result.document.anatomy.doctype == "通知"
-    assert {f.rule for f in result.findings} == {"punctuation.half-width"}
+    assert {f.rule for f in result.findings} == {"punctuation.half-width", "recipient.colon", "structure.signature-date"}

@@ -41,6 +41,9 @@ _DATE_LINE = re.compile(
 _ORG_HINT = re.compile(r"(政府|人民|委员会|党委|局|委|办公室|办|厅|部|院|署|所|中心|公司|单位|机关|集团|协会|学会|"
                        r"学校|大学|医院|银行|法院|检察院|街道|乡|镇|村|社区|处|科|队|站|会)")
 
+_ORG_END = re.compile(r"(政府|委员会|常委会|党委|党组|局|委|办公室|办|厅|部|部门|院|署|所|中心|公司|单位|机关|集团|协会|"
+                      r"学会|学校|大学|医院|银行|街道|乡|镇|村|社区|处|科|队|站|会|厂|行)$")
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -144,7 +147,12 @@ def _is_title(line: Line) -> bool:
     if not t or len(t) > 70 or "。" in t[:-1]:
         return False
     kind, _ = doctype_of(t)
-    return kind is not None and (t.startswith("关于") or "关于" in t or len(t) <= 40)
+    if kind is None:
+        return False
+    if "关于" in t:
+        return True
+    # 江州市人民政府公告, 第5次常务会议纪要: short, and no sentence punctuation at all
+    return len(t) <= 40 and not re.search(r"[，,。；;：:！？!?]", t)
 
 
 def analyse(doc: "Document") -> Anatomy:
@@ -203,7 +211,7 @@ def analyse(doc: "Document") -> Anatomy:
         cand = rest[k]
         if _is_recipient_line(cand.text):
             a.main_recipient_line = Span(cand.start, cand.end, cand.text)
-            a.main_recipients = split_recipients(cand.text.rstrip("：:"), cand.start)
+            a.main_recipients = split_recipients(cand.text.rstrip("：:。；，,.;"), cand.start)
             k += 1
     body_start_i = k
 
@@ -309,13 +317,20 @@ def _is_subtitle(t: str) -> bool:
 
 
 def _is_recipient_line(t: str) -> bool:
-    if not t.endswith(("：", ":")) or len(t) > 120 or "。" in t:
-        return False
-    if re.match(r"^(同志们|各位|尊敬的)", t):
+    """The line after the title that names who the document goes to. A line
+    without the closing colon still counts when every piece is an office name,
+    so that the missing colon can be reported."""
+    if len(t) > 120 or "。" in t[:-1] or re.match(r"^(同志们|各位|尊敬的)", t):
         return False
     if heading_of(Line(0, 0, len(t), t, 0)):
         return False
-    return bool(_ORG_HINT.search(t)) or t.startswith("各")
+    if t.endswith(("：", ":")):
+        return bool(_ORG_HINT.search(t)) or t.startswith("各")
+    t = t.rstrip("。；，,.;")  # closed with the wrong mark: still the recipient line
+    pieces = split_recipients(t, 0)
+    return len(t) <= 60 and bool(pieces) and all(
+        _ORG_END.search(p.text) and len(p.text) <= 20 and not re.search(r"[的了是要在，]", p.text) for p in pieces
+    )
 
 
 def split_recipients(t: str, offset: int) -> list[Span]:

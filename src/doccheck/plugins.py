@@ -22,6 +22,9 @@ BUILTINS = (
     "doccheck.formats.sarif",
     "doccheck.formats.github",
     "doccheck.checks.punctuation",
+    "doccheck.checks.header",
+    "doccheck.checks.recipient",
+    "doccheck.checks.structure",
     "doccheck.bundled",
 )
 

@@ -93,6 +93,21 @@ def _quote(text: str, i: int, ch: str) -> str | None:
     return "‘" if opening else "’"
 
 
+def _owned_elsewhere(doc) -> set[int]:
+    """Marks another rule corrects as a whole, so the two fixes never compete:
+    the mark closing the 主送机关 line (recipient.colon turns it into "：") and
+    the one closing the title (header.title-form deletes it)."""
+    a = doc.anatomy
+    if not a.is_gongwen:
+        return set()
+    owned = set()
+    if a.main_recipient_line is not None:
+        owned.add(a.main_recipient_line.end - 1)
+    if a.title is not None:
+        owned.add(a.title.end - 1)
+    return owned
+
+
 @rule(
     id="punctuation.half-width",
     category="punctuation",
@@ -123,7 +138,10 @@ list numbers such as "1." at the start of a line.""",
 )
 def half_width(doc, ctx) -> Iterator[Hit]:
     text = doc.text
+    owned = _owned_elsewhere(doc)
     for start, end, repl in _half_width_hits(text, doc.prose_mask):
+        if start in owned:
+            continue
         ch = text[start]
         yield Hit(
             start, end,

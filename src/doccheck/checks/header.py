@@ -1,0 +1,205 @@
+"""版头 and 标题 rules (GB/T 9704-2012 §7.2, §7.3.1; 条例 第九条)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..anatomy import compact, split_lines
+from ..docnumber import find_doc_numbers
+from ..findings import Fix, Hit
+from ..hookspecs import hookimpl
+from ..rule import bad, good, rule
+
+HEAD = "江州市人民政府文件\n江政发〔2025〕3号\n"
+
+
+@rule(
+    id="header.doc-number-form",
+    category="header",
+    severity="error",
+    summary="发文字号格式不规范",
+    doc="""\
+What it does: checks every 发文字号 — the one in the 版头 and those cited in the text — for the form
+机关代字 + 〔年份〕 + 顺序号 + 号: the year in 六角括号 〔〕 (not [] 【】 () （）), written in full
+with four Arabic digits, the serial number without 第 and without 虚位 (1, not 01), no spaces.
+
+Why is this bad? The form is fixed by GB/T 9704-2012 §7.2.5; a wrong bracket in a document number is
+one of the most visible errors in an issued document.
+
+Use instead: 江政发〔2025〕3号. Bracket, 第, 虚位 and space errors are fixed automatically; a short
+year is only suggested, since its century must be confirmed.""",
+    references=("GB/T 9704-2012 §7.2.5（发文字号）", "《党政机关公文处理工作条例》第九条（五）"),
+    examples=[
+        bad("市政办发[2024]7号", fixed="市政办发〔2024〕7号"),
+        bad("江政发【2025】03号", fixed="江政发〔2025〕3号"),
+        bad("江政发〔2025〕第3号", fixed="江政发〔2025〕3号"),
+        bad("根据《关于加强管理的通知》（江政办发（2024）12号）要求", at="江政办发（2024）12号"),
+        bad("江政发〔25〕3号", at="江政发〔25〕3号"),
+        good("江政发〔2025〕3号"),
+        good("《国务院办公厅关于印发的通知》（国办发〔2012〕12号）"),
+    ],
+)
+def doc_number_form(doc, ctx) -> Iterator[Hit]:
+    for n in find_doc_numbers(doc.text):
+        problems = n.problems()
+        if not problems:
+            continue
+        right = n.normalized
+        safe = n.year.isdigit() and len(n.year) == 4
+        if not safe and len(n.year) == 2 and n.year.isdigit():
+            right = right.replace(f"〔{n.year}〕", f"〔20{n.year}〕")
+        yield Hit(
+            n.start, n.end,
+            f"发文字号“{n.text}”不规范：{'；'.join(problems)}（GB/T 9704-2012 §7.2.5）",
+            (right,), Fix.replace(n.start, n.end, right) if safe else None,
+        )
+
+
+@rule(
+    id="header.signer-missing",
+    category="header",
+    severity="error",
+    summary="上行文缺少签发人",
+    doc="""\
+What it does: in a 请示 (and a 报告 with a 版头) that carries a 发文字号, looks for the 签发人 line.
+
+Why is this bad? 上行文 must show the 签发人's name (条例 第九条（六）; GB/T 9704-2012 §7.2.6): the
+superior office needs to know who signed the request. Drafts that start at the title are not
+flagged: the 版头 is added when the document is issued.""",
+    references=("GB/T 9704-2012 §7.2.6（签发人）", "《党政机关公文处理工作条例》第九条（六）"),
+    examples=[
+        bad("江州市人民政府文件\n江政发〔2025〕3号\n关于申请防汛资金的请示\n省人民政府：\n现申请……\n", at="江政发〔2025〕3号"),
+        good("江州市人民政府文件\n江政发〔2025〕3号　　　　签发人：张明\n关于申请防汛资金的请示\n省人民政府：\n现申请……\n"),
+        good("关于申请防汛资金的请示\n省人民政府：\n现申请……\n"),
+    ],
+    gongwen_only=True,
+)
+def signer_missing(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.doctype not in ("请示", "报告") or a.doc_number is None or a.signer is not None:
+        return
+    n = a.doc_number
+    yield Hit(n.start, n.end, f"{a.doctype}属上行文，应在发文字号右侧标注“签发人：”及签发人姓名"
+                              "（GB/T 9704-2012 §7.2.6；条例 第九条（六））")
+
+
+_TITLE_END = "。，、；：！？,.;:!?"
+# What may stand in 书名号 inside a title: names of laws, regulations and documents.
+_DOC_NAME_END = re.compile(
+    r"(法|条例|规定|办法|细则|规则|决定|决议|意见|通知|通报|通告|公告|方案|规划|纲要|准则|标准|章程|计划|要点|"
+    r"公约|协定|纪要|报告|指南|目录|清单|制度|规程|守则|实施意见|若干措施|措施|政策|指引|名录|批复|命令|令|函|请示|议案|"
+    r"宪法|手册|白皮书|汇编|宣言|声明|建议|协议|合同|条约|预案|须知|通则|大纲|意见稿|草案|说明)(（[^）]*）)?$"
+)
+
+
+@rule(
+    id="header.title-form",
+    category="header",
+    severity="warning",
+    summary="标题格式：以文种结尾、末尾不加标点、书名号只用于法规文件名称",
+    doc="""\
+What it does: checks the title (标题) of a 公文: it ends without punctuation, and 书名号 in it
+enclose only the names of laws, regulations and documents.
+
+Why is this bad? GB/T 9704-2012 §7.3.1: the title consists of 发文机关名称 + 事由 + 文种 and, apart
+from 书名号 around the names of laws and regulations, carries no punctuation at its end.""",
+    references=("GB/T 9704-2012 §7.3.1（标题）", "《党政机关公文处理工作条例》第九条（七）"),
+    examples=[
+        bad("关于召开全市防汛工作会议的通知。\n各县（市、区）人民政府：\n", fixed="关于召开全市防汛工作会议的通知\n各县（市、区）人民政府：\n"),
+        bad("关于开展《安全生产月》活动的通知\n各单位：\n", at="《安全生产月》"),
+        good("关于印发《江州市防汛应急预案》的通知\n各单位：\n"),
+        good("关于召开全市防汛工作会议的通知\n各单位：\n"),
+    ],
+    gongwen_only=True,
+)
+def title_form(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.title is None:
+        return
+    t, start = a.title.text, a.title.start
+    last = a.title_lines[-1]
+    if last.text and last.text[-1] in _TITLE_END:
+        pos = last.end - 1
+        yield Hit(pos, pos + 1, f"标题末尾不加标点“{last.text[-1]}”（GB/T 9704-2012 §7.3.1）", ("",),
+                  Fix.replace(pos, pos + 1, ""))
+    for ln in a.title_lines:
+        for m in re.finditer(r"《([^《》]*)》", ln.text):
+            if not _DOC_NAME_END.search(m.group(1)):
+                s = ln.start + m.start()
+                yield Hit(s, s + len(m.group()), f"标题中的书名号只用于法律法规和文件名称，“{m.group(1)}”不宜加书名号"
+                                                 "（GB/T 9704-2012 §7.3.1）", (m.group(1),))
+
+
+@rule(
+    id="header.title-missing-doctype",
+    category="header",
+    severity="error",
+    summary="有版头的公文标题缺少文种",
+    doc="""\
+What it does: in a draft with a 发文字号 (so clearly a 公文), looks for a title that names the
+document type (通知、请示、报告、函 …).
+
+Why is this bad? The title is 发文机关名称 + 事由 + 文种 (GB/T 9704-2012 §7.3.1; 条例 第八条): the
+文种 tells the reader how to treat the document, and a 请示 disguised as a 报告 is not answered.""",
+    references=("GB/T 9704-2012 §7.3.1（标题）", "《党政机关公文处理工作条例》第八条（公文种类）"),
+    examples=[
+        bad("江州市人民政府文件\n江政发〔2025〕3号　签发人：张明\n关于防汛资金的有关事宜\n省人民政府：\n", at="关于防汛资金的有关事宜"),
+        good("江州市人民政府文件\n江政发〔2025〕3号　签发人：张明\n关于申请防汛资金的请示\n省人民政府：\n"),
+    ],
+)
+def title_missing_doctype(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.title is not None or a.doctype in ("讲话", "文章"):
+        return
+    numbers = list(find_doc_numbers(doc.text, 0, min(len(doc.text), 400)))
+    if not numbers:
+        return
+    lines = [ln for ln in split_lines(doc.text) if ln.text and ln.start > numbers[0].end]
+    if lines and len(lines[0].text) <= 60 and "。" not in lines[0].text:
+        ln = lines[0]
+        yield Hit(ln.start, ln.end, "标题缺少文种（通知、请示、报告、函等），应为“发文机关名称＋事由＋文种”"
+                                    "（GB/T 9704-2012 §7.3.1；条例 第八条）")
+
+
+@rule(
+    id="header.mark-forms",
+    category="header",
+    severity="error",
+    summary="份号、密级和保密期限、紧急程度的写法",
+    doc="""\
+What it does: checks the top-left marks of the 版头: 份号 is six Arabic digits (000001); 密级 is
+绝密 / 机密 / 秘密, optionally followed by ★ and a period in Arabic numerals (机密★1年); 紧急程度 is
+特急 or 加急 (telegrams: 特提、特急、加急、平急).
+
+Why is this bad? These marks are fixed by GB/T 9704-2012 §7.2.1–7.2.3; a non-standard mark (紧急,
+急件, 机密*一年) is not recognised by the receiving office's registry.""",
+    references=("GB/T 9704-2012 §7.2.1（份号）", "§7.2.2（密级和保密期限）", "§7.2.3（紧急程度）"),
+    examples=[
+        bad("00012\n机密★1年\n特急\n" + HEAD + "关于防汛的通知\n各单位：\n", at="00012"),
+        bad("000012\n机密*一年\n" + HEAD + "关于防汛的通知\n各单位：\n", at="机密*一年"),
+        bad("000012\n急件\n" + HEAD + "关于防汛的通知\n各单位：\n", at="急件"),
+        good("000012\n机密★1年\n特急\n" + HEAD + "关于防汛的通知\n各单位：\n"),
+    ],
+)
+def mark_forms(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.title is None:
+        return
+    for ln in split_lines(doc.text[:a.header_end]):
+        t = compact(ln.text)
+        if not t:
+            continue
+        if t.isdigit() and len(t) <= 8 and len(t) != 6:
+            yield Hit(ln.start, ln.end, "份号应为6位阿拉伯数字（如000001）（GB/T 9704-2012 §7.2.1）")
+        elif re.match(r"^(绝密|机密|秘密)", t) and not re.fullmatch(r"(绝密|机密|秘密)(★\d+(年|个月|日))?", t):
+            yield Hit(ln.start, ln.end, "密级和保密期限应写作“机密★1年”：星号用“★”，期限用阿拉伯数字"
+                                        "（GB/T 9704-2012 §7.2.2）")
+        elif re.fullmatch(r"(紧急|急件|特级|加急件|特急件|急)", t):
+            yield Hit(ln.start, ln.end, f"紧急程度应标注为“特急”或“加急”，不用“{t}”（GB/T 9704-2012 §7.2.3）",
+                      ("特急", "加急"))
+
+
+@hookimpl
+def doccheck_rules():
+    return [doc_number_form, signer_missing, title_form, title_missing_doctype, mark_forms]

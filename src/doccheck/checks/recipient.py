@@ -1,0 +1,146 @@
+"""主送机关 rules (GB/T 9704-2012 §7.3.2; 条例 第十五条; 办法2000)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..findings import Fix, Hit
+from ..hookspecs import hookimpl
+from ..rule import bad, good, rule
+
+# Types that go to named offices; 公告、通告、决定、纪要 … are published or filed instead.
+NEEDS_RECIPIENT = {"请示", "报告", "批复", "函", "通知"}
+# Collective names of subordinate offices: a 请示 is never 抄送 to them.
+SUBORDINATE = re.compile(r"各(县|区|市|乡|镇|街道|部门|单位|直属|所属|下属)|下属|所属单位|下级")
+
+
+@rule(
+    id="recipient.single-for-request",
+    category="recipient",
+    severity="error",
+    summary="请示只能主送一个机关",
+    doc="""\
+What it does: counts the 主送机关 of a 请示; more than one is reported, pointing at the line.
+
+Why is this bad? A 请示 goes to one superior office, which answers it; others are informed by 抄送
+(条例 第十五条（一）; 办法2000: 一般只写一个主送机关). The office rule is stricter still:
+"文件主送机关只能明确为一家，但可以同时抄送、抄报几家". A 请示 sent to two offices gets two answers, or none.
+
+Use instead: 主送 the office that decides; move the others to the 抄送 line of the 版记.""",
+    references=("《党政机关公文处理工作条例》第十五条（一）", "《国家行政机关公文处理办法》（2000）第十五条"),
+    examples=[
+        bad("关于申请防汛资金的请示\n省财政厅、省水利厅：\n现申请……\n", at="省财政厅、省水利厅："),
+        good("关于申请防汛资金的请示\n省财政厅：\n现申请……\n抄送：省水利厅。\n"),
+        good("关于召开防汛会议的通知\n各县（市、区）人民政府，市政府各部门：\n现将……\n"),
+    ],
+    gongwen_only=True,
+)
+def single_for_request(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.doctype != "请示" or a.main_recipient_line is None or len(a.main_recipients) <= 1:
+        return
+    line = a.main_recipient_line
+    names = "、".join(r.text for r in a.main_recipients)
+    yield Hit(line.start, line.end,
+              f"请示只能主送一个上级机关，此处主送了{len(a.main_recipients)}个（{names}），其余机关应改为抄送"
+              "（条例 第十五条（一））",
+              tuple(f"{r.text}：" for r in a.main_recipients))
+
+
+@rule(
+    id="recipient.no-subordinate-copy",
+    category="recipient",
+    severity="error",
+    summary="请示、报告不得抄送下级机关",
+    doc="""\
+What it does: in a 请示 or 报告, reports a 抄送 line that names subordinate offices (各县（市、区）,
+各部门, 所属单位 …).
+
+Why is this bad? 条例 第十五条（一）: 向上级机关行文……不得抄送下级机关. A request copied downward
+tells subordinates about a matter not yet decided.""",
+    references=("《党政机关公文处理工作条例》第十五条（一）",),
+    examples=[
+        bad("关于申请防汛资金的请示\n省财政厅：\n现申请……\n抄送：省水利厅，各县（市、区）人民政府。\n", at="各县（市、区）人民政府"),
+        good("关于申请防汛资金的请示\n省财政厅：\n现申请……\n抄送：省水利厅。\n"),
+    ],
+    gongwen_only=True,
+)
+def no_subordinate_copy(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.doctype not in ("请示", "报告") or a.cc is None:
+        return
+    from ..anatomy import split_recipients
+
+    body = re.sub(r"^抄[送报][：:]?", "", a.cc.text)
+    offset = a.cc.start + len(a.cc.text) - len(body)
+    for r in split_recipients(body.rstrip("。."), offset):
+        if SUBORDINATE.search(r.text):
+            yield Hit(r.start, r.end, f"{a.doctype}是上行文，不得抄送下级机关“{r.text}”（条例 第十五条（一））")
+
+
+@rule(
+    id="recipient.colon",
+    category="recipient",
+    severity="error",
+    summary="主送机关后应使用全角冒号",
+    doc="""\
+What it does: checks that the 主送机关 line ends with a full-width colon "：".
+
+Why is this bad? GB/T 9704-2012 §7.3.2: 主送机关 is written flush left on the line below the title,
+and the last name is followed by a full-width colon.""",
+    references=("GB/T 9704-2012 §7.3.2（主送机关）",),
+    examples=[
+        bad("关于召开防汛会议的通知\n各县（市、区）人民政府，市政府各部门\n现将有关事项通知如下。\n",
+            fixed="关于召开防汛会议的通知\n各县（市、区）人民政府，市政府各部门：\n现将有关事项通知如下。\n"),
+        bad("关于召开防汛会议的通知\n各县（市、区）人民政府，市政府各部门。\n现将有关事项通知如下。\n",
+            at="。"),
+        good("关于召开防汛会议的通知\n各县（市、区）人民政府，市政府各部门：\n现将有关事项通知如下。\n"),
+    ],
+    gongwen_only=True,
+)
+def colon(doc, ctx) -> Iterator[Hit]:
+    line = doc.anatomy.main_recipient_line
+    if line is None or line.text.endswith("："):
+        return
+    last = line.text[-1]
+    # The closing mark is this rule's, half-width ones included (the punctuation rule leaves it).
+    if last in "。；，,.;:":
+        yield Hit(line.end - 1, line.end, f"主送机关末尾应使用全角冒号“：”，不用“{last}”（GB/T 9704-2012 §7.3.2）",
+                  ("：",), Fix.replace(line.end - 1, line.end, "："))
+        return
+    yield Hit(line.end, line.end, "主送机关末尾缺少全角冒号“：”（GB/T 9704-2012 §7.3.2）", ("：",),
+              Fix.replace(line.end, line.end, "："))
+
+
+@rule(
+    id="recipient.missing",
+    category="recipient",
+    severity="warning",
+    summary="公文缺少主送机关",
+    doc="""\
+What it does: for 请示、报告、批复、函 and 通知, looks for the 主送机关 line below the title; when it is
+missing, points at the place where it belongs.
+
+Why is this bad? 条例 第九条（八）: 主送机关 is the office that handles the document; without it the
+document has no addressee. Published types (公告、通告、决定、纪要 …) are not checked.""",
+    references=("《党政机关公文处理工作条例》第九条（八）", "GB/T 9704-2012 §7.3.2（主送机关）"),
+    examples=[
+        bad("关于申请防汛资金的请示\n为做好今年防汛工作，现申请资金500万元。\n"),
+        good("关于申请防汛资金的请示\n省财政厅：\n为做好今年防汛工作，现申请资金500万元。\n"),
+        good("关于调整部分道路限行措施的通告\n为保障道路安全，决定调整限行措施。\n"),
+    ],
+    gongwen_only=True,
+)
+def missing(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.doctype not in NEEDS_RECIPIENT or a.main_recipient_line is not None or a.title is None:
+        return
+    nxt = doc.text.find("\n", a.title.end)
+    pos = nxt + 1 if nxt != -1 else a.title.end
+    yield Hit(pos, pos, f"{a.doctype}应在标题下一行顶格标注主送机关（条例 第九条（八））")
+
+
+@hookimpl
+def doccheck_rules():
+    return [single_for_request, no_subordinate_copy, colon, missing]

@@ -1,0 +1,329 @@
+"""Structure rules: heading numbering, 请示 matters in a 报告, how documents are
+cited, 附件说明, 署名 and 成文日期, length limits (GB/T 9704-2012 §7.3;
+条例 第十五条; 办法2000 第二十五条)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..docnumber import find_doc_numbers
+from ..findings import Fix, Hit
+from ..hookspecs import hookimpl
+from ..rule import bad, good, rule
+
+ZH_NUM = "零一二三四五六七八九十"
+LEVEL_NAMES = {1: "一级标题（一、）", 2: "二级标题（（一））", 3: "三级标题（1.）", 4: "四级标题（（1））"}
+
+
+def zh_numeral(n: int) -> str:
+    if n <= 10:
+        return ZH_NUM[n]
+    if n < 20:
+        return "十" + (ZH_NUM[n - 10] if n > 10 else "")
+    tens, ones = divmod(n, 10)
+    return ZH_NUM[tens] + "十" + (ZH_NUM[ones] if ones else "")
+
+
+def _marker(level: int, n: int) -> str:
+    return {1: f"{zh_numeral(n)}、", 2: f"（{zh_numeral(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+
+
+def _wrap(text: str, body: str) -> str:
+    return f"关于加强防汛工作的通知\n各县（市、区）人民政府：\n{body}\n{text}"
+
+
+@rule(
+    id="structure.heading-sequence",
+    category="structure",
+    severity="error",
+    summary="标题序号跳号、重号或层级颠倒",
+    doc="""\
+What it does: follows the heading numbers of the body level by level — 一、 → （一） → 1. → （1） —
+and reports a number that skips (一、二、四、), repeats (二、二、) or restarts wrongly, and a lower
+level that appears before any heading of the level above it.
+
+Why is this bad? GB/T 9704-2012 §7.3.3 fixes the order of the levels; a skipped or repeated number
+tells the reader a section was lost or pasted twice.""",
+    references=("GB/T 9704-2012 §7.3.3（正文，结构层次序数）",),
+    examples=[
+        bad(_wrap("", "一、总体要求\n二、主要任务\n四、保障措施"), at="四、"),
+        bad(_wrap("", "一、总体要求\n（一）指导思想\n（一）工作目标\n二、主要任务"), at="（一）"),
+        bad(_wrap("", "（一）指导思想\n一、总体要求\n（一）工作目标"), at="（一）"),
+        good(_wrap("", "一、总体要求\n（一）指导思想\n1.坚持人民至上\n2.坚持系统观念\n（二）工作目标\n二、主要任务\n（一）完善机制")),
+    ],
+    gongwen_only=True,
+)
+def heading_sequence(doc, ctx) -> Iterator[Hit]:
+    headings = doc.anatomy.headings
+    if not headings:
+        return
+    expected: dict[int, int] = {}
+    seen_levels: set[int] = set()
+    present = {h.level for h in headings}
+    for h in headings:
+        higher_missing = [lv for lv in range(1, h.level) if lv in present and lv not in seen_levels]
+        if higher_missing and h.level not in seen_levels:
+            yield Hit(h.start, h.marker_end,
+                      f"{LEVEL_NAMES[h.level]}出现在{LEVEL_NAMES[higher_missing[0]]}之前，层次顺序颠倒"
+                      "（GB/T 9704-2012 §7.3.3）")
+        want = expected.get(h.level, 1)
+        if h.number != want:
+            what = "重复" if h.number < want else "跳号"
+            right = _marker(h.level, want)
+            yield Hit(h.start, h.marker_end,
+                      f"{LEVEL_NAMES[h.level]}序号{what}：此处应为“{right}”，写成了“{h.marker}”（GB/T 9704-2012 §7.3.3）",
+                      (right,))
+        expected[h.level] = h.number + 1
+        seen_levels.add(h.level)
+        for deeper in range(h.level + 1, 5):
+            expected.pop(deeper, None)  # numbering of lower levels restarts under a new heading
+
+
+@rule(
+    id="structure.heading-marker-form",
+    category="structure",
+    severity="warning",
+    summary="标题序号后的标点用法",
+    doc="""\
+What it does: checks the mark after a heading number: 一、 (not 一. 一， 一．), 1. (not 1、 1，).
+
+Why is this bad? GB/T 9704-2012 §7.3.3 writes the levels as 一、 （一） 1. （1）; GB/T 15834-2011
+§4.5 uses the 顿号 after Chinese numerals only. (Half-width brackets in （一） are the punctuation
+rule's.)""",
+    references=("GB/T 9704-2012 §7.3.3", "GB/T 15834-2011 §4.5（顿号）"),
+    examples=[
+        bad(_wrap("", "一.总体要求\n二、主要任务"), fixed=_wrap("", "一、总体要求\n二、主要任务")),
+        bad(_wrap("", "一、总体要求\n1、坚持人民至上\n2.坚持系统观念"), fixed=_wrap("", "一、总体要求\n1.坚持人民至上\n2.坚持系统观念")),
+        good(_wrap("", "一、总体要求\n1.坚持人民至上")),
+    ],
+    gongwen_only=True,
+)
+def heading_marker_form(doc, ctx) -> Iterator[Hit]:
+    for h in doc.anatomy.headings:
+        sep = h.marker[-1]
+        if h.level == 1 and sep != "、":
+            yield Hit(h.marker_end - 1, h.marker_end, f"一级标题序号后应使用顿号“、”，不用“{sep}”（GB/T 9704-2012 §7.3.3）",
+                      ("、",), Fix.replace(h.marker_end - 1, h.marker_end, "、"))
+        elif h.level == 3 and sep in "、，,":
+            yield Hit(h.marker_end - 1, h.marker_end, f"三级标题序号应写作“{h.number}.”，阿拉伯数字后不用“{sep}”"
+                                                      "（GB/T 9704-2012 §7.3.3；GB/T 15834-2011 §4.5）",
+                      (".",), Fix.replace(h.marker_end - 1, h.marker_end, "."))
+
+
+REQUEST_PHRASES = re.compile(
+    r"(妥否|当否|是否妥当)[，,]?\s*请(予)?(批示|审批|批复)|请(予)?(批准|审批|批示|批复|核准|审核批准)|恳请(批准|审批|批复|同意)|"
+    r"请(上级|领导)?(审定|核准)后?(批复|下达)"
+)
+
+
+@rule(
+    id="structure.request-in-report",
+    category="structure",
+    severity="error",
+    summary="报告中不得夹带请示事项",
+    doc="""\
+What it does: in a 报告, finds the phrases that ask the superior for a decision (请予批准, 请批示,
+妥否请批示, 请审批 …).
+
+Why is this bad? 条例 第十五条（四）: 除上级机关负责人直接交办事项外，不得……在报告等非请示性公文中
+夹带请示事项. A 报告 is read and filed, not answered: the request in it is never decided.
+
+Use instead: send the request as a separate 请示.""",
+    references=("《党政机关公文处理工作条例》第十五条（四）",),
+    examples=[
+        bad("关于2025年防汛工作情况的报告\n市人民政府：\n今年以来……以上报告，妥否，请批示。\n", at="妥否，请批示"),
+        bad("关于防汛工作情况的报告\n市人民政府：\n拟增加防汛资金200万元，请予批准。\n", at="请予批准"),
+        good("关于申请防汛资金的请示\n市人民政府：\n拟增加防汛资金200万元，妥否，请批示。\n"),
+        good("关于防汛工作情况的报告\n市人民政府：\n今年以来……特此报告。\n"),
+    ],
+    gongwen_only=True,
+)
+def request_in_report(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.doctype != "报告":
+        return
+    for m in REQUEST_PHRASES.finditer(doc.text, a.title.end if a.title else 0):
+        yield Hit(m.start(), m.end(), f"报告中不得夹带请示事项（“{m.group()}”），需要上级批准的事项应另行请示"
+                                      "（条例 第十五条（四））")
+
+
+@rule(
+    id="structure.citation-order",
+    category="structure",
+    severity="warning",
+    summary="引用公文应先引标题，后引发文字号",
+    doc="""\
+What it does: finds a document cited by its 发文字号 alone ("根据市政发〔2023〕11号文件要求").
+
+Why is this bad? 办法2000 第二十五条（四）, still the common practice: 引用公文应当先引标题，后引
+发文字号 — 《关于……的通知》（江政发〔2024〕8号）. A bare number sends the reader searching.""",
+    references=("《国家行政机关公文处理办法》（2000）第二十五条（四）",),
+    examples=[
+        bad("根据市政发〔2023〕11号文件要求，现将有关事项通知如下。", at="市政发〔2023〕11号"),
+        good("根据《江州市人民政府关于加强防汛工作的通知》（江政发〔2024〕8号）要求，现将有关事项通知如下。"),
+        good("江州市人民政府文件\n江政发〔2025〕3号\n关于加强防汛工作的通知\n各单位：\n"),
+    ],
+)
+def citation_order(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    own = a.doc_number
+    text = doc.text
+    for n in find_doc_numbers(text, a.header_end if a.title else 0):
+        if own is not None and n.start == own.start:
+            continue
+        if _cited_after_title(text, n.start):
+            continue
+        line_start = text.rfind("\n", 0, n.start) + 1
+        line_end = text.find("\n", n.end)
+        rest = (text[line_start:n.start] + text[n.end:len(text) if line_end == -1 else line_end]).strip(" \u3000")
+        if not rest or rest.startswith("签发人"):
+            continue  # a number standing alone on its line: a 版头, a list of documents
+        yield Hit(n.start, n.end, f"引用公文应先引标题，后引发文字号，如《关于……的通知》（{n.normalized}），"
+                                  "不宜只引发文字号（办法2000 第二十五条（四））")
+
+
+def _cited_after_title(text: str, start: int) -> bool:
+    """Inside a bracket that follows a 》: 《…》（江政发〔2024〕8号、…）."""
+    line_start = text.rfind("\n", 0, start) + 1
+    k = start - 1
+    depth = 0
+    while k >= line_start:
+        ch = text[k]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                return k > 0 and text[k - 1] in "》〉"
+            depth -= 1
+        elif ch in "。；" and depth == 0:
+            return False
+        k -= 1
+    return False
+
+
+@rule(
+    id="structure.attachment-note",
+    category="structure",
+    severity="warning",
+    summary="附件说明与所附附件不一致或格式不对",
+    doc="""\
+What it does: checks the 附件说明 below the body: with several attachments they are numbered
+(附件：1.…  2.…); with one, no number; names end without punctuation; and the number of
+attachments announced matches the attachments that follow the 成文日期 (附件1, 附件2 …).
+
+Why is this bad? GB/T 9704-2012 §7.3.4 and §7.3.7: the 附件说明 tells the receiving office what it
+should have received; a mismatch means a missing or extra attachment.""",
+    references=("GB/T 9704-2012 §7.3.4（附件说明）", "§7.3.7（附件）"),
+    examples=[
+        bad("关于防汛的通知\n各单位：\n请认真贯彻执行。\n附件：1.防汛责任人名单。\n江州市人民政府\n2025年5月6日\n", at="。"),
+        bad("关于防汛的通知\n各单位：\n请认真贯彻执行。\n附件：1.防汛责任人名单\n      2.物资清单\n江州市人民政府\n"
+            "2025年5月6日\n附件1\n防汛责任人名单\n", at="附件：1.防汛责任人名单"),
+        good("关于防汛的通知\n各单位：\n请认真贯彻执行。\n附件：1.防汛责任人名单\n      2.物资清单\n江州市人民政府\n"
+             "2025年5月6日\n附件1\n防汛责任人名单\n附件2\n物资清单\n"),
+        good("关于防汛的通知\n各单位：\n请认真贯彻执行。\n附件：防汛责任人名单\n江州市人民政府\n2025年5月6日\n"),
+    ],
+    gongwen_only=True,
+)
+def attachment_note(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    note = a.attachment_note
+    if not note:
+        return
+    items = []
+    for i, line in enumerate(note):
+        t = line.text
+        body = re.sub(r"^附件[：:]\s*", "", t) if i == 0 else t
+        offset = line.start + len(t) - len(body)
+        items.append((offset, body))
+        if body and body[-1] in "。；，.;,":
+            pos = offset + len(body) - 1
+            yield Hit(pos, pos + 1, "附件名称后不加标点符号（GB/T 9704-2012 §7.3.4）", ("",), Fix.replace(pos, pos + 1, ""))
+    numbered = [b for _, b in items if re.match(r"^\d+[.．、]", b)]
+    if len(items) == 1 and numbered:
+        off, body = items[0]
+        m = re.match(r"^\d+[.．、]\s*", body)
+        yield Hit(off, off + m.end(), "只有一个附件时，附件名称前不加序号（GB/T 9704-2012 §7.3.4）", ("",),
+                  Fix.replace(off, off + m.end(), ""))
+    if a.attachments and len(a.attachments) != len(items):
+        first = note[0]
+        yield Hit(first.start, first.end, f"附件说明列出{len(items)}个附件，正文后实际附有{len(a.attachments)}个，"
+                                          "请核对（GB/T 9704-2012 §7.3.4、§7.3.7）")
+
+
+@rule(
+    id="structure.signature-date",
+    category="structure",
+    severity="warning",
+    summary="缺少发文机关署名或成文日期",
+    doc="""\
+What it does: in a 公文 with a body, looks for the 成文日期 at the end and, above it, the 发文机关署名.
+A missing part is reported where it belongs: after the body.
+
+Why is this bad? 条例 第九条（十）（十一）and GB/T 9704-2012 §7.3.5: 署名 and 成文日期 are elements of
+every 公文 (纪要 and 命令 aside, which have their own formats); a document without a date cannot be
+dated, nor its deadlines checked.""",
+    references=("GB/T 9704-2012 §7.3.5（发文机关署名、成文日期和印章）", "《党政机关公文处理工作条例》第九条（十）（十一）"),
+    examples=[
+        bad("关于防汛的通知\n各单位：\n请认真贯彻执行。\n"),
+        bad("关于防汛的通知\n各单位：\n请认真贯彻执行。\n2025年5月6日\n", at=""),
+        good("关于防汛的通知\n各单位：\n请认真贯彻执行。\n江州市人民政府\n2025年5月6日\n"),
+        good("关于防汛的通知\n各单位：\n请认真贯彻执行。\n　　　　　　　　　　江州市人民政府办公室\n　　　　　　　　　　　2025年5月6日\n"),
+    ],
+    gongwen_only=True,
+)
+def signature_date(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.doctype in ("纪要", "命令", "公报", "议案") or a.body is None:
+        return
+    if a.issue_date is None:
+        pos = a.body.end
+        yield Hit(pos, pos, "缺少成文日期：应在正文（或附件说明）之后署发文机关名称并标注成文日期"
+                            "（GB/T 9704-2012 §7.3.5）")
+    elif not a.signature:
+        pos = a.issue_date_line.start
+        yield Hit(pos, pos, "成文日期上方缺少发文机关署名（GB/T 9704-2012 §7.3.5）")
+
+
+@rule(
+    id="structure.length-limit",
+    category="structure",
+    severity="warning",
+    summary="文稿超过规定篇幅",
+    doc="""\
+What it does: counts the characters of the body. Materials for the mayor's office meeting (titles
+naming 常务会议, 办公会议, 市长办公会) are held to `meeting-max-chars` (3,000 by the office rule);
+`max-chars` sets a limit for every document (0, the default, sets none).
+
+Why is this bad? Office rule: written reports for the mayor's office meeting are at most 3,000
+characters, so that the meeting reads them. Configure in doccheck.toml:
+    [options."structure.length-limit"]
+    max-chars = 5000""",
+    references=("Office rule (市政府常务会议汇报材料不超过3000字); see shared/domain §3",),
+    options={"max-chars": 0, "meeting-max-chars": 3000},
+    examples=[
+        bad("关于提请市政府常务会议研究防汛工作的报告\n市人民政府：\n" + "今年以来全市防汛工作有序推进。" * 220 + "\n"),
+        good("关于提请市政府常务会议研究防汛工作的报告\n市人民政府：\n" + "今年以来全市防汛工作有序推进。" * 50 + "\n"),
+    ],
+    gongwen_only=True,
+)
+def length_limit(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.body is None:
+        return
+    limit = int(ctx.option("max-chars", 0) or 0)
+    title = a.title.text if a.title else ""
+    if re.search(r"常务会议|办公会议|市长办公会|常务会", title):
+        meeting = int(ctx.option("meeting-max-chars", 3000) or 0)
+        limit = min(limit, meeting) if limit else meeting
+    if not limit:
+        return
+    count = sum(1 for ch in a.body.text if not ch.isspace())
+    if count > limit:
+        yield Hit(a.body.start, a.body.start, f"正文{count}字，超过规定的{limit}字，请压缩篇幅（办公规定）")
+
+
+@hookimpl
+def doccheck_rules():
+    return [heading_sequence, heading_marker_form, request_in_report, citation_order, attachment_note,
+            signature_date, length_limit]
