@@ -25,6 +25,7 @@ BUILTINS = (
     "doccheck.checks.header",
     "doccheck.checks.recipient",
     "doccheck.checks.structure",
+    "doccheck.checks.dates",
     "doccheck.bundled",
 )
 

@@ -1,0 +1,300 @@
+"""Date rules: dates that do not exist, weekdays that do not match, the form of
+the 成文日期 (GB/T 9704-2012 §7.3.5.1), and consistency between the dates of
+one document. Dates come from ``doccheck.dates`` via the anatomy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+from ..dates import WEEKDAYS, DateMention, format_date
+from ..findings import Fix, Hit
+from ..hookspecs import hookimpl
+from ..rule import bad, good, rule
+
+
+def _doc(body: str, date: str = "2025年5月6日") -> str:
+    return f"关于做好防汛工作的通知\n各县（市、区）人民政府：\n{body}\n江州市人民政府\n{date}\n"
+
+
+@rule(
+    id="date.nonexistent",
+    category="date",
+    severity="error",
+    summary="日期不存在",
+    doc="""\
+What it does: finds dates that do not exist: 4月31日, 2月29日 in a common year, 13月, 0日.
+
+Why is this bad? A deadline or meeting on a day that does not exist cannot be met, and shows the
+document was not read before it was issued.""",
+    references=("GB/T 15835-2011（公历日期）",),
+    examples=[
+        bad(_doc("请于2025年4月31日前报送。"), at="2025年4月31日"),
+        bad(_doc("请于2月29日前报送。"), at="2月29日"),
+        bad("会议定于2025年13月5日召开。", at="2025年13月5日"),
+        good(_doc("请于2024年2月29日前报送。")),
+        good(_doc("请于4月30日前报送。")),
+    ],
+)
+def nonexistent(doc, ctx) -> Iterator[Hit]:
+    for d in doc.anatomy.dates:
+        for part in (d, d.range_end):
+            if part is None:
+                continue
+            if part.year is not None and part.as_date() is None and 1 <= part.month <= 12 and part.day == 29 \
+                    and part.month == 2:
+                yield Hit(part.start, part.end, f"{part.year}年不是闰年，没有2月29日")
+            elif not part.exists:
+                yield Hit(part.start, part.end, f"日期“{part.text}”不存在（{part.month}月没有{part.day}日）"
+                          if 1 <= part.month <= 12 else f"日期“{part.text}”不存在（没有{part.month}月）")
+
+
+@rule(
+    id="date.weekday-mismatch",
+    category="date",
+    severity="error",
+    summary="日期与所注星期不符",
+    doc="""\
+What it does: compares a weekday written after a date — （星期三）, （周三） — with the calendar. A
+date without a year takes the year from the text before it, or the 成文日期.
+
+Why is this bad? When date and weekday disagree, readers do not know which day is meant; the
+meeting is missed by half of them.""",
+    references=("Consistency check (shared/domain §6)",),
+    examples=[
+        bad("定于2025年3月5日（星期二）上午9:00召开会议。", at="（星期二）"),
+        bad(_doc("定于5月8日（周五）召开会议。"), at="（周五）"),
+        good("定于2025年3月5日（星期三）上午9:00召开会议。"),
+        good(_doc("定于5月8日（周四）召开会议。")),
+    ],
+)
+def weekday_mismatch(doc, ctx) -> Iterator[Hit]:
+    for d in doc.anatomy.dates:
+        if d.weekday is None or d.weekday_span is None:
+            continue
+        real = d.as_date()
+        if real is None or real.weekday() == d.weekday:
+            continue
+        s, e = d.weekday_span
+        written = doc.text[s:e]
+        right = written[:-2] + WEEKDAYS[real.weekday()] + written[-1]  # the day sits before the bracket
+        yield Hit(s, e, f"{real.year}年{real.month}月{real.day}日是星期{WEEKDAYS[real.weekday()]}，"
+                        f"不是{written.strip(' （）()　')}" + ("（年份按上下文推定）" if d.year_inferred else ""),
+                  (right.strip(),))
+
+
+def _issue_date_hits(d: DateMention, what: str) -> Iterator[Hit]:
+    right = format_date(d.as_date()) if d.as_date() else None
+    if d.form == "chinese":
+        why = f"{what}应使用阿拉伯数字（GB/T 9704-2012 §7.3.5.1）"
+    elif d.form == "numeric":
+        why = f"{what}应写明年、月、日，不用“{d.text}”这样的写法（GB/T 9704-2012 §7.3.5.1）"
+    elif d.year_written is None:
+        why = f"{what}应写全年份（GB/T 9704-2012 §7.3.5.1）"
+    elif len(d.year_written) != 4:
+        why = f"{what}的年份应写全四位（GB/T 9704-2012 §7.3.5.1）"
+    elif re.search(r"(?<!\d)0\d", d.text) or re.search(r"\s", d.text):
+        why = f"{what}的月、日不编虚位（如5月6日不写作05月06日）（GB/T 9704-2012 §7.3.5.1）"
+    else:
+        return
+    safe = right is not None and d.year_written is not None and len(d.year_written) == 4
+    yield Hit(d.start, d.end, why, (right,) if right else (), Fix.replace(d.start, d.end, right) if safe else None)
+
+
+@rule(
+    id="date.issue-date-form",
+    category="date",
+    severity="error",
+    summary="成文日期、印发日期的写法",
+    doc="""\
+What it does: checks the 成文日期 below the signature, and the 印发日期 in the 版记: Arabic numerals,
+the year in full, month and day without 虚位 — 2025年5月6日, not 二〇二五年五月六日, 2025.5.6,
+2025年05月06日. Fixed automatically when the date is unambiguous.
+
+Why is this bad? GB/T 9704-2012 §7.3.5.1 (and §7.4.3 for the 印发日期) changed the old rule of
+Chinese numerals: drafts copied from pre-2012 templates still carry 二〇一二年.""",
+    references=("GB/T 9704-2012 §7.3.5.1（成文日期）", "§7.4.3（印发机关和印发日期）"),
+    examples=[
+        bad(_doc("请认真贯彻执行。", "二〇二五年五月六日"), fixed=_doc("请认真贯彻执行。", "2025年5月6日")),
+        bad(_doc("请认真贯彻执行。", "2025年05月06日"), fixed=_doc("请认真贯彻执行。", "2025年5月6日")),
+        bad(_doc("请认真贯彻执行。", "2025.5.6"), fixed=_doc("请认真贯彻执行。", "2025年5月6日")),
+        good(_doc("请认真贯彻执行。", "2025年5月6日")),
+    ],
+    gongwen_only=True,
+)
+def issue_date_form(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.issue_date is not None:
+        yield from _issue_date_hits(a.issue_date, "成文日期")
+    if a.printed_date is not None:
+        yield from _issue_date_hits(a.printed_date, "印发日期")
+
+
+@rule(
+    id="date.number-year-mismatch",
+    category="date",
+    severity="error",
+    summary="发文字号年份与成文日期年份不一致",
+    doc="""\
+What it does: compares the year in the 发文字号 of the 版头 with the year of the 成文日期.
+
+Why is this bad? The 发文字号 carries the year the document is issued (GB/T 9704-2012 §7.2.5); a
+number from last year on a document dated this year means one of them was copied from an old file.""",
+    references=("GB/T 9704-2012 §7.2.5（发文字号）", "§7.3.5.1（成文日期）"),
+    examples=[
+        bad("江州市人民政府文件\n江政发〔2024〕3号\n" + _doc("请认真贯彻执行。", "2025年1月6日"), at="江政发〔2024〕3号"),
+        good("江州市人民政府文件\n江政发〔2025〕3号\n" + _doc("请认真贯彻执行。", "2025年1月6日")),
+    ],
+    gongwen_only=True,
+)
+def number_year_mismatch(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.doc_number is None or a.issue_date is None or a.issue_date.year is None:
+        return
+    y = a.doc_number.year_value
+    if y is not None and y != a.issue_date.year:
+        n = a.doc_number
+        yield Hit(n.start, n.end, f"发文字号年份（{y}）与成文日期年份（{a.issue_date.year}）不一致")
+
+
+@rule(
+    id="date.printed-before-issue",
+    category="date",
+    severity="error",
+    summary="印发日期早于成文日期",
+    doc="""\
+What it does: compares the 印发日期 on the last line of the 版记 with the 成文日期.
+
+Why is this bad? A document cannot be printed and sent before it is signed (GB/T 9704-2012 §7.4.3:
+印发日期 is the date the document is sent to print).""",
+    references=("GB/T 9704-2012 §7.4.3（印发机关和印发日期）",),
+    examples=[
+        bad(_doc("请认真贯彻执行。", "2025年5月6日") + "抄送：市委办公室。\n江州市人民政府办公室　　2025年5月5日印发\n",
+            at="2025年5月5日"),
+        good(_doc("请认真贯彻执行。", "2025年5月6日") + "抄送：市委办公室。\n江州市人民政府办公室　　2025年5月7日印发\n"),
+    ],
+    gongwen_only=True,
+)
+def printed_before_issue(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.printed_date is None or a.issue_date is None:
+        return
+    p, i = a.printed_date.as_date(), a.issue_date.as_date()
+    if p and i and p < i:
+        yield Hit(a.printed_date.start, a.printed_date.end,
+                  f"印发日期（{format_date(p)}）早于成文日期（{format_date(i)}）（GB/T 9704-2012 §7.4.3）")
+
+
+# A date followed by 前/之前/以前, or preceded by 截至/截止/于…前: a deadline.
+_DEADLINE_BEFORE = re.compile(r"^(?:（[^）]{1,4}）)?\s*(?:[上下]午\s*\d{1,2}[:：]\d{2}\s*)?(?:之前|以前|前)")
+_DEADLINE_AFTER = re.compile(r"(截至|截止|截止到|截止于|截至到|不迟于|最迟于?)\s*$")
+
+
+def deadlines(doc) -> Iterator[DateMention]:
+    text = doc.text
+    for d in doc.anatomy.dates:
+        end = d.weekday_span[1] if d.weekday_span else (d.range_end.end if d.range_end else d.end)
+        if _DEADLINE_BEFORE.match(text[end:end + 16]) or _DEADLINE_AFTER.search(text[max(0, d.start - 6):d.start]):
+            yield d
+
+
+@rule(
+    id="date.deadline-before-issue",
+    category="date",
+    severity="error",
+    summary="期限早于成文日期",
+    doc="""\
+What it does: finds deadlines in the body — "于5月10日前报送", "截至4月30日" — and compares them with
+the 成文日期. A deadline that has already passed when the document is signed is reported.
+
+Why is this bad? Recipients cannot meet a deadline in the past; usually the date was copied from
+last year's notice or the document was delayed without the dates being updated.""",
+    references=("Consistency check (shared/domain §6)",),
+    examples=[
+        bad(_doc("请于5月1日前将材料报送市应急局。"), at="5月1日"),
+        bad(_doc("统计时间截至2025年4月30日，请于2025年4月20日前报送。"), at="2025年4月20日"),
+        good(_doc("请于5月20日前将材料报送市应急局。")),
+        good(_doc("统计时间截至2025年4月30日。")),
+    ],
+    gongwen_only=True,
+)
+def deadline_before_issue(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    issued = a.issue_date.as_date() if a.issue_date else None
+    if issued is None:
+        return
+    text = doc.text
+    for d in deadlines(doc):
+        when = d.as_date()
+        if when is None or when >= issued:
+            continue
+        if _DEADLINE_AFTER.search(text[max(0, d.start - 6):d.start]) and not re.match(r"^\S{0,3}前", text[d.end:d.end + 4]):
+            # "截至4月30日" often sets a statistics cut-off, which may lie in the past
+            if re.search(r"(统计|数据|时间|情况)", text[max(0, d.start - 12):d.start]):
+                continue
+        yield Hit(d.start, d.end, f"期限{format_date(when)}早于成文日期{format_date(issued)}，收文单位无法执行"
+                  + ("（年份按成文日期推定）" if d.year_inferred else ""))
+
+
+_EVENT = re.compile(r"(召开|举行|举办|开会|会议|报到|报送|上报|提交|报名|截至|前)")
+
+
+@rule(
+    id="date.non-working-day",
+    category="date",
+    severity="info",
+    summary="会议或期限落在周末或法定节假日",
+    doc="""\
+What it does: a meeting date or deadline that falls on a weekend or a public holiday, by the
+official 调休 calendar (chinese-calendar, offline; a weekend made a working day is not reported).
+
+Why is this bad? Not always wrong — but a deadline on 10月1日 or a meeting on a Sunday is usually a
+slip, and worth a second look.""",
+    references=("国务院办公厅关于部分节假日安排的通知（各年度）, via chinese-calendar",),
+    examples=[
+        bad(_doc("定于2025年10月1日召开会议。"), at="2025年10月1日"),
+        bad(_doc("请于2025年5月11日前报送。"), at="2025年5月11日"),
+        good(_doc("定于2025年9月28日召开会议。")),
+        good(_doc("请于2025年5月12日前报送。")),
+    ],
+    gongwen_only=True,
+)
+def non_working_day(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    text = doc.text
+    for d in a.dates:
+        if a.issue_date and d.start == a.issue_date.start or a.printed_date and d.start == a.printed_date.start:
+            continue
+        when = d.as_date()
+        if when is None:
+            continue
+        around = text[max(0, d.start - 8):min(len(text), d.end + 14)]
+        if not _EVENT.search(around):
+            continue
+        kind = _day_kind(when)
+        if kind:
+            yield Hit(d.start, d.end, f"{format_date(when)}是{kind}，请确认会议或期限安排")
+
+
+def _day_kind(d: dt.date) -> str | None:
+    try:
+        import chinese_calendar
+
+        if chinese_calendar.is_workday(d):
+            return None
+        on_holiday, name = chinese_calendar.get_holiday_detail(d)
+        if on_holiday and name:
+            return {"New Year's Day": "元旦假期", "Spring Festival": "春节假期", "Tomb-sweeping Day": "清明节假期",
+                    "Labour Day": "劳动节假期", "Dragon Boat Festival": "端午节假期",
+                    "National Day": "国庆节假期", "Mid-autumn Festival": "中秋节假期"}.get(name, "法定节假日")
+        return "周末"
+    except (ImportError, NotImplementedError):
+        # years the official calendar does not cover yet: weekends only
+        return "周末" if d.weekday() >= 5 else None
+
+
+@hookimpl
+def doccheck_rules():
+    return [nonexistent, weekday_mismatch, issue_date_form, number_year_mismatch, printed_before_issue,
+            deadline_before_issue, non_working_day]
