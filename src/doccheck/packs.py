@@ -33,23 +33,47 @@ class Entry:
     note: str = ""
 
 
-KINDS = ("substitution", "existence", "pattern")
+KINDS = ("substitution", "existence", "pattern", "roster")
 _RULE_KEYS = {
     "id", "category", "severity", "kind", "summary", "doc", "message", "references",
     "safe-fix", "examples", "swap", "phrases", "entries", "gongwen-only", "unless-near",
+    "when-text", "when-issuer", "people", "titles",
 }
+# Titles a roster knows; a name next to one of these that is not the person's own is flagged.
+DEFAULT_TITLES = (
+    "书记", "副书记", "常委", "市长", "副市长", "县长", "副县长", "区长", "副区长", "省长", "副省长",
+    "主任", "副主任", "局长", "副局长", "秘书长", "副秘书长", "部长", "副部长", "主席", "副主席",
+    "厅长", "副厅长", "处长", "副处长", "科长", "副科长", "镇长", "副镇长", "乡长", "副乡长", "院长", "副院长",
+    "委员", "调研员", "巡视员", "总经理", "董事长",
+)
 
 
 class PackRule:
     """The check behind one pack rule; compiles its matcher on first use."""
 
     def __init__(self, kind: str, entries: list[Entry], message: str, safe_fix: bool,
-                 unless_near: tuple[str, ...]):
+                 unless_near: tuple[str, ...], when_text: str | None = None, when_issuer: str | None = None,
+                 people: dict[str, tuple[str, ...]] | None = None, titles: tuple[str, ...] = DEFAULT_TITLES):
         self.kind = kind
         self.entries = entries
         self.message = message
         self.safe_fix = safe_fix
         self.unless_near = unless_near
+        self.when_text = regex.compile(when_text) if when_text else None
+        self.when_issuer = regex.compile(when_issuer) if when_issuer else None
+        self.people = people or {}
+        self.titles = titles
+
+    def _applies(self, doc) -> bool:
+        """Vale's "conditional": the rule speaks only when the whole document fits."""
+        if self.when_text is not None and not self.when_text.search(doc.text):
+            return False
+        if self.when_issuer is not None:
+            a = doc.anatomy
+            issuer = " ".join(x.text for x in [a.issuer_mark, *a.signature, a.printed] if x is not None)
+            if not self.when_issuer.search(issuer):
+                return False
+        return True
 
     @cached_property
     def matcher(self) -> PhraseMatcher[Entry]:
@@ -74,6 +98,11 @@ class PackRule:
 
     def __call__(self, doc, ctx: Context) -> Iterator[Hit]:
         text = doc.text
+        if not self._applies(doc):
+            return
+        if self.kind == "roster":
+            yield from self._roster(text)
+            return
         if self.kind == "pattern":
             for rx, entry in self.patterns:
                 for m in rx.finditer(text):
@@ -88,6 +117,30 @@ class PackRule:
             if self._negated(text, start):
                 continue
             yield self._hit(start, end, entry.match, entry, entry.replacement)
+
+    def _roster(self, text: str) -> Iterator[Hit]:
+        """A known name right next to a title that is not the person's: 市长甄示例 when
+        甄示例 is 副市长. The title must touch the name (市长甄示例, 甄示例副市长,
+        甄示例同志（市长）); the longest title wins (副市长 over 市长)."""
+        for name, own in self.people.items():
+            i = text.find(name)
+            while i != -1:
+                j = i + len(name)
+                if text.startswith(("同志（", "同志("), j):
+                    j += 3
+                before = max((t for t in self.titles if text.endswith(t, 0, i)), key=len, default=None)
+                after = max((t for t in self.titles if text.startswith(t, j)), key=len, default=None)
+                spans = []
+                if before:
+                    spans.append((i - len(before), i, before))
+                if after:
+                    spans.append((j, j + len(after), after))
+                for s, e, title in spans:
+                    if title not in own:
+                        msg = self.message.format(name=name, title=title, titles="、".join(own), match=title,
+                                                  replacement=own[0] if own else "", note="")
+                        yield Hit(s, e, msg, tuple(own))
+                i = text.find(name, i + 1)
 
     def _hit(self, start, end, found, entry, repl) -> Hit:
         suggestions = (repl,) if repl is not None else ()
@@ -148,14 +201,21 @@ def rules_from_pack(data: dict, origin: str) -> list[Rule]:
         except ValueError as e:
             raise PackError(f"{where}: {e}") from None
         entries = _entries(raw, raw["kind"], where)
-        check = PackRule(raw["kind"], entries, raw["message"], bool(raw.get("safe-fix", False)),
-                         tuple(raw.get("unless-near", ())))
+        people = {p["name"]: tuple(p.get("titles", ())) for p in raw.get("people", [])}
+        if raw["kind"] == "roster" and any("name" not in p for p in raw.get("people", [])):
+            raise PackError(f"{where}: people 中的每一项须有 name")
+        try:
+            check = PackRule(raw["kind"], entries, raw["message"], bool(raw.get("safe-fix", False)),
+                             tuple(raw.get("unless-near", ())), raw.get("when-text"), raw.get("when-issuer"),
+                             people, tuple(raw.get("titles", DEFAULT_TITLES)))
+        except regex.error as err:
+            raise PackError(f"{where}: when-text / when-issuer 正则表达式有误：{err}") from None
         rules.append(Rule(
             id=raw["id"],
             category=category,
             severity=severity,
             summary=raw["summary"],
-            doc=raw.get("doc", raw["summary"]) + f"\n\n({len(entries)} entries / 条目)",
+            doc=raw.get("doc", raw["summary"]) + f"\n\n({len(entries) or len(people)} entries / 条目)",
             check=check,
             examples=_examples(raw.get("examples", []), where),
             references=tuple(raw.get("references", ())),
@@ -165,7 +225,7 @@ def rules_from_pack(data: dict, origin: str) -> list[Rule]:
     return rules
 
 
-def load_pack(path) -> list[Rule]:
+def load_pack(path, origin: str | None = None) -> list[Rule]:
     """Load one pack from a file path or an importlib resource (bundled packs)."""
     if isinstance(path, str):
         path = Path(path)
@@ -175,5 +235,4 @@ def load_pack(path) -> list[Rule]:
         raise PackError(f"{path}: 无法读取规则包（{e}）") from None
     except tomllib.TOMLDecodeError as e:
         raise PackError(f"{path}: 规则包不是有效的 TOML（{e}）") from None
-    origin = str(path) if isinstance(path, Path) and path.is_absolute() else f"rules/{path.name}"
-    return rules_from_pack(data, origin)
+    return rules_from_pack(data, origin or str(path))

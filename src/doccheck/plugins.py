@@ -26,6 +26,7 @@ BUILTINS = (
     "doccheck.checks.recipient",
     "doccheck.checks.structure",
     "doccheck.checks.dates",
+    "doccheck.checks.numbers",
     "doccheck.bundled",
 )
 
@@ -85,7 +86,7 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
         reg.add_rules(impl.function(), impl.plugin_name)
     for impl in pm.hook.doccheck_rule_packs.get_hookimpls():
         for path in impl.function():
-            reg.add_rules(load_pack(path), impl.plugin_name)
+            reg.add_rules(load_pack(path, f"{impl.plugin_name}:{path.name}"), impl.plugin_name)
     reg.rules = dict(sorted(reg.rules.items()))
     return reg
 

@@ -1,0 +1,206 @@
+"""Numeral rules (GB/T 15835-2011 《出版物上数字用法》).
+
+Sub-clause numbers are cited only where checked; otherwise the standard and
+the topic (shared/domain §5)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..chinese import is_han
+from ..findings import Fix, Hit
+from ..hookspecs import hookimpl
+from ..rule import bad, good, rule
+
+STD = "GB/T 15835-2011"
+_FULL_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
+
+
+@rule(
+    id="number.full-width-digits",
+    category="number",
+    severity="warning",
+    summary="使用了全角数字",
+    doc="""\
+What it does: finds full-width digits (２０２５) and replaces them with ordinary Arabic digits.
+
+Why is this bad? GB/T 15835-2011 uses Arabic digits in their half-width form; full-width digits
+look alike on screen but break searching, sorting and the 发文字号 register.""",
+    references=(f"{STD}（阿拉伯数字的书写）",),
+    examples=[
+        bad("请于２０２５年５月６日前报送。", fixed="请于2025年5月6日前报送。"),
+        good("请于2025年5月6日前报送。"),
+    ],
+)
+def full_width_digits(doc, ctx) -> Iterator[Hit]:
+    for m in _FULL_DIGITS.finditer(doc.text):
+        right = m.group().translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+        yield Hit(m.start(), m.end(), f"数字应使用半角阿拉伯数字“{right}”，不用全角“{m.group()}”（{STD}）",
+                  (right,), Fix.replace(m.start(), m.end(), right))
+
+
+# 25年5月, 25年度, 25年底: a year cut to two digits. Not 25年来, 服役25年, 25年间.
+_SHORT_YEAR = re.compile(r"(?<![\d.０-９])([0-9]{2})年(?=\d{1,2}月|度|底|初|上半年|下半年|第[一二三四]季度|春|秋|起(?!码))")
+
+
+@rule(
+    id="number.abbreviated-year",
+    category="number",
+    severity="error",
+    summary="年份简写",
+    doc="""\
+What it does: finds years written with two digits: 25年5月, 25年度, 25年底.
+
+Why is this bad? GB/T 15835-2011: 年份一般不应简写 — 2025年, not 25年. A two-digit year is ambiguous
+in records that outlive the century.""",
+    references=(f"{STD}（年份不简写）",),
+    examples=[
+        bad("25年5月起施行。", at="25年"),
+        bad("完成24年度目标。", at="24年"),
+        good("全市已连续25年实现安全度汛。"),
+        good("2025年5月起施行。"),
+    ],
+)
+def abbreviated_year(doc, ctx) -> Iterator[Hit]:
+    for m in _SHORT_YEAR.finditer(doc.text):
+        right = f"20{m.group(1)}年"
+        yield Hit(m.start(), m.end(), f"年份不应简写，“{m.group()}”应写作“{right}”（{STD}）", (right,))
+
+
+_MIXED = re.compile(r"\d+[千百](?:\d+)?(?:万|亿)?|\d+万\d+千?|[〇一二三四五六七八九十]+\d+(?=年|月|日|万|亿|元)|\d+[〇一二三四五六七八九](?=年)")
+
+
+@rule(
+    id="number.mixed-numerals",
+    category="number",
+    severity="warning",
+    summary="一个数值中混用阿拉伯数字和汉字数字",
+    doc="""\
+What it does: finds one number written partly in Arabic and partly in Chinese numerals: 5千元,
+2万3千, 二〇25年. 万 and 亿 after Arabic digits are units and are fine (3万元, 1.5亿元).
+
+Why is this bad? GB/T 15835-2011 keeps a number in one script: 5000元 or 五千元, never 5千元.""",
+    references=(f"{STD}（同一数值不混用两种数字）",),
+    examples=[
+        bad("共投入资金5千元。", at="5千"),
+        bad("二〇25年工作要点", at="二〇25"),
+        good("共投入资金5000元，其中3万元用于培训，1.5亿元用于建设。"),
+        good("第一百二十三条"),
+    ],
+)
+def mixed_numerals(doc, ctx) -> Iterator[Hit]:
+    for m in _MIXED.finditer(doc.text):
+        yield Hit(m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和汉字数字，同一数值应使用同一种数字（{STD}）")
+
+
+_UNIT = r"(?:%|‰|万元|亿元|万|亿|元|℃|人次|人|个|家|次|天|小时|公里|千米|米|吨|亩|公顷|岁|项|件|所|辆|台|套|平方米|立方米)"
+_PCT_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([～~—－-]|至|到)(\d+(?:\.\d+)?)(%|‰|万元|亿元|万|亿)")
+_HYPHEN_RANGE = re.compile(r"(?<![\d.A-Za-z-])(\d+(?:\.\d+)?)[-－](\d+(?:\.\d+)?)(?=" + _UNIT + r"|年|月|日)")
+
+
+@rule(
+    id="number.range-form",
+    category="number",
+    severity="warning",
+    summary="数值范围的写法",
+    doc="""\
+What it does: checks ranges of numbers. A range with % or a unit that changes the number's magnitude
+repeats it on both ends (15%～30%, not 15～30%; 13万元～17万元, not 13～17万元); a range is joined by
+a 浪纹线 ～ (numbers) or a 一字线 — (years), not a hyphen.
+
+Why is this bad? GB/T 15835-2011 on ranges; GB/T 15834-2011 §4.13 (连接号): the short hyphen is for
+phone numbers and codes, not for ranges. 15～30% can be read as 15 to 30 percent or 15 to 0.3.""",
+    references=(f"{STD}（数值范围）", "GB/T 15834-2011 §4.13（连接号）"),
+    examples=[
+        bad("增长幅度控制在15～30%。", fixed="增长幅度控制在15%～30%。"),
+        bad("每人补助13～17万元。", fixed="每人补助13万元～17万元。"),
+        bad("气温5-10℃。", fixed="气温5～10℃。"),
+        bad("2024-2025年度工作计划", fixed="2024—2025年度工作计划"),
+        good("增长幅度控制在15%～30%，气温5～10℃，电话0551-12345678。"),
+    ],
+)
+def range_form(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    taken = set()
+    for m in _PCT_RANGE.finditer(text):
+        a, sep, b, unit = m.groups()
+        sep_out = "～" if sep in "~-－—" else sep
+        right = f"{a}{unit}{sep_out}{b}{unit}"
+        taken.add(m.start())
+        yield Hit(m.start(), m.end(), f"数值范围的两端都应带上“{unit}”：“{right}”（{STD}）", (right,),
+                  Fix.replace(m.start(), m.end(), right))
+    for m in _HYPHEN_RANGE.finditer(text):
+        if m.start() in taken:
+            continue
+        a, b = m.group(1), m.group(2)
+        if a.startswith("0") and len(a) >= 3:
+            continue  # 0551-12345678: a phone number
+        after = text[m.end():m.end() + 1]
+        is_years = len(a) == 4 and len(b) == 4 and after == "年"
+        sep = "—" if is_years else "～"
+        right = f"{a}{sep}{b}"
+        yield Hit(m.start(), m.end(), f"表示{'时间' if is_years else '数值'}范围用“{sep}”，不用短横线“-”"
+                                      f"（GB/T 15834-2011 §4.13）", (right,), Fix.replace(m.start(), m.end(), right))
+
+
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+
+
+@rule(
+    id="number.thousands-separator",
+    category="number",
+    severity="info",
+    summary="中文行文中的数值使用了千分撇",
+    doc="""\
+What it does: finds numbers split with thousands commas (1,200万元) inside Chinese text.
+
+Why is this bad? GB/T 15835-2011: in non-technical text numbers are usually not grouped, and in
+Chinese text a half-width comma reads as punctuation. Write 1200万元 (or use 万/亿).""",
+    references=(f"{STD}（多位数的分节）",),
+    examples=[
+        bad("共投入1,200万元。", fixed="共投入1200万元。"),
+        good("共投入1200万元。"),
+        good("Revenue was 1,200 million."),
+    ],
+)
+def thousands_separator(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    for m in _THOUSANDS.finditer(text):
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        if not (is_han(before) or is_han(after)):
+            continue
+        right = m.group().replace(",", "")
+        yield Hit(m.start(), m.end(), f"中文行文中的数值一般不分节，“{m.group()}”宜写作“{right}”（{STD}）",
+                  (right,), Fix.replace(m.start(), m.end(), right))
+
+
+_PADDED_SERIAL = re.compile(r"第(0+)([1-9]\d*)(?=[号期批次届条款章节项])")
+
+
+@rule(
+    id="number.padded-serial",
+    category="number",
+    severity="warning",
+    summary="序号编了虚位",
+    doc="""\
+What it does: finds serial numbers padded with zeros after 第: 第01期, 第005号.
+
+Why is this bad? 公文 numbers are written without 虚位 (GB/T 9704-2012 §7.2.5 for the 发文字号,
+and the same practice for other serial numbers): 第1期, not 第01期.""",
+    references=("GB/T 9704-2012 §7.2.5（不编虚位）", STD),
+    examples=[
+        bad("《政务信息》第05期", fixed="《政务信息》第5期"),
+        good("《政务信息》第5期，第10号"),
+    ],
+)
+def padded_serial(doc, ctx) -> Iterator[Hit]:
+    for m in _PADDED_SERIAL.finditer(doc.text):
+        right = f"第{m.group(2)}"
+        yield Hit(m.start(), m.end(), f"序号不编虚位：“{m.group()}”应写作“{right}”", (right,),
+                  Fix.replace(m.start(), m.end(), right))
+
+
+@hookimpl
+def doccheck_rules():
+    return [full_width_digits, abbreviated_year, mixed_numerals, range_form, thousands_separator, padded_serial]
