@@ -5,6 +5,7 @@ safe fixes are idempotent and touch only their spans."""
 from __future__ import annotations
 
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,7 +24,7 @@ ALPHABET = (
     " \u3000\t\n\n"
 )
 drafts = st.text(alphabet=ALPHABET, max_size=400)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(os.environ.get("DOCCHECK_HYPOTHESIS_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

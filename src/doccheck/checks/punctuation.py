@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..chinese import is_han, is_zh, next_char, prev_char
@@ -95,12 +96,15 @@ def _quote(text: str, i: int, ch: str) -> str | None:
 
 def _owned_elsewhere(doc) -> set[int]:
     """Marks another rule corrects as a whole, so the two fixes never compete:
-    the mark closing the 主送机关 line (recipient.colon turns it into "：") and
-    the one closing the title (header.title-form deletes it)."""
+    doubled marks (punctuation.repeated), the mark closing the 主送机关 line
+    (recipient.colon turns it into "：") and the one closing the title
+    (header.title-form deletes it)."""
+    owned = set()
+    for start, end, _ in _repeated_runs(doc.text):
+        owned.update(range(start, end))
     a = doc.anatomy
     if not a.is_gongwen:
-        return set()
-    owned = set()
+        return owned
     if a.main_recipient_line is not None:
         owned.add(a.main_recipient_line.end - 1)
     if a.title is not None:
@@ -150,6 +154,263 @@ def half_width(doc, ctx) -> Iterator[Hit]:
         )
 
 
+PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+# What a mark nested in itself should be (GB/T 15834-2011 §4.8.3.2, §4.15.3.2).
+NESTED = {"“": "‘", "《": "〈"}
+
+
+@rule(
+    id="punctuation.paired-marks",
+    category="punctuation",
+    severity="error",
+    summary="成对标点不配对或嵌套错误",
+    doc="""\
+What it does: follows the paired marks of each paragraph — “ ” and ‘ ’, （ ）, 《 》 and 〈 〉, 【 】 —
+and reports an opening mark never closed, a closing mark never opened, a pair closed by the wrong
+mark (《……）), and double quotes or 书名号 nested in themselves (use ‘ ’ and 〈 〉 inside).
+
+Why is this bad? GB/T 15834-2011 §4.8 (引号), §4.9 (括号), §4.15 (书名号): the marks come in pairs
+and nest in a fixed way. A quotation running over several paragraphs, each opening with “ and only
+the last closing, follows §4.8.3.4 and is not reported.""",
+    references=("GB/T 15834-2011 §4.8（引号）", "§4.9（括号）", "§4.15（书名号）"),
+    examples=[
+        bad("贯彻落实《江州市防汛条例的要求。", at="《"),
+        bad("按照“放管服”改革要求）推进。", at="）"),
+        bad("学习《关于加强管理的通知）精神。", at="）"),
+        bad("他说：“要落实“四个到位”要求。”", at="“"),
+        bad("学习《关于印发《防汛预案》的通知》精神。", at="《"),
+        good("他说：“要落实‘四个到位’要求。”学习《关于印发〈防汛预案〉的通知》精神（试行）。"),
+        good("“第一段引文，\n“第二段引文。”"),
+    ],
+)
+def paired_marks(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    lines = text.split("\n")
+    pos = 0
+    for k, line in enumerate(lines):
+        stack: list[tuple[str, int]] = []
+        for i, ch in enumerate(line):
+            at = pos + i
+            if ch in PAIRS:
+                if ch in NESTED and any(o == ch for o, _ in stack):
+                    yield Hit(at, at + 1, f"“{ch}”内再用时应改为“{NESTED[ch]}”（GB/T 15834-2011 §4.8.3.2、§4.15.3.2）",
+                              (NESTED[ch],))
+                stack.append((ch, at))
+            elif ch in CLOSERS:
+                opener = CLOSERS[ch]
+                if stack and stack[-1][0] == opener:
+                    stack.pop()
+                elif stack and stack[-1][0] in PAIRS and CLOSERS.get(ch) != stack[-1][0] and \
+                        not any(o == opener for o, _ in stack):
+                    o, _ = stack.pop()
+                    yield Hit(at, at + 1, f"“{o}”应以“{PAIRS[o]}”配对，不用“{ch}”", (PAIRS[o],))
+                elif any(o == opener for o, _ in stack):
+                    while stack and stack[-1][0] != opener:
+                        o, oat = stack.pop()
+                        yield Hit(oat, oat + 1, f"“{o}”没有对应的“{PAIRS[o]}”")
+                    stack.pop()
+                else:
+                    yield Hit(at, at + 1, f"“{ch}”没有对应的“{opener}”")
+        next_line = lines[k + 1].lstrip(" \u3000") if k + 1 < len(lines) else ""
+        for o, oat in stack:
+            if o == "“" and next_line.startswith("“"):
+                continue  # a quotation that runs on into the next paragraph (§4.8.3.4)
+            yield Hit(oat, oat + 1, f"“{o}”没有对应的“{PAIRS[o]}”")
+        pos += len(line) + 1
+
+
+# A mark repeated, in either width (，, or ,，): one concept, owned by this rule, so
+# the half-width rule leaves such runs alone and the two fixes never chain.
+_REPEATED = re.compile(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|[？?]{2,}|[！!]{2,}|、{2,}|(?<!。)。。(?!。)")
+_WIDTH_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+
+def _repeated_runs(text: str):
+    """Runs of a doubled mark in Chinese context: (start, end, the full-width mark)."""
+    for m in _REPEATED.finditer(text):
+        run = m.group()
+        mark = _WIDTH_PAIRS.get(run[0], run[0])
+        if run.isascii() and not (is_zh(prev_char(text, m.start())) or is_zh(next_char(text, m.end() - 1))):
+            continue  # "?!" or "::" in code or English
+        yield m.start(), m.end(), mark
+
+
+@rule(
+    id="punctuation.repeated",
+    category="punctuation",
+    severity="error",
+    summary="标点符号重复",
+    doc="""\
+What it does: finds the same mark typed twice or more: ，， 。。 、、 ；； ？？ ！！.
+
+Why is this bad? GB/T 15834-2011 §4: each mark is used once; a doubled mark is a slip of the
+keyboard. (Three or more 句号 are a wrong 省略号, reported by punctuation.ellipsis-dash.)""",
+    references=("GB/T 15834-2011 §4",),
+    examples=[
+        bad("经研究，，决定召开会议。", fixed="经研究，决定召开会议。"),
+        bad("请认真贯彻执行。。", fixed="请认真贯彻执行。"),
+        bad("现将有关事项通知如下：:", fixed="现将有关事项通知如下："),
+        good("经研究，决定召开会议。"),
+    ],
+)
+def repeated(doc, ctx) -> Iterator[Hit]:
+    for start, end, mark in _repeated_runs(doc.text):
+        yield Hit(start, end, f"标点“{mark}”重复（GB/T 15834-2011 §4）", (mark,), Fix.replace(start, end, mark))
+
+
+_ELLIPSIS = re.compile(r"。{3,}|\.{3,}|…{3,}|(?<!…)…(?!…)|、{3,}|·{3,}")
+_DASH = re.compile(r"(?<=[\u4e00-\u9fff”」）])(?:--|－－|――|——+—|—{3,}|~~)(?=[\u4e00-\u9fff“「（])")
+
+
+@rule(
+    id="punctuation.ellipsis-dash",
+    category="punctuation",
+    severity="warning",
+    summary="省略号、破折号的写法",
+    doc="""\
+What it does: finds wrong forms of the 省略号 (。。。, ..., a lone …, ………) and the 破折号 (--, ――,
+－－ between Chinese words), and writes them as …… and ——.
+
+Why is this bad? GB/T 15834-2011 §4.11: the 省略号 is six dots in two character widths (……);
+§4.10: the 破折号 is two em-dash widths (——). A single 一字线 — is a 连接号 (§4.13), not a dash.""",
+    references=("GB/T 15834-2011 §4.10（破折号）", "§4.11（省略号）"),
+    examples=[
+        bad("包括道路、桥梁。。。等设施", fixed="包括道路、桥梁……等设施"),
+        bad("包括道路、桥梁...等设施", fixed="包括道路、桥梁……等设施"),
+        bad("包括道路、桥梁…等设施", fixed="包括道路、桥梁……等设施"),
+        bad("这项工作--防汛--关系全局", fixed="这项工作——防汛——关系全局"),
+        good("包括道路、桥梁……等设施；这项工作——防汛——关系全局；2024—2025年。"),
+        good("see chapter 3... for details"),
+    ],
+)
+def ellipsis_dash(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    mask = doc.prose_mask
+    for m in _ELLIPSIS.finditer(text):
+        if mask.inside(m.start()):
+            continue
+        if m.group()[0] == "." and not (is_zh(prev_char(text, m.start())) or is_zh(next_char(text, m.end() - 1))):
+            continue  # an English ellipsis
+        yield Hit(m.start(), m.end(), f"省略号应写作“……”（六个点，占两个字的位置），不用“{m.group()}”"
+                                      "（GB/T 15834-2011 §4.11）", ("……",), Fix.replace(m.start(), m.end(), "……"))
+    for m in _DASH.finditer(text):
+        yield Hit(m.start(), m.end(), f"破折号应写作“——”（占两个字的位置），不用“{m.group()}”（GB/T 15834-2011 §4.10）",
+                  ("——",), Fix.replace(m.start(), m.end(), "——"))
+
+
+_ZH_DIGITS = "一二三四五六七八九十"
+_APPROX = re.compile(rf"(?<![{_ZH_DIGITS}第])([{_ZH_DIGITS}])、([{_ZH_DIGITS}])(?=[个名人天次家岁十百千万条件成批位项])")
+_TITLED_LIST = re.compile(r"(?<=[》”])、(?=[《“])")
+_ORDINAL = re.compile(rf"(?:^|(?<=[。；：\n\s]))((?:第|其)[{_ZH_DIGITS}]{{1,2}})、(?!第|其)")
+
+
+@rule(
+    id="punctuation.enumeration-comma",
+    category="punctuation",
+    severity="warning",
+    summary="顿号的误用",
+    doc="""\
+What it does: finds three misuses of the 顿号: between two numerals that together give an
+approximate number (三、四个 → 三四个); between items each in 书名号 or 引号 (《A》、《B》 → 《A》《B》);
+and after ordinals such as 第一、其二 that open a sentence (第一、 → 第一，).
+
+Why is this bad? GB/T 15834-2011 §4.5.3.5 (概数不用顿号), §4.5.3.6 (标有引号、书名号的并列成分之间通常
+不用顿号), §4.4.3.3 (第一、其次 … 后用逗号).""",
+    references=("GB/T 15834-2011 §4.5（顿号）", "§4.4.3.3（逗号）"),
+    examples=[
+        bad("每个乡镇配备三、四个人。", fixed="每个乡镇配备三四个人。"),
+        bad("学习《条例》、《规定》。", fixed="学习《条例》《规定》。"),
+        bad("第一、加强组织领导。", fixed="第一，加强组织领导。"),
+        good("三、四季度完成；第一、第二批次已下达；学习《条例》（2012年）、《规定》。"),
+    ],
+)
+def enumeration_comma(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    for m in _APPROX.finditer(text):
+        s = m.start() + 1
+        yield Hit(s, s + 1, f"“{m.group(1)}{m.group(2)}”表示概数，中间不用顿号（GB/T 15834-2011 §4.5.3.5）", ("",),
+                  Fix.replace(s, s + 1, ""))
+    for m in _TITLED_LIST.finditer(text):
+        yield Hit(m.start(), m.end(), "标有书名号或引号的并列成分之间通常不用顿号（GB/T 15834-2011 §4.5.3.6）", ("",),
+                  Fix.replace(m.start(), m.end(), ""))
+    for m in _ORDINAL.finditer(text):
+        s = m.end() - 1
+        yield Hit(s, s + 1, f"“{m.group(1)}”用在句首表示次序时，后面用逗号（GB/T 15834-2011 §4.4.3.3）", ("，",),
+                  Fix.replace(s, s + 1, "，"))
+
+
+@rule(
+    id="punctuation.heading-end",
+    category="punctuation",
+    severity="warning",
+    summary="独立成行的标题末尾加了标点",
+    doc="""\
+What it does: a level-1 or level-2 heading that stands on its own line (一、总体要求 / （一）工作目标)
+and ends with 。；，：.
+
+Why is this bad? A heading on its own line takes no closing punctuation (GB/T 15834-2011 §4.1.3 on
+the 句号 at sentence ends; the common practice of 公文 headings per GB/T 9704-2012 §7.3.3). A run-in
+heading followed by text on the same line keeps its 句号.""",
+    references=("GB/T 9704-2012 §7.3.3", "GB/T 15834-2011 §4.1"),
+    examples=[
+        bad("关于防汛的通知\n各单位：\n一、总体要求。\n坚持人民至上。", fixed="关于防汛的通知\n各单位：\n一、总体要求\n坚持人民至上。"),
+        good("关于防汛的通知\n各单位：\n一、总体要求\n（一）指导思想。坚持人民至上，生命至上。"),
+    ],
+    gongwen_only=True,
+)
+def heading_end(doc, ctx) -> Iterator[Hit]:
+    for h in doc.anatomy.headings:
+        if h.level > 2 or not h.text or h.text[-1] not in "。；，：":
+            continue
+        inner = h.text[len(h.marker):-1]
+        if re.search(r"[。；，：！？]", inner) or len(inner) > 30:
+            continue
+        pos = h.end - 1
+        yield Hit(pos, pos + 1, f"独立成行的标题末尾不加“{h.text[-1]}”", ("",), Fix.replace(pos, pos + 1, ""))
+
+
+_PHONE = re.compile(r"(?<![\d-])(0\d{2,3})[—－–―~～](\d{7,8})(?!\d)")
+_STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。；：、])[ ]{1,3}(?=[\u4e00-\u9fff])")
+
+
+@rule(
+    id="punctuation.connector-and-spaces",
+    category="punctuation",
+    severity="warning",
+    summary="电话号码中的连接号、汉字间多余的空格",
+    doc="""\
+What it does: writes the 连接号 in telephone numbers as the short hyphen (0551-12345678, not
+0551—12345678 or 0551－12345678), and removes ASCII spaces typed between Chinese characters in
+running text.
+
+Why is this bad? GB/T 15834-2011 §4.13: the short hyphen joins the parts of phone numbers and codes,
+the 一字线 marks spans. Spaces between Chinese characters are left from copying or from forced
+justification and show as gaps in the issued document. Lines under 8 characters (names padded to
+align, e.g. 王  伟) are left alone.""",
+    references=("GB/T 15834-2011 §4.13（连接号）",),
+    examples=[
+        bad("联系电话：0551—12345678。", fixed="联系电话：0551-12345678。"),
+        bad("各单位要高度 重视防汛工作。", fixed="各单位要高度重视防汛工作。"),
+        good("联系电话：0551-12345678。\n王  伟\n2024—2025年"),
+    ],
+)
+def connector_and_spaces(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    for m in _PHONE.finditer(text):
+        right = f"{m.group(1)}-{m.group(2)}"
+        yield Hit(m.start(), m.end(), "电话号码中的连接号用短横线“-”（GB/T 15834-2011 §4.13）", (right,),
+                  Fix.replace(m.start(), m.end(), right))
+    for m in _STRAY_SPACE.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        line = text[ls:len(text) if le == -1 else le].strip()
+        if len(line) < 8:
+            continue
+        yield Hit(m.start(), m.end(), "汉字之间有多余的空格", ("",), Fix.replace(m.start(), m.end(), ""))
+
+
 @hookimpl
 def doccheck_rules():
-    return [half_width]
+    return [half_width, paired_marks, repeated, ellipsis_dash, enumeration_comma, heading_end,
+            connector_and_spaces]
