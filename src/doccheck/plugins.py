@@ -27,6 +27,7 @@ BUILTINS = (
     "doccheck.checks.structure",
     "doccheck.checks.dates",
     "doccheck.checks.numbers",
+    "doccheck.checks.placeholder",
     "doccheck.bundled",
 )
 
