@@ -34,8 +34,10 @@ _HEADING_PATTERNS = (
     (3, re.compile(r"^(?P<num>\d{1,2})(?P<sep>[.．、])(?!\d)")),
     (4, re.compile(r"^(?P<open>[（(])(?P<num>\d{1,2})(?P<close>[）)])")),
 )
+# The 成文日期 line; template stand-ins (20XX年X月X日) count, so that the line is
+# recognised and the placeholder rule, not a "missing date" rule, reports it.
 _DATE_LINE = re.compile(
-    r"^[（(]?(?:\d{2,4}|[〇零○Ｏ一二三四五六七八九]{2,4})[ \u3000]*年.{1,8}[日号][）)]?$"
+    r"^[（(]?(?:[\dXx×○]{2,4}|[〇零○Ｏ一二三四五六七八九]{2,4})[ \u3000]*年.{1,8}[日号][）)]?$"
     r"|^(?:19|20)\d{2}[.．/\-]\d{1,2}[.．/\-]\d{1,2}$"
 )
 _ORG_HINT = re.compile(r"(政府|人民|委员会|党委|局|委|办公室|办|厅|部|院|署|所|中心|公司|单位|机关|集团|协会|学会|"
@@ -144,8 +146,8 @@ def doctype_of(title: str) -> tuple[str | None, bool]:
 
 def _is_title(line: Line) -> bool:
     t = line.text
-    if not t or len(t) > 70 or "。" in t[:-1]:
-        return False
+    if not t or len(t) > 70 or "。" in t[:-1] or re.search(r"[>＞»|｜]", t):
+        return False  # a sentence, or a web page's breadcrumb (首页 > 通知公告)
     kind, _ = doctype_of(t)
     if kind is None:
         return False
@@ -197,6 +199,9 @@ def analyse(doc: "Document") -> Anatomy:
         header = []
         body_from = 0
 
+    has_header = any(_looks_like_number_line(x.text) for x in nonempty[:6])
+    if a.doctype is None and title_i is None and not has_header and _looks_like_article_title(nonempty[0].text):
+        a.doctype = "文章"
     if a.doctype in (None, "讲话", "文章") and any(x.text.startswith(("同志们：", "同志们:", "各位领导")) for x in nonempty[:8]):
         a.doctype, a.is_gongwen = "讲话", False
 
@@ -305,6 +310,11 @@ def _shift(d: DateMention, offset: int) -> DateMention:
     wspan = (d.weekday_span[0] + offset, d.weekday_span[1] + offset) if d.weekday_span else None
     return replace(d, start=d.start + offset, end=d.end + offset, weekday_span=wspan,
                    range_end=_shift(d.range_end, offset) if d.range_end else None)
+
+
+def _looks_like_article_title(t: str) -> bool:
+    """A heading line over prose that names no 文种: an article or a study."""
+    return 4 <= len(t) <= 40 and not re.search(r"[，。；：:,;！？]", t) and not _looks_like_number_line(t)
 
 
 def _looks_like_number_line(t: str) -> bool:

@@ -104,12 +104,20 @@ class PackRule:
             yield from self._roster(text)
             return
         if self.kind == "pattern":
+            hits = []
             for rx, entry in self.patterns:
                 for m in rx.finditer(text):
                     if m.end() == m.start() or self._negated(text, m.start()):
                         continue
                     repl = m.expand(entry.replacement) if entry.replacement is not None else None
-                    yield self._hit(m.start(), m.end(), m.group(), entry, repl)
+                    hits.append(self._hit(m.start(), m.end(), m.group(), entry, repl))
+            # Several entries may describe one passage: report it once, by the widest match.
+            hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+            last_end = -1
+            for h in hits:
+                if h.start >= last_end:
+                    yield h
+                    last_end = h.end
             return
         for start, end, entry in self.matcher.find(text):
             if entry.unless and covered_by_context(text, start, end, entry.match, entry.unless):

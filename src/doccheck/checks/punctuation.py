@@ -10,7 +10,7 @@ from ..findings import Fix, Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
 
-_SEE_THROUGH = " \t,;:?!()\"'"
+_SEE_THROUGH = " \t,;:?!.()\"'"
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号",
          "(": "括号", ")": "括号", '"': "引号", "'": "引号"}
@@ -18,45 +18,70 @@ NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹�
 
 def _half_width_hits(text: str, mask) -> Iterator[tuple[int, int, str]]:
     """(start, end, replacement) for each half-width mark used in Chinese text.
-    The span takes in spaces after the mark: the full-width mark has its own."""
+    The span takes in spaces after the mark: the full-width mark has its own.
+
+    A mark converted to full width becomes Chinese context for its neighbours
+    ("通知,:" — both marks go), so the decisions are taken to a fixed point:
+    the result is what repeated fixing would reach, in one pass."""
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in ',;:?!.()"\'':
+    cands = [i for i, ch in enumerate(text) if ch in ',;:?!.()"\'' and not mask.inside(i)]
+    converted: dict[int, str] = {}
+    order = {i: k for k, i in enumerate(cands)}
+    work = list(reversed(cands))
+    while work:
+        i = work.pop()
+        if i in converted:
             continue
-        if mask.inside(i):
-            continue
-        # Neighbouring half-width marks are looked through: in "通知,:" both
-        # marks are in Chinese context, and fixing one must not expose the other.
-        before, after = prev_char(text, i, _SEE_THROUGH), next_char(text, i, _SEE_THROUGH)
-        repl = None
-        if ch in ",;?!":
-            if ch == "," and before.isdigit() and after.isdigit():
-                continue  # 1,000 is a number question (GB/T 15835), not punctuation
-            if is_zh(before) or is_han(after):
-                repl = FULL[ch]
-        elif ch == ":":
-            if before.isdigit() and after.isdigit():
-                continue  # 9:00
-            if is_zh(before) or is_han(after):
-                repl = FULL[ch]
-        elif ch == ".":
-            # Only a sentence-ending dot after Chinese: not 3.14, not "1." list numbers,
-            # not file names, not an ellipsis (the ellipsis rule owns "...").
-            if text[i - 1:i] == "." or text[i + 1:i + 2] == ".":
-                continue
-            if is_han(before) and (after == "" or is_han(after) or after in "”’）\"')"):
-                repl = FULL[ch]
-        elif ch in "()":
-            repl = _paren(text, i, ch)
-        else:
-            repl = _quote(text, i, ch)
+        repl = _decide(text, i, converted)
         if repl is None:
             continue
+        converted[i] = repl
+        k = order[i]
+        for j in (k - 1, k + 1):  # a neighbour's context has changed
+            if 0 <= j < len(cands) and cands[j] not in converted:
+                work.append(cands[j])
+    for i in sorted(converted):
+        repl = converted[i]
         end = i + 1
         if repl not in "“‘（":
             while end < n and text[end] == " " and (end + 1 >= n or text[end + 1] != " "):
                 end += 1
         yield i, end, repl
+
+
+def _near(text: str, i: int, step: int, converted: dict[int, str]) -> str:
+    """The nearest character on the same line in direction ``step``, skipping
+    spaces, and seeing a converted mark as its full-width form."""
+    j = i + step
+    while 0 <= j < len(text) and text[j] in " \t":
+        j += step
+    if not 0 <= j < len(text) or text[j] == "\n":
+        return ""
+    return converted.get(j, text[j])
+
+
+def _decide(text: str, i: int, converted: dict[int, str]) -> str | None:
+    ch = text[i]
+    before, after = _near(text, i, -1, converted), _near(text, i, 1, converted)
+    if ch in ",;?!":
+        if ch == "," and before.isdigit() and after.isdigit():
+            return None  # 1,000 is a number question (GB/T 15835), not punctuation
+        return FULL[ch] if is_zh(before) or is_han(after) else None
+    if ch == ":":
+        if before.isdigit() and after.isdigit():
+            return None  # 9:00
+        return FULL[ch] if is_zh(before) or is_han(after) else None
+    if ch == ".":
+        # Only a sentence-ending dot after Chinese: not 3.14, not "1." list numbers,
+        # not file names, not an ellipsis (the ellipsis rule owns "...").
+        if text[i - 1:i] == "." or text[i + 1:i + 2] == ".":
+            return None
+        if is_han(before) and (after == "" or is_han(after) or after in "”’）\"')"):
+            return FULL[ch]
+        return None
+    if ch in "()":
+        return _paren(text, i, ch)
+    return _quote(text, i, ch)
 
 
 def _paren(text: str, i: int, ch: str) -> str | None:
@@ -182,6 +207,7 @@ the last closing, follows §4.8.3.4 and is not reported.""",
         bad("学习《关于印发《防汛预案》的通知》精神。", at="《"),
         good("他说：“要落实‘四个到位’要求。”学习《关于印发〈防汛预案〉的通知》精神（试行）。"),
         good("“第一段引文，\n“第二段引文。”"),
+        good("关于开展“安全生产月\"活动的通知"),
     ],
 )
 def paired_marks(doc, ctx) -> Iterator[Hit]:
@@ -197,6 +223,8 @@ def paired_marks(doc, ctx) -> Iterator[Hit]:
                     yield Hit(at, at + 1, f"“{ch}”内再用时应改为“{NESTED[ch]}”（GB/T 15834-2011 §4.8.3.2、§4.15.3.2）",
                               (NESTED[ch],))
                 stack.append((ch, at))
+            elif ch == '"' and stack and stack[-1][0] == "“":
+                stack.pop()  # “…" closed by a straight quote: the half-width rule reports the mark
             elif ch in CLOSERS:
                 opener = CLOSERS[ch]
                 if stack and stack[-1][0] == opener:
@@ -344,10 +372,11 @@ def enumeration_comma(doc, ctx) -> Iterator[Hit]:
     id="punctuation.heading-end",
     category="punctuation",
     severity="warning",
-    summary="独立成行的标题末尾加了标点",
+    summary="独立成行的一级标题末尾加了标点",
     doc="""\
-What it does: a level-1 or level-2 heading that stands on its own line (一、总体要求 / （一）工作目标)
-and ends with 。；，：.
+What it does: a level-1 heading that stands on its own line (一、总体要求) and ends with 。；，：.
+Lower levels, and numbered items that are whole sentences, are left alone: they are often
+one-sentence paragraphs.
 
 Why is this bad? A heading on its own line takes no closing punctuation (GB/T 15834-2011 §4.1.3 on
 the 句号 at sentence ends; the common practice of 公文 headings per GB/T 9704-2012 §7.3.3). A run-in
@@ -360,12 +389,16 @@ heading followed by text on the same line keeps its 句号.""",
     gongwen_only=True,
 )
 def heading_end(doc, ctx) -> Iterator[Hit]:
-    for h in doc.anatomy.headings:
-        if h.level > 2 or not h.text or h.text[-1] not in "。；，：":
+    headings = doc.anatomy.headings
+    # Numbered paragraphs (一、同意设立……，规划面积……。) are sentences, not headings:
+    # when any item of a level carries sentence punctuation inside, the level is left alone.
+    paragraphs = {h.level for h in headings if re.search(r"[，；。！？]", h.text[len(h.marker):-1])}
+    for h in headings:
+        if h.level > 1 or h.level in paragraphs or not h.text or h.text[-1] not in "。；，：":
             continue
         inner = h.text[len(h.marker):-1]
-        if re.search(r"[。；，：！？]", inner) or len(inner) > 30:
-            continue
+        if re.search(r"[。；，：！？]", inner) or len(inner) > 15:
+            continue  # lower levels and longer items are often one-sentence paragraphs
         pos = h.end - 1
         yield Hit(pos, pos + 1, f"独立成行的标题末尾不加“{h.text[-1]}”", ("",), Fix.replace(pos, pos + 1, ""))
 

@@ -276,7 +276,7 @@ def signature_date(doc, ctx) -> Iterator[Hit]:
     a = doc.anatomy
     if a.doctype in ("纪要", "命令", "公报", "议案") or a.body is None:
         return
-    if a.issue_date is None:
+    if a.issue_date_line is None:
         pos = a.body.end
         yield Hit(pos, pos, "缺少成文日期：应在正文（或附件说明）之后署发文机关名称并标注成文日期"
                             "（GB/T 9704-2012 §7.3.5）")

@@ -1,0 +1,120 @@
+"""Accuracy on annotated drafts: ``corpus/NAME.txt|.docx`` + ``NAME.expected.json``.
+
+An expected finding names a rule and the text it should point at
+(``{"rule": "header.doc-number-form", "text": "江水字[2025]07号"}``; ``"nth"``
+picks a later occurrence, an empty text matches any finding of that rule).
+A finding matches when the rule is the same and the spans overlap.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .engine import check_document, read_document
+from .findings import Category
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass
+class CorpusReport:
+    by_category: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    doctype_right: int = 0
+    doctype_total: int = 0
+    files: int = 0
+    gongwen_rules_on_non_gongwen: int = 0
+
+
+def _locate(text: str, want: str, nth: int) -> tuple[int, int] | None:
+    pos = -1
+    for _ in range(nth):
+        pos = text.find(want, pos + 1)
+        if pos == -1:
+            return None
+    return pos, pos + len(want)
+
+
+def evaluate_corpus(folder: Path, config: Config | None = None) -> CorpusReport:
+    config = config or Config()
+    report = CorpusReport()
+    for expected_path in sorted(folder.glob("*.expected.json")):
+        stem = expected_path.name[: -len(".expected.json")]
+        draft = next((p for p in folder.iterdir() if p.stem == stem and p.suffix in (".txt", ".md", ".docx")), None)
+        if draft is None:
+            continue
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        doc = read_document(draft)
+        findings = check_document(doc, config)
+        report.files += 1
+        if "doctype" in expected:
+            report.doctype_total += 1
+            report.doctype_right += doc.anatomy.doctype == expected["doctype"]
+        if not doc.anatomy.is_gongwen:
+            report.gongwen_rules_on_non_gongwen += sum(f.category in (Category.HEADER, Category.RECIPIENT)
+                                                       for f in findings)
+        used = set()
+        for exp in expected.get("findings", []):
+            rule = exp["rule"]
+            category = rule.split(".")[0]
+            span = _locate(doc.text, exp.get("text", ""), exp.get("nth", 1)) if exp.get("text") else None
+            if exp.get("text") and span is None:
+                raise ValueError(f"{expected_path}: text {exp['text']!r} not found in {draft.name}")
+            hit = None
+            for i, f in enumerate(findings):
+                if i in used or f.rule != rule:
+                    continue
+                if span is None or (f.start < span[1] and span[0] < max(f.end, f.start + 1)) \
+                        or (f.start == f.end and span[0] <= f.start <= span[1]):
+                    hit = i
+                    break
+            if hit is None:
+                report.by_category[category].fn += 1
+                report.misses.append(f"{draft.name}: {rule} “{exp.get('text', '')}”")
+            else:
+                used.add(hit)
+                report.by_category[category].tp += 1
+        for i, f in enumerate(findings):
+            if i not in used:
+                report.by_category[f.category.value].fp += 1
+                report.false_alarms.append(f"{draft.name}:{f.line}: {f.rule} “{doc.text[f.start:f.end]}” {f.message}")
+    return report
+
+
+def format_corpus_report(report: CorpusReport) -> str:
+    lines = [f"corpus/: {report.files} annotated drafts; 文种 recognised {report.doctype_right}/{report.doctype_total}; "
+             f"header/recipient findings on speeches and articles: {report.gongwen_rules_on_non_gongwen}",
+             f"{'category':<12} {'expected':>8} {'found':>6} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7}"]
+    total = Tally()
+    for cat in [c.value for c in Category]:
+        t = report.by_category.get(cat, Tally())
+        total.tp += t.tp
+        total.fp += t.fp
+        total.fn += t.fn
+        lines.append(f"{cat:<12} {t.tp + t.fn:>8} {t.tp + t.fp:>6} {t.tp:>4} {t.fp:>4} {t.fn:>4} "
+                     f"{t.precision:>9.3f} {t.recall:>7.3f}")
+    lines.append(f"{'all':<12} {total.tp + total.fn:>8} {total.tp + total.fp:>6} {total.tp:>4} {total.fp:>4} "
+                 f"{total.fn:>4} {total.precision:>9.3f} {total.recall:>7.3f}")
+    if report.misses:
+        lines += ["", "missed:"] + [f"  {m}" for m in report.misses]
+    if report.false_alarms:
+        lines += ["", "not expected:"] + [f"  {m}" for m in report.false_alarms]
+    return "\n".join(lines)
