@@ -28,6 +28,7 @@ NON_GONGWEN = re.compile(
     r"汇报提纲|提纲|方案|规划|计划|倡议书|简报|访谈|答记者问|评论|综述|纪实|侧记)$"
 )
 _SPACES = " \t\u3000\u00a0"
+_MD_PREFIX = re.compile(r"^(#{1,6}\s+|\*\*)")
 _HEADING_PATTERNS = (
     (1, re.compile(r"^(?P<num>[一二三四五六七八九十]+)(?P<sep>[、，,.．])")),
     (2, re.compile(r"^(?P<open>[（(])(?P<num>[一二三四五六七八九十]+)(?P<close>[）)])")),
@@ -115,10 +116,12 @@ def split_lines(text: str) -> list[Line]:
         indent = len(raw) - len(stripped_left)
         stripped = stripped_left.rstrip(_SPACES)
         # Markdown headings and emphasis do not change what a line is.
-        md = re.match(r"^(#{1,6}\s+|\*\*)", stripped)
-        cut = md.end() if md else 0
+        cut = 0
+        if stripped[:1] in ("#", "*"):
+            md = _MD_PREFIX.match(stripped)
+            cut = md.end() if md else 0
         core = stripped[cut:]
-        if core.endswith("**"):
+        if cut and core.endswith("**"):
             core = core[:-2]
         start = pos + indent + cut
         lines.append(Line(i, start, start + len(core), core, indent))
@@ -205,7 +208,7 @@ def analyse(doc: "Document") -> Anatomy:
     if a.doctype in (None, "讲话", "文章") and any(x.text.startswith(("同志们：", "同志们:", "各位领导")) for x in nonempty[:8]):
         a.doctype, a.is_gongwen = "讲话", False
 
-    _read_header(a, header, text)
+    _read_header(a, header, text, doc.doc_numbers)
 
     rest = nonempty[body_from:]
     # --- 主送机关 -------------------------------------------------------------
@@ -382,7 +385,7 @@ def heading_of(ln: Line) -> Heading | None:
     return None
 
 
-def _read_header(a: Anatomy, header: list[Line], text: str) -> None:
+def _read_header(a: Anatomy, header: list[Line], text: str, doc_numbers) -> None:
     for ln in header:
         t = compact(ln.text)
         if re.fullmatch(r"\d{6}", t) and a.copy_number is None:
@@ -394,7 +397,7 @@ def _read_header(a: Anatomy, header: list[Line], text: str) -> None:
         if re.fullmatch(r"(特急|加急|特提|平急|急件|特级|紧急)", t):
             a.urgency = Span(ln.start, ln.end, ln.text)
             continue
-        nums = list(find_doc_numbers(text, ln.start, ln.end))
+        nums = [n for n in doc_numbers if ln.start <= n.start and n.end <= ln.end]
         if nums and a.doc_number is None:
             a.doc_number = nums[0]
         m = re.search(r"签发人[：:]?", ln.text)

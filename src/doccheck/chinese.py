@@ -23,13 +23,14 @@ def is_zh(ch: str) -> bool:
     return bool(ch) and (ch in ZH_PUNCT or _HAN.match(ch) is not None)
 
 
-_NOT_PROSE = re.compile(
-    r"""(?:https?|ftp)://[^\s\u3000，。；！？“”（）《》、]+"""
-    r"""|www\.[A-Za-z0-9.-]+[^\s\u3000，。；！？“”（）《》、]*"""
-    r"""|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"""
-    r"""|`[^`\n]+`"""
-    r"""|[A-Za-z0-9_-]+\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpg|png|wps|ofd)\b""",
-    re.I,
+# Each kind of non-prose with the substring that must be present for it to occur,
+# so a text without any of them costs a few substring tests.
+_NOT_PROSE = (
+    ("://", re.compile(r"(?:https?|ftp)://[^\s\u3000，。；！？“”（）《》、]+", re.I)),
+    ("www.", re.compile(r"www\.[A-Za-z0-9.-]+[^\s\u3000，。；！？“”（）《》、]*", re.I)),
+    ("@", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")),
+    ("`", re.compile(r"`[^`\n]+`")),
+    (".", re.compile(r"[A-Za-z0-9_-]+\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpg|png|wps|ofd)\b", re.I)),
 )
 
 
@@ -39,12 +40,19 @@ class ProseMask:
     __slots__ = ("starts", "ends")
 
     def __init__(self, text: str):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        if "@" in text or "://" in text or "www." in text or "`" in text or "." in text:
-            for m in _NOT_PROSE.finditer(text):
-                self.starts.append(m.start())
-                self.ends.append(m.end())
+        spans = []
+        for tell, rx in _NOT_PROSE:
+            if tell in text:
+                spans += [m.span() for m in rx.finditer(text)]
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
 
     def inside(self, i: int) -> bool:
         k = bisect_right(self.starts, i) - 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -143,12 +144,15 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
 
 
 def _fill_years(text: str, dates: list[DateMention], default_year: int | None) -> list[DateMention]:
+    if all(d.year is not None for d in dates):
+        return dates
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    positions = [pos for pos, _ in years]
     out = []
     for d in dates:
         if d.year is None:
-            context = [y for pos, y in years if pos < d.start]
-            year = context[-1] if context else default_year
+            k = bisect_left(positions, d.start)
+            year = years[k - 1][1] if k else default_year
             if year is not None:
                 rng = d.range_end
                 if rng is not None:

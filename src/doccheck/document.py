@@ -106,6 +106,13 @@ class Document:
         return ProseMask(self.text)
 
     @cached_property
+    def doc_numbers(self) -> list:
+        """Every 发文字号 in the text (doccheck.docnumber), found once."""
+        from .docnumber import find_doc_numbers
+
+        return list(find_doc_numbers(self.text))
+
+    @cached_property
     def anatomy(self) -> "Anatomy":
         """The parts of the 公文, recognised once and shared by every rule."""
         from .anatomy import analyse

@@ -81,6 +81,8 @@ class PackRule:
 
     @cached_property
     def patterns(self) -> list[tuple[Any, Entry]]:
+        # One scan per entry: measured faster than one alternation of all of them,
+        # which loses each pattern's literal-prefix search.
         return [(regex.compile(e.match), e) for e in self.entries]
 
     def _say(self, entry: Entry, found: str, replacement: str | None) -> str:
@@ -111,13 +113,7 @@ class PackRule:
                         continue
                     repl = m.expand(entry.replacement) if entry.replacement is not None else None
                     hits.append(self._hit(m.start(), m.end(), m.group(), entry, repl))
-            # Several entries may describe one passage: report it once, by the widest match.
-            hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-            last_end = -1
-            for h in hits:
-                if h.start >= last_end:
-                    yield h
-                    last_end = h.end
+            yield from _merge_passages(text, hits)
             return
         for start, end, entry in self.matcher.find(text):
             if entry.unless and covered_by_context(text, start, end, entry.match, entry.unless):
@@ -154,6 +150,24 @@ class PackRule:
         suggestions = (repl,) if repl is not None else ()
         fix = Fix.replace(start, end, repl) if (self.safe_fix and repl is not None) else None
         return Hit(start, end, self._say(entry, found, repl), suggestions, fix)
+
+
+def _merge_passages(text: str, hits: list[Hit]) -> Iterator[Hit]:
+    """Several entries may describe one passage: report it once. Overlapping hits
+    keep the widest; hits separated only by a comma or spaces (来源于网络，如有侵权
+    请联系删除) become one."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        if out and not text[out[-1].end:h.start].strip(" ，,、\u3000") and h.fix is None and out[-1].fix is None:
+            prev = out[-1]
+            out[-1] = Hit(prev.start, h.end, prev.message.replace(text[prev.start:prev.end], text[prev.start:h.end], 1),
+                          prev.suggestions)
+            continue
+        out.append(h)
+    yield from out
 
 
 def _examples(raw: list[dict], where: str) -> list[Example]:

@@ -6,7 +6,6 @@ import re
 from typing import Iterator
 
 from ..anatomy import compact, split_lines
-from ..docnumber import find_doc_numbers
 from ..findings import Fix, Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
@@ -41,7 +40,7 @@ year is only suggested, since its century must be confirmed.""",
     ],
 )
 def doc_number_form(doc, ctx) -> Iterator[Hit]:
-    for n in find_doc_numbers(doc.text):
+    for n in doc.doc_numbers:
         problems = n.problems()
         if not problems:
             continue
@@ -152,7 +151,7 @@ def title_missing_doctype(doc, ctx) -> Iterator[Hit]:
     a = doc.anatomy
     if a.title is not None or a.doctype in ("讲话", "文章"):
         return
-    numbers = list(find_doc_numbers(doc.text, 0, min(len(doc.text), 400)))
+    numbers = [n for n in doc.doc_numbers if n.end <= 400]
     if not numbers:
         return
     lines = [ln for ln in split_lines(doc.text) if ln.text and ln.start > numbers[0].end]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..chinese import is_han, is_zh, next_char, prev_char
@@ -10,6 +11,7 @@ from ..findings import Fix, Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
 
+_HALF_MARKS = re.compile(r"[,;:?!.()\"']")
 _SEE_THROUGH = " \t,;:?!.()\"'"
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号",
@@ -24,7 +26,7 @@ def _half_width_hits(text: str, mask) -> Iterator[tuple[int, int, str]]:
     ("通知,:" — both marks go), so the decisions are taken to a fixed point:
     the result is what repeated fixing would reach, in one pass."""
     n = len(text)
-    cands = [i for i, ch in enumerate(text) if ch in ',;:?!.()"\'' and not mask.inside(i)]
+    cands = [m.start() for m in _HALF_MARKS.finditer(text) if not mask.inside(m.start())]
     converted: dict[int, str] = {}
     order = {i: k for k, i in enumerate(cands)}
     work = list(reversed(cands))
@@ -181,6 +183,7 @@ def half_width(doc, ctx) -> Iterator[Hit]:
 
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
+_PAIR_MARKS = re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + '"]')
 # What a mark nested in itself should be (GB/T 15834-2011 §4.8.3.2, §4.15.3.2).
 NESTED = {"“": "‘", "《": "〈"}
 
@@ -216,7 +219,8 @@ def paired_marks(doc, ctx) -> Iterator[Hit]:
     pos = 0
     for k, line in enumerate(lines):
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(line):
+        for m in _PAIR_MARKS.finditer(line):
+            i, ch = m.start(), m.group()
             at = pos + i
             if ch in PAIRS:
                 if ch in NESTED and any(o == ch for o, _ in stack):
@@ -254,8 +258,14 @@ _REPEATED = re.compile(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|[？?]{2,}|[！!]{2,}|
 _WIDTH_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
-def _repeated_runs(text: str):
-    """Runs of a doubled mark in Chinese context: (start, end, the full-width mark)."""
+@lru_cache(maxsize=8)
+def _repeated_runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Runs of a doubled mark in Chinese context: (start, end, the full-width mark).
+    Asked by two rules per document, so kept for the last few texts."""
+    return tuple(_iter_repeated(text))
+
+
+def _iter_repeated(text: str):
     for m in _REPEATED.finditer(text):
         run = m.group()
         mark = _WIDTH_PAIRS.get(run[0], run[0])
@@ -315,14 +325,16 @@ Why is this bad? GB/T 15834-2011 §4.11: the 省略号 is six dots in two charac
 def ellipsis_dash(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     mask = doc.prose_mask
-    for m in _ELLIPSIS.finditer(text):
+    ellipses = "…" in text or "。。。" in text or "..." in text or "、、、" in text or "···" in text
+    for m in _ELLIPSIS.finditer(text) if ellipses else ():
         if mask.inside(m.start()):
             continue
         if m.group()[0] == "." and not (is_zh(prev_char(text, m.start())) or is_zh(next_char(text, m.end() - 1))):
             continue  # an English ellipsis
         yield Hit(m.start(), m.end(), f"省略号应写作“……”（六个点，占两个字的位置），不用“{m.group()}”"
                                       "（GB/T 15834-2011 §4.11）", ("……",), Fix.replace(m.start(), m.end(), "……"))
-    for m in _DASH.finditer(text):
+    dashes = any(d in text for d in ("--", "－－", "――", "———", "~~"))
+    for m in _DASH.finditer(text) if dashes else ():
         yield Hit(m.start(), m.end(), f"破折号应写作“——”（占两个字的位置），不用“{m.group()}”（GB/T 15834-2011 §4.10）",
                   ("——",), Fix.replace(m.start(), m.end(), "——"))
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..docnumber import find_doc_numbers
 from ..findings import Fix, Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
@@ -169,7 +168,10 @@ def citation_order(doc, ctx) -> Iterator[Hit]:
     a = doc.anatomy
     own = a.doc_number
     text = doc.text
-    for n in find_doc_numbers(text, a.header_end if a.title else 0):
+    start = a.header_end if a.title else 0
+    for n in doc.doc_numbers:
+        if n.start < start:
+            continue
         if own is not None and n.start == own.start:
             continue
         if _cited_after_title(text, n.start):
