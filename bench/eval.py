@@ -1,18 +1,53 @@
 """`make eval`: precision and recall per category on corpus/, and the
-character-error detector on ECSpell (../shared/corpus-external/ecspell)."""
+character-error detection on ECSpell (../shared/corpus-external/ecspell):
+the train split (where the threshold was chosen) and the test split (reported only).
+
+`python bench/eval.py --tune` sweeps the detector's threshold on the train split."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from doccheck.evaluation import evaluate_corpus, format_corpus_report
+from doccheck.evaluation import (evaluate_corpus, evaluate_ecspell, format_corpus_report,
+                                 format_spell_report, read_ecspell)
 
 ROOT = Path(__file__).resolve().parents[1]
+ECSPELL = ROOT.parent / "shared" / "corpus-external" / "ecspell"
+
+
+def tune() -> None:
+    from doccheck.spelling import Detector
+
+    rows = read_ecspell(ECSPELL / "odw.train.tsv")
+    det = Detector(threshold=0.0)
+    hits, clean, errors = [], [], 0
+    for src, tgt in rows:
+        wrong = {i for i, (a, b) in enumerate(zip(src, tgt)) if a != b}
+        errors += len(wrong)
+        hits += [(s.gain, s.index in wrong) for s in det.detect(src)]
+        clean.append(max((s.gain for s in det.detect(tgt)), default=-1.0))
+    for th in (4, 5, 6, 7, 8, 9, 10, 12):
+        tp = sum(g >= th and ok for g, ok in hits)
+        fp = sum(g >= th and not ok for g, ok in hits)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / errors
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        far = sum(g >= th for g in clean) / len(clean)
+        print(f"threshold {th:>4}: P={p:.3f} R={r:.3f} F1={f:.3f} false-alarm rate {far:.2%}")
 
 
 def main() -> int:
+    if "--tune" in sys.argv:
+        tune()
+        return 0
     print(format_corpus_report(evaluate_corpus(ROOT / "corpus")))
+    print()
+    if not ECSPELL.is_dir():
+        print(f"ECSpell not found at {ECSPELL}; skipped")
+        return 0
+    for split in ("train", "test"):
+        print(format_spell_report(f"odw.{split}", evaluate_ecspell(ECSPELL / f"odw.{split}.tsv")))
     return 0
 
 

@@ -178,8 +178,26 @@ def check_document(
                 continue
             seen.add(key)
             findings.append(f)
+    findings = _drop_deferred(findings, {r.id: r for r in rules})
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
+
+
+def _drop_deferred(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:
+    deferring = {rid for rid, r in rules.items() if r.defers_to}
+    if not deferring or not any(f.rule in deferring for f in findings):
+        return findings
+    out = []
+    for f in findings:
+        rule = rules[f.rule]
+        if f.rule in deferring and any(
+            g.rule != f.rule and any(rules[g.rule].matches(s) for s in rule.defers_to)
+            and g.start < max(f.end, f.start + 1) and f.start < max(g.end, g.start + 1)
+            for g in findings
+        ):
+            continue
+        out.append(f)
+    return out
 
 
 def read_document(path: Path, registry: Registry | None = None) -> Document:

@@ -118,3 +118,84 @@ def format_corpus_report(report: CorpusReport) -> str:
     if report.false_alarms:
         lines += ["", "not expected:"] + [f"  {m}" for m in report.false_alarms]
     return "\n".join(lines)
+
+
+# --- ECSpell (character errors) ------------------------------------------------
+
+@dataclass
+class SpellReport:
+    sentences: int
+    tp: int
+    fp: int
+    fn: int
+    clean_sentences: int
+    clean_with_finding: int
+    seconds: float
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return self.clean_with_finding / self.clean_sentences if self.clean_sentences else 0.0
+
+
+def read_ecspell(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and len(parts[1]) == len(parts[2]):
+            rows.append((parts[1], parts[2]))
+    return rows
+
+
+def flagged_positions(text: str, findings) -> set[int]:
+    """The characters a set of typo findings calls wrong: where the suggestion
+    differs from the text, or the whole span when it cannot be aligned."""
+    out: set[int] = set()
+    for f in findings:
+        span = text[f.start:f.end]
+        sug = f.suggestions[0] if f.suggestions else None
+        if sug is not None and len(sug) == len(span):
+            out |= {f.start + k for k, (a, b) in enumerate(zip(span, sug)) if a != b}
+        else:
+            out |= set(range(f.start, f.end))
+    return out
+
+
+def evaluate_ecspell(path: Path, config: Config | None = None) -> SpellReport:
+    """Character-level detection on the source column (every `typo` rule, as
+    doccheck runs them), and the share of corrected sentences with any `typo` finding."""
+    import time
+
+    from . import check_text
+
+    config = (config or Config()).with_cli(select=["typo"])
+    rows = read_ecspell(path)
+    tp = fp = fn = flagged_clean = 0
+    start = time.perf_counter()
+    for src, tgt in rows:
+        wrong = {i for i, (a, b) in enumerate(zip(src, tgt)) if a != b}
+        got = flagged_positions(src, check_text(src, config).findings)
+        tp += len(wrong & got)
+        fp += len(got - wrong)
+        fn += len(wrong - got)
+        flagged_clean += bool(check_text(tgt, config).findings)
+    return SpellReport(len(rows), tp, fp, fn, len(rows), flagged_clean, time.perf_counter() - start)
+
+
+def format_spell_report(name: str, r: SpellReport) -> str:
+    return (f"ECSpell {name}: {r.sentences} sentences; character-level detection "
+            f"P={r.precision:.3f} R={r.recall:.3f} F1={r.f1:.3f} (TP {r.tp}, FP {r.fp}, FN {r.fn}); "
+            f"false alarms on corrected sentences: {r.clean_with_finding}/{r.clean_sentences} "
+            f"= {r.false_alarm_rate:.1%}; {r.seconds:.1f} s")

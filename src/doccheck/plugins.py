@@ -28,6 +28,7 @@ BUILTINS = (
     "doccheck.checks.dates",
     "doccheck.checks.numbers",
     "doccheck.checks.placeholder",
+    "doccheck.checks.typo",
     "doccheck.bundled",
 )
 

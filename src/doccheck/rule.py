@@ -43,6 +43,9 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)  # defaults; config overrides
     gongwen_only: bool = False  # header/recipient/structure rules skip speeches and articles
     origin: str = "doccheck"  # plugin or pack that contributed the rule
+    # Selectors of rules that speak first: a finding of this rule that overlaps one of
+    # theirs is dropped (the statistical detector defers to the curated lists).
+    defers_to: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.category = Category(self.category)
@@ -98,6 +101,7 @@ def rule(
     references: Iterable[str] = (),
     options: dict[str, Any] | None = None,
     gongwen_only: bool = False,
+    defers_to: Iterable[str] = (),
 ) -> Callable[[CheckFn], Rule]:
     """Turn a check function into a Rule; the examples live beside the code."""
 
@@ -114,6 +118,7 @@ def rule(
             options=dict(options or {}),
             gongwen_only=gongwen_only,
             origin=fn.__module__,
+            defers_to=tuple(defers_to),
         )
 
     return wrap

@@ -1,0 +1,255 @@
+"""The statistical character-error detector: errors on no list (召开会仪 → 会议).
+
+1. Cheap pass: a Han character that no frequent dictionary word (2–4
+   characters, jieba's dictionary) covers is suspicious; so is one covered
+   only by a rare word.
+2. Candidates for a suspicious character: characters that sound the same
+   (toneless pinyin, from pypinyin's data; optionally fuzzy initials/finals)
+   or look alike (data/shape-confusions.txt), kept only if they form a
+   dictionary word with their neighbours.
+3. Only then is the window around the spot segmented with jieba, once as
+   written and once per candidate; the gain in the best segmentation's log
+   probability is the evidence. A candidate whose gain passes the threshold
+   (chosen on ECSpell's train split, see bench/eval.py) is reported, with
+   the gain as its confidence.
+
+Everything heavy (jieba's dictionary, pypinyin's table) loads on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from typing import Iterator
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE = re.compile(r"[\u4e00-\u9fff]+")
+
+# Defaults chosen on ECSpell odw.train (bench/eval.py --tune); see the rule's doc.
+THRESHOLD = 8.0
+STRONG_WORD = 2000  # a character inside a dictionary word at least this frequent is not suspicious
+WINDOW = 3  # characters either side of the spot that are segmented
+CANDIDATE_WORD = 200
+FUZZY = False
+
+
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    index: int  # offset of the character in the text
+    char: str
+    suggestion: str
+    gain: float  # log-probability gain of the best candidate over the original
+
+
+def _toneless(p: str) -> str:
+    s = unicodedata.normalize("NFD", p)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return s.replace("ü", "v")
+
+
+class Detector:
+    def __init__(self, threshold: float = THRESHOLD, strong_word: int = STRONG_WORD, fuzzy: bool = FUZZY,
+                 candidate_word: int = CANDIDATE_WORD):
+        self.threshold = threshold
+        self.strong_word = strong_word  # skip a character inside a word at least this frequent
+        self.candidate_word = candidate_word  # a candidate must form a word at least this frequent
+        self.fuzzy = fuzzy
+
+    # -- resources, loaded once ------------------------------------------------
+    @cached_property
+    def tokenizer(self):
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.dt.check_initialized()
+        return jieba.dt
+
+    @cached_property
+    def freq(self) -> dict[str, int]:
+        return self.tokenizer.FREQ
+
+    @cached_property
+    def char_weight(self) -> dict[str, int]:
+        """How often a character occurs in dictionary words: candidates are kept to common characters."""
+        weight: dict[str, int] = {}
+        for w, f in self.freq.items():
+            if f:
+                for ch in w:
+                    weight[ch] = weight.get(ch, 0) + f
+        return weight
+
+    @cached_property
+    def sound_groups(self) -> dict[str, frozenset[str]]:
+        """Toneless pinyin → the common characters read that way (all readings)."""
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        weight = self.char_weight
+        groups: dict[str, set[str]] = {}
+        readings: dict[str, tuple[str, ...]] = {}
+        for code, value in pinyin_dict.items():
+            ch = chr(code)
+            if weight.get(ch, 0) < 2000:
+                continue
+            keys = tuple({_toneless(p) for p in value.split(",")})
+            readings[ch] = keys
+            for k in keys:
+                groups.setdefault(k, set()).add(ch)
+        self._readings = readings
+        return {k: frozenset(v) for k, v in groups.items()}
+
+    @cached_property
+    def shape_groups(self) -> dict[str, frozenset[str]]:
+        text = (resources.files("doccheck") / "data" / "shape-confusions.txt").read_text(encoding="utf-8")
+        out: dict[str, set[str]] = {}
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            for ch in line:
+                out.setdefault(ch, set()).update(c for c in line if c != ch)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def wildcard_index(self) -> dict[str, frozenset[str]]:
+        """"会?" → {议, 计, …}: for each frequent word of 2–4 characters with one
+        character blanked, the characters that fill the blank. One look-up per
+        window replaces trying every candidate against the dictionary."""
+        index: dict[str, set[str]] = {}
+        for w, f in self.freq.items():
+            if f < self.candidate_word or not 2 <= len(w) <= 4:
+                continue
+            for j, ch in enumerate(w):
+                index.setdefault(w[:j] + "?" + w[j + 1:], set()).add(ch)
+        return {k: frozenset(v) for k, v in index.items()}
+
+    def fillers(self, clause: str, i: int) -> set[str]:
+        """Characters that, put at clause[i], make a frequent word with the neighbours."""
+        index = self.wildcard_index
+        n = len(clause)
+        out: set[str] = set()
+        for length in (2, 3, 4):
+            for start in range(max(0, i - length + 1), min(i, n - length) + 1):
+                got = index.get(clause[start:i] + "?" + clause[i + 1:start + length])
+                if got:
+                    out |= got
+        return out
+
+    def candidates(self, ch: str) -> set[str]:
+        groups = self.sound_groups
+        out: set[str] = set()
+        for key in self._readings.get(ch, ()):
+            out |= groups.get(key, frozenset())
+            if self.fuzzy:
+                for alt in _fuzzy_keys(key):
+                    out |= groups.get(alt, frozenset())
+        out |= self.shape_groups.get(ch, frozenset())
+        out.discard(ch)
+        return out
+
+    # -- scoring -----------------------------------------------------------------
+    def best_path(self, s: str) -> float:
+        """Log probability of the best segmentation of ``s`` (jieba's unigram model)."""
+        tk = self.tokenizer
+        dag = tk.get_DAG(s)
+        route: dict = {}
+        tk.calc(s, dag, route)
+        return route[0][0]
+
+    @cached_property
+    def strong_words(self):
+        """Aho-Corasick over the frequent words of 2–4 characters: one pass marks
+        every character that sits inside one (such characters are not suspicious)."""
+        from .lexicon import PhraseMatcher
+
+        return PhraseMatcher((w, None) for w, f in self.freq.items() if f >= self.strong_word and 2 <= len(w) <= 4)
+
+    def uncovered(self, clause: str) -> list[int]:
+        covered = bytearray(len(clause))
+        for start, end, _ in self.strong_words.find_all(clause):
+            covered[start:end] = b"\x01" * (end - start)
+        return [i for i, c in enumerate(covered) if not c]
+
+    def covered(self, clause: str, i: int, min_freq: int) -> bool:
+        """Is clause[i] inside a dictionary word of 2–4 characters at least ``min_freq`` frequent?"""
+        freq = self.freq
+        n = len(clause)
+        for length in (2, 3, 4):
+            for start in range(max(0, i - length + 1), min(i, n - length) + 1):
+                if freq.get(clause[start:start + length], 0) >= min_freq:
+                    return True
+        return False
+
+    def forms_word(self, clause: str, i: int, ch: str) -> bool:
+        freq = self.freq
+        n = len(clause)
+        for length in (2, 3, 4):
+            for start in range(max(0, i - length + 1), min(i, n - length) + 1):
+                w = clause[start:i] + ch + clause[i + 1:start + length]
+                if freq.get(w, 0) >= self.candidate_word:
+                    return True
+        return False
+
+    def check_clause(self, clause: str) -> Iterator[tuple[int, str, float]]:
+        for i in self.uncovered(clause):
+            ch = clause[i]
+            lo, hi = max(0, i - WINDOW), min(len(clause), i + WINDOW + 1)
+            window = clause[lo:hi]
+            k = i - lo
+            base = None
+            best, best_gain = None, 0.0
+            for cand in self.candidates(ch) & self.fillers(clause, i):
+                if base is None:
+                    base = self.best_path(window)
+                gain = self.best_path(window[:k] + cand + window[k + 1:]) - base
+                if gain > best_gain:
+                    best, best_gain = cand, gain
+            if best is not None and best_gain >= self.threshold:
+                yield i, best, best_gain
+
+    def detect(self, text: str) -> Iterator[Suspect]:
+        """Suspected wrong characters in ``text``, clause by clause (runs of Han characters)."""
+        for m in _CLAUSE.finditer(text):
+            clause = m.group()
+            if len(clause) < 2:
+                continue
+            for i, cand, gain in self.check_clause(clause):
+                yield Suspect(m.start() + i, clause[i], cand, gain)
+
+
+def _fuzzy_keys(key: str) -> list[str]:
+    """Initials and finals that speakers of many dialects merge: zh/z, ch/c, sh/s, n/l, -ng/-n."""
+    out = []
+    for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if key.startswith(a):
+            out.append(b + key[len(a):])
+        elif key.startswith(b) and not key.startswith(a):
+            out.append(a + key[len(b):])
+    if key.startswith("n"):
+        out.append("l" + key[1:])
+    elif key.startswith("l"):
+        out.append("n" + key[1:])
+    if key.endswith("ng"):
+        out.append(key[:-1])
+    elif key.endswith("n"):
+        out.append(key + "g")
+    return out
+
+
+_DEFAULT: Detector | None = None
+
+
+def default_detector() -> Detector:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Detector()
+    return _DEFAULT
+
+
+def confidence(gain: float) -> float:
+    """A 0–1 confidence from the log-probability gain (logistic around the threshold)."""
+    return 1 / (1 + math.exp(-(gain - THRESHOLD)))
