@@ -29,14 +29,24 @@ def test_rule_is_documented_with_examples(rule):
 @pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
 def test_rule_example(case):
     rule, _, ex = case
-    result = doccheck.check_text(ex.text, select=[rule.id], strict=True)
-    mine = [f for f in result.findings if f.rule == rule.id]
+    if ex.docx is not None:
+        from doccheck.config import Config
+        from doccheck.engine import check_document
+        from doccheck.testing import gongwen_document
+
+        doc = gongwen_document(**ex.docx)
+        mine = [f for f in check_document(doc, Config(select=(rule.id,)), strict=True) if f.rule == rule.id]
+        text = doc.text
+    else:
+        result = doccheck.check_text(ex.text, select=[rule.id], strict=True)
+        mine = [f for f in result.findings if f.rule == rule.id]
+        text = ex.text
     if not ex.bad:
         assert not mine, f"{rule.id} false alarm on good example: {[(f.excerpt, f.message) for f in mine]}"
         return
     assert mine, f"{rule.id} missed its bad example: {ex.text!r}"
     if ex.at is not None:
-        spans = [ex.text[f.start:f.end] for f in mine]
+        spans = [text[f.start:f.end] for f in mine]
         assert ex.at in spans, f"{rule.id}: expected a finding on {ex.at!r}, got {spans}"
     if ex.fixed is not None:
-        assert apply_edits(ex.text, safe_edits(mine)) == ex.fixed
+        assert apply_edits(text, safe_edits(mine)) == ex.fixed

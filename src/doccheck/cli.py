@@ -144,6 +144,47 @@ def cmd_rules(args) -> int:
     return 0
 
 
+def cmd_fix(args) -> int:
+    from .fixing.files import FixError, fix_file
+
+    registry = default_registry()
+    files = [f for f, _ in collect(args.paths, set(registry.readers))]
+    if args.output and (len(files) != 1 or args.in_place):
+        _err("-o 只能用于单个文件，且不能与 --in-place 同用")
+        return 2
+    configs = ConfigCache(Path(args.config) if args.config else None, args)
+    status = 0
+    for raw in files:
+        path = Path(raw)
+        try:
+            report = fix_file(path, configs.for_path(path), Path(args.output) if args.output else None,
+                              in_place=args.in_place, backup=not args.no_backup, registry=registry)
+        except (ReadError, FixError, ConfigError, OSError) as e:
+            _err(f"{raw}: {e}")
+            status = 2
+            continue
+        rules = "，".join(f"{rule} ×{n}" for rule, n in sorted(report.by_rule.items()))
+        where = "原文件" if args.in_place else str(report.out)
+        print(f"{raw}: 已修正 {len(report.applied)} 处{('（' + rules + '）') if rules else ''}，写入 {where}"
+              + (f"；备份 {report.backup}" if report.backup else "")
+              + (f"；{len(report.skipped)} 处跨段落或涉及非文本内容，未自动修正" if report.skipped else ""))
+    return status
+
+
+def cmd_annotate(args) -> int:
+    from .fixing.files import FixError, annotate_file
+
+    configs = ConfigCache(Path(args.config) if args.config else None, args)
+    path = Path(args.path)
+    try:
+        placed, total = annotate_file(path, Path(args.output), configs.for_path(path))
+    except (ReadError, FixError, ConfigError, OSError) as e:
+        _err(f"{args.path}: {e}")
+        return 2
+    print(f"{args.path}: {total} 个问题，已在 {args.output} 中添加 {placed} 条批注")
+    return 0
+
+
 def _err(msg: str) -> None:
     print(f"doccheck: {msg}", file=sys.stderr)
 
@@ -167,6 +208,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", help="使用指定的配置文件，不再向上查找")
     p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("fix", help="自动修正可安全修正的问题（.txt、.md、.docx）")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("-o", "--output", help="写入的文件（默认：原名.fixed.扩展名）")
+    p.add_argument("--in-place", action="store_true", help="直接改写原文件（先备份为 .bak，原子写入）")
+    p.add_argument("--no-backup", action="store_true", help="与 --in-place 同用时不保留备份")
+    p.add_argument("--select", action="append")
+    p.add_argument("--ignore", action="append")
+    p.add_argument("--config")
+    p.add_argument("--isolated", action="store_true")
+    p.set_defaults(func=cmd_fix, fail_on=None)
+
+    p = sub.add_parser("annotate", help="把检查结果作为 Word 批注写入 .docx 副本")
+    p.add_argument("path", metavar="IN.docx")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    p.add_argument("--select", action="append")
+    p.add_argument("--ignore", action="append")
+    p.add_argument("--config")
+    p.add_argument("--isolated", action="store_true")
+    p.set_defaults(func=cmd_annotate, fail_on=None)
 
     p = sub.add_parser("rules", help="列出规则，或显示一条规则的说明和示例")
     p.add_argument("id", nargs="?")

@@ -113,6 +113,19 @@ class Document:
         return list(find_doc_numbers(self.text))
 
     @cached_property
+    def layout(self):
+        """Page and paragraph formatting of a .docx (doccheck.readers.docx_layout); None for text."""
+        if self.format != "docx":
+            return None
+        from .readers.docx_layout import read_layout
+
+        return read_layout(self)
+
+    def block_index(self, offset: int) -> int | None:
+        i = bisect_right(self._block_starts, offset) - 1
+        return i if i >= 0 else None
+
+    @cached_property
     def anatomy(self) -> "Anatomy":
         """The parts of the 公文, recognised once and shared by every rule."""
         from .anatomy import analyse

@@ -152,11 +152,13 @@ class Example:
     """A text a rule must flag (``bad``) or stay silent on (``good``).
 
     ``fixed`` is, for a bad example with a safe fix, the text after fixing.
-    ``at`` optionally names the flagged substring, to pin the span.
+    ``at`` optionally names the flagged substring, to pin the span. With
+    ``docx`` set, the example is a .docx built in code from that defect spec
+    (layout rules), and ``text`` only describes it.
     """
 
     text: str
     bad: bool
     fixed: str | None = None
     at: str | None = None
-    path: str | None = field(default=None)  # pretend file name, e.g. "x.docx"
+    docx: dict | None = field(default=None)  # a .docx built by doccheck.testing.gongwen_docx(**docx)

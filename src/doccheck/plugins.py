@@ -29,6 +29,7 @@ BUILTINS = (
     "doccheck.checks.numbers",
     "doccheck.checks.placeholder",
     "doccheck.checks.typo",
+    "doccheck.checks.layout",
     "doccheck.bundled",
 )
 

@@ -75,7 +75,7 @@ class Rule:
         lines += ["", "Examples / 示例:"]
         for ex in self.examples:
             mark = "✗" if ex.bad else "✓"
-            lines.append(f"  {mark} {ex.text}")
+            lines.append(f"  {mark} {ex.text}" + (f"  [.docx: {ex.docx or '合规'}]" if ex.docx is not None else ""))
             if ex.fixed is not None:
                 lines.append(f"    → {ex.fixed}")
         lines.append(f"\nFrom: {self.origin}")
@@ -88,6 +88,15 @@ def bad(text: str, fixed: str | None = None, at: str | None = None) -> Example:
 
 def good(text: str) -> Example:
     return Example(text=text, bad=False)
+
+
+def bad_docx(description: str, at: str | None = None, **defects) -> Example:
+    """A .docx example with one defect, built by doccheck.testing.gongwen_docx."""
+    return Example(text=description, bad=True, at=at, docx=dict(defects))
+
+
+def good_docx(description: str = "符合GB/T 9704-2012的.docx", **spec) -> Example:
+    return Example(text=description, bad=False, docx=dict(spec))
 
 
 def rule(

@@ -113,12 +113,13 @@ def _quote(text: str, i: int, ch: str) -> str | None:
         return None
     if ch == "'" and before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
         return None  # an English apostrophe
-    # Opening or closing: by the count of the same mark earlier in the paragraph.
+    # Opening or closing: by the marks of the same kind earlier in the paragraph,
+    # straight or curly (“安全生产月" closes the quote that “ opened).
     para_start = text.rfind("\n", 0, i) + 1
-    opening = text.count(ch, para_start, i) % 2 == 0
-    if ch == '"':
-        return "“" if opening else "”"
-    return "‘" if opening else "’"
+    left, right = ("“", "”") if ch == '"' else ("‘", "’")
+    depth = text.count(ch, para_start, i) + text.count(left, para_start, i) - text.count(right, para_start, i)
+    opening = depth % 2 == 0
+    return left if opening else right
 
 
 def _owned_elsewhere(doc) -> set[int]:
@@ -158,6 +159,7 @@ list numbers such as "1." at the start of a line.""",
         bad("各县（市、区）人民政府, 市政府各部门：", fixed="各县（市、区）人民政府，市政府各部门："),
         bad("请于9:00前到达会场;迟到者通报批评。", fixed="请于9:00前到达会场；迟到者通报批评。"),
         bad("提高\"放管服\"改革水平", fixed="提高“放管服”改革水平"),
+        bad("关于开展“安全生产月\"活动的通知", fixed="关于开展“安全生产月”活动的通知"),
         bad("(一)加强组织领导", fixed="（一）加强组织领导"),
         bad("会议由市政府主持.", fixed="会议由市政府主持。"),
         good("详见 https://www.gov.cn/zhengce/index.htm 和 office@example.gov.cn 。"),

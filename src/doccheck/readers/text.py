@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document
@@ -9,14 +10,30 @@ from ..hookspecs import hookimpl
 from . import Reader, ReadError
 
 
+@dataclass(frozen=True)
+class TextSource:
+    """How a text file was written, so that ``doccheck fix`` writes it back the same way."""
+
+    encoding: str
+    bom: bool
+    newline: str
+
+
 def decode(data: bytes) -> tuple[str, list[str]]:
+    text, notes, _ = decode_with_source(data)
+    return text, notes
+
+
+def decode_with_source(data: bytes) -> tuple[str, list[str], TextSource]:
     """UTF-8 (with or without BOM), else GB18030 — drafts saved by older
     Windows editors are GBK more often than not — with a note saying so."""
     notes: list[str] = []
     if b"\x00" in data[:4096]:
         raise ReadError("不是文本文件（含有二进制内容）")
-    if data.startswith(b"\xef\xbb\xbf"):
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
         data = data[3:]
+    encoding = "utf-8"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -24,8 +41,10 @@ def decode(data: bytes) -> tuple[str, list[str]]:
             text = data.decode("gb18030")
         except UnicodeDecodeError as e:
             raise ReadError(f"无法识别文件编码（既不是 UTF-8 也不是 GB18030，第 {e.start} 字节处出错）") from None
+        encoding = "gb18030"
         notes.append("文件不是 UTF-8 编码，已按 GB18030 读取")
-    return text, notes
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return text, notes, TextSource(encoding, bom, newline)
 
 
 def read_text_file(path: Path) -> Document:
@@ -33,13 +52,21 @@ def read_text_file(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as e:
         raise ReadError(f"无法读取文件：{e.strerror or e}") from None
-    text, notes = decode(data)
+    text, notes, source = decode_with_source(data)
     if not text.strip():
         raise ReadError("文件为空")
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     doc = Document.from_text(text, path=str(path), format=fmt)
     doc.notes.extend(notes)
+    doc.source = source
     return doc
+
+
+def encode(doc: Document, text: str) -> bytes:
+    """``text`` (with ``\n`` line ends) as the original file was written."""
+    source = doc.source if isinstance(doc.source, TextSource) else TextSource("utf-8", False, "\n")
+    data = text.replace("\n", source.newline).encode(source.encoding)
+    return (b"\xef\xbb\xbf" if source.bom else b"") + data
 
 
 @hookimpl
