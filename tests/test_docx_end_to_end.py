@@ -183,3 +183,27 @@ def test_docx_fixes_change_only_their_spans(tmp_path_factory, paras, select):
     assert out.text == apply_edits(original.text, report.applied)
     assert set(report.applied) <= set(safe_edits(check_document(original, config)))
     assert _rpr_xml(d / "out.docx") == before
+
+
+def test_annotated_copy_opens_in_libreoffice(tmp_path):
+    """The package LibreOffice renders: every comment becomes a PDF annotation.
+    (Skipped where LibreOffice is not installed; .ci/run installs it.)"""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice not installed")
+    src = tmp_path / "draft.docx"
+    gongwen_docx(src, title_font="宋体", mark_color="000000")
+    placed, _ = annotate_file(src, tmp_path / "annotated.docx", Config())
+    assert placed >= 2
+    proc = subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--convert-to",
+         'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}',
+         "--outdir", str(tmp_path), str(tmp_path / "annotated.docx")],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = tmp_path / "annotated.pdf"
+    assert pdf.exists(), proc.stderr
+    assert pdf.read_bytes().count(b"/Subtype/Text") + pdf.read_bytes().count(b"/Subtype /Text") >= placed

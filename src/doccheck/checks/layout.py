@@ -157,6 +157,8 @@ def body_font(doc, ctx) -> Iterator[Hit]:
     if first is None or last is None:
         return
     for i in range(first, last + 1):
+        if doc.blocks[i].kind == "cell":
+            continue  # tables commonly use a smaller size; GB/T 9704 does not fix it
         h = headings.get(i)
         if h is None:
             yield from _check_paragraph(doc, i, "正文", 16.0, FANGSONG, "仿宋", "§7.3.3")
