@@ -11,7 +11,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml plugins/doccheck-example/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]' -e plugins/doccheck-example
+	$(PY) -m pip install --quiet -e '.[dev,serve]' -e plugins/doccheck-example
 	touch $(STAMP)
 
 demo: install

@@ -229,6 +229,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--isolated", action="store_true")
     p.set_defaults(func=cmd_annotate, fail_on=None)
 
+    from .service.cli import add_serve_command
+
+    add_serve_command(sub)
+
     p = sub.add_parser("rules", help="列出规则，或显示一条规则的说明和示例")
     p.add_argument("id", nargs="?")
     p.set_defaults(func=cmd_rules)

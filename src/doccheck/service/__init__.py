@@ -1,0 +1,1 @@
+"""The local HTTP service behind the Word and WPS add-ins and LanguageTool clients."""

@@ -1,0 +1,267 @@
+"""`doccheck serve`: the local service behind the Word and WPS add-ins.
+
+Native API (the JSON contract of `doccheck check --format json`):
+    POST /api/v1/check    {"text": …, "options": {"select": [...], "ignore": [...]}} or a .docx upload
+    GET  /api/v1/rules
+    GET  /health
+LanguageTool protocol: POST /v2/check, GET /v2/languages (service/languagetool.py).
+Task pane: /taskpane/ (plugins/taskpane, shared by both add-ins), /word/ and /wps/ add-in files.
+
+Nothing leaves the machine: the service binds 127.0.0.1 unless told otherwise,
+keeps no document text in its logs, caps request bodies and time per request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from .. import __version__
+from ..config import Config
+from ..document import Document
+from ..engine import CheckResult, check_document, read_document
+from ..formats.json import as_dict
+from ..plugins import default_registry
+from ..readers import ReadError
+from . import languagetool as lt
+
+log = logging.getLogger("doccheck.service")
+
+
+@dataclass
+class ServiceConfig:
+    host: str = "127.0.0.1"
+    port: int = 8787
+    token: str | None = None  # shared secret: Authorization: Bearer …, X-Doccheck-Token, or LT's apiKey
+    allowed_origins: list[str] = field(default_factory=list)  # besides the service's own
+    max_body: int = 5 * 1024 * 1024
+    timeout: float = 30.0
+    config: Config = field(default_factory=Config)
+
+    def origins(self) -> list[str]:
+        own = [f"{scheme}://{host}:{self.port}" for scheme in ("http", "https")
+               for host in ("127.0.0.1", "localhost")]
+        return own + list(self.allowed_origins)
+
+
+class HTTPError(Exception):
+    def __init__(self, status: int, message: str):
+        self.status, self.message = status, message
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+
+
+def static_root() -> Path:
+    """The task pane and add-in files: inside the wheel, or plugins/ in a checkout."""
+    from importlib import resources
+
+    inside = resources.files("doccheck") / "addins"
+    if inside.is_dir():
+        return Path(str(inside))
+    return Path(__file__).resolve().parents[3] / "plugins"
+
+
+def create_app(sc: ServiceConfig | None = None) -> Starlette:
+    sc = sc or ServiceConfig()
+    registry = default_registry()
+
+    def warm() -> None:
+        # Rules, packs, matchers and the statistical detector's dictionaries load once, here.
+        check_document(Document.from_text("关于召开会议的通知\n各单位：\n经研究,决定召开会仪。\n"), sc.config, registry)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        await asyncio.to_thread(warm)
+        log.info("doccheck %s ready: %d rules", __version__, len(registry.rules))
+        yield
+
+    def authorise(request: Request, form_key: str | None = None) -> None:
+        if not sc.token:
+            return
+        header = request.headers.get("authorization", "")
+        given = header[7:] if header.lower().startswith("bearer ") else request.headers.get("x-doccheck-token")
+        if given != sc.token and form_key != sc.token:
+            raise HTTPError(401, "缺少或错误的访问令牌")
+
+    async def body_of(request: Request) -> bytes:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > sc.max_body:
+            raise HTTPError(413, f"请求体超过上限（{sc.max_body} 字节）")
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > sc.max_body:
+                raise HTTPError(413, f"请求体超过上限（{sc.max_body} 字节）")
+            chunks.append(chunk)
+        body = b"".join(chunks)
+        request._body = body  # Starlette replays a read body to form() and json()
+        return body
+
+    async def run(fn, *args):
+        try:
+            return await asyncio.wait_for(asyncio.to_thread(fn, *args), timeout=sc.timeout)
+        except asyncio.TimeoutError:
+            raise HTTPError(503, f"检查超时（超过 {sc.timeout:g} 秒）") from None
+
+    def config_from(options: dict) -> Config:
+        if not isinstance(options, dict):
+            raise HTTPError(400, "options 应为对象")
+        select, ignore = options.get("select"), options.get("ignore")
+        for v in (select, ignore):
+            if v is not None and (not isinstance(v, list) or not all(isinstance(x, str) for x in v)):
+                raise HTTPError(400, "select、ignore 应为字符串列表")
+        return sc.config.with_cli(select=select, ignore=ignore)
+
+    def check_text(text: str, config: Config, path: str = "-") -> CheckResult:
+        doc = Document.from_text(text, path=None)
+        return CheckResult(path, check_document(doc, config, registry), doc)
+
+    def check_docx(data: bytes, name: str, config: Config) -> CheckResult:
+        with tempfile.TemporaryDirectory() as d:
+            p = Path(d) / "upload.docx"
+            p.write_bytes(data)
+            try:
+                doc = read_document(p, registry)
+            except ReadError as e:
+                return CheckResult(name, [], None, str(e))
+            return CheckResult(name, check_document(doc, config, registry), doc)
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "version": __version__, "rules": len(registry.rules)})
+
+    async def rules(request: Request) -> Response:
+        authorise(request)
+        return JSONResponse({"rules": [
+            {"id": r.id, "category": r.category.value, "severity": r.severity.value, "summary": r.summary,
+             "doc": r.doc, "references": list(r.references), "origin": r.origin}
+            for r in registry.rules.values()
+        ]})
+
+    async def api_check(request: Request) -> Response:
+        authorise(request)
+        ctype = request.headers.get("content-type", "")
+        if ctype.startswith("multipart/form-data"):
+            await body_of(request)  # enforce the cap before parsing
+            form = await request.form()
+            upload = form.get("file")
+            if upload is None or not hasattr(upload, "read"):
+                raise HTTPError(400, "请以 file 字段上传 .docx 文件")
+            name = upload.filename or "upload.docx"
+            if not name.lower().endswith(".docx"):
+                raise HTTPError(400, "只接受 .docx 文件")
+            options = json.loads(form.get("options") or "{}") if form.get("options") else {}
+            result = await run(check_docx, await upload.read(), name, config_from(options))
+        else:
+            raw = await body_of(request)
+            try:
+                payload = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                raise HTTPError(400, "请求体应为 UTF-8 编码的 JSON") from None
+            if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
+                raise HTTPError(400, "请求体应为 {\"text\": \"…\", \"options\": {…}}")
+            result = await run(check_text, payload["text"], config_from(payload.get("options") or {}))
+        return JSONResponse(as_dict([result]))
+
+    async def lt_languages(request: Request) -> Response:
+        return JSONResponse(lt.LANGUAGES)
+
+    async def lt_check(request: Request) -> Response:
+        ctype = request.headers.get("content-type", "")
+        if request.method == "GET":
+            form = request.query_params
+        elif ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            await body_of(request)
+            form = await request.form()
+        else:
+            raise HTTPError(400, "请以表单（application/x-www-form-urlencoded）提交")
+        authorise(request, form.get("apiKey"))
+        language = (form.get("language") or "auto").lower()
+        if not (language.startswith("zh") or language.startswith("auto")):
+            raise HTTPError(400, f"不支持的语言：{language}（doccheck 检查中文公文，language 请用 zh-CN 或 auto）")
+        try:
+            if form.get("data"):
+                annotated = lt.AnnotatedText.from_data(form.get("data"))
+            elif form.get("text") is not None:
+                annotated = lt.AnnotatedText.from_text(form.get("text"))
+            else:
+                raise HTTPError(400, "缺少 text 或 data 参数")
+        except lt.ProtocolError as e:
+            raise HTTPError(400, str(e)) from None
+        enabled, disabled = lt.split_list(form.get("enabledRules")), lt.split_list(form.get("disabledRules"))
+        en_cat = [c.lower() for c in lt.split_list(form.get("enabledCategories"))]
+        dis_cat = [c.lower() for c in lt.split_list(form.get("disabledCategories"))]
+        only = (form.get("enabledOnly") or "false").lower() == "true"
+        if only and not (enabled or en_cat):
+            raise HTTPError(400, "enabledOnly=true 时须给出 enabledRules 或 enabledCategories")
+        config = sc.config.with_cli(select=(enabled + en_cat) if only else None, ignore=disabled + dis_cat)
+        result = await run(check_text, annotated.plain, config)
+        return JSONResponse(lt.response(lt.to_matches(annotated, result.findings, registry), language))
+
+    async def handle_http_error(request: Request, exc: HTTPError) -> Response:
+        return _error(exc.status, exc.message)
+
+    async def handle_unexpected(request: Request, exc: Exception) -> Response:
+        log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        return _error(500, "服务内部错误")
+
+    routes = [
+        Route("/health", health),
+        Route("/api/v1/rules", rules),
+        Route("/api/v1/check", api_check, methods=["POST"]),
+        Route("/v2/languages", lt_languages),
+        Route("/v2/check", lt_check, methods=["GET", "POST"]),
+    ]
+    root = static_root()
+    for prefix, folder in (("/taskpane", "taskpane"), ("/word", "word-addin"), ("/wps", "wps-addin")):
+        if (root / folder).is_dir():
+            routes.append(Mount(prefix, StaticFiles(directory=root / folder, html=True)))
+
+    middleware = [
+        Middleware(RequestLog),
+        Middleware(CORSMiddleware, allow_origins=sc.origins(), allow_methods=["GET", "POST", "OPTIONS"],
+                   allow_headers=["Content-Type", "Authorization", "X-Doccheck-Token"], max_age=600),
+    ]
+    return Starlette(
+        routes=routes, middleware=middleware, lifespan=lifespan,
+        exception_handlers={HTTPError: handle_http_error, Exception: handle_unexpected},
+    )
+
+
+class RequestLog:
+    """One line per request: method, path, status, size, time. Never the text."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        start = time.perf_counter()
+        status = {"code": 0}
+
+        async def send_wrapper(message):
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            log.info("%s %s %s %.1fms", scope["method"], scope["path"], status["code"],
+                     (time.perf_counter() - start) * 1000)
