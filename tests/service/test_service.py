@@ -198,3 +198,26 @@ def test_lt_bad_requests(client, form):
 def test_serve_refuses_remote_without_flag(capsys):
     assert main(["serve", "--host", "0.0.0.0"]) == 2
     assert "--allow-remote" in capsys.readouterr().err
+
+
+def test_addin_files_are_served_and_consistent(client):
+    from urllib.parse import urlparse
+
+    from lxml import etree
+
+    manifest = client.get("/word/manifest.xml")
+    assert manifest.status_code == 200
+    root = etree.fromstring(manifest.content)
+    ns = {"o": "http://schemas.microsoft.com/office/appforoffice/1.1",
+          "bt": "http://schemas.microsoft.com/office/officeappbasictypes/1.0"}
+    source = root.find("o:DefaultSettings/o:SourceLocation", ns).get("DefaultValue")
+    urls = [source] + [el.get("DefaultValue") for el in root.iter("{%s}Image" % ns["bt"], "{%s}Url" % ns["bt"])
+                       if el.get("DefaultValue")]
+    for url in urls:  # every page and icon the manifest names is served by doccheck serve itself
+        assert client.get(urlparse(url).path).status_code == 200, url
+    assert root.findtext("o:Permissions", namespaces=ns) == "ReadWriteDocument"
+    assert client.get("/taskpane/index.html").status_code == 200
+    for path in ("/wps/ribbon.xml", "/wps/index.html", "/wps/js/main.js", "/wps/publish.xml", "/wps/images/icon.png"):
+        assert client.get(path).status_code == 200, path
+    etree.fromstring(client.get("/wps/ribbon.xml").content)
+    etree.fromstring(client.get("/wps/publish.xml").content)
