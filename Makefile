@@ -25,6 +25,7 @@ eval: install
 
 bench: install
 	$(PY) bench/bench.py
+	$(PY) bench/service.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
