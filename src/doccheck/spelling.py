@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
+from pathlib import Path
 from typing import Iterator
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -35,6 +36,7 @@ THRESHOLD = 8.0
 STRONG_WORD = 2000  # a character inside a dictionary word at least this frequent is not suspicious
 WINDOW = 3  # characters either side of the spot that are segmented
 CANDIDATE_WORD = 200
+CLAUSE_CACHE = 20000  # clauses whose results are kept
 FUZZY = False
 
 
@@ -74,32 +76,70 @@ class Detector:
         return self.tokenizer.FREQ
 
     @cached_property
-    def char_weight(self) -> dict[str, int]:
-        """How often a character occurs in dictionary words: candidates are kept to common characters."""
+    def derived(self) -> dict:
+        """Everything derived from jieba's dictionary and pypinyin's table, built once per
+        machine and kept in the user's cache folder (like jieba's own cache): the
+        readings of common characters, the wildcard index, the frequent words."""
+        import hashlib
+        import os
+        import pickle
+        import tempfile
+
+        import jieba
+        import pypinyin
+
+        from . import __version__
+
+        shape = (resources.files("doccheck") / "data" / "shape-confusions.txt").read_bytes()
+        key = hashlib.sha1(repr((__version__, jieba.__version__, pypinyin.__version__, self.tokenizer.total,
+                                 len(self.freq), self.strong_word, self.candidate_word, shape)).encode()).hexdigest()[:16]
+        folder = Path(os.environ.get("DOCCHECK_CACHE") or os.environ.get("XDG_CACHE_HOME")
+                      or Path.home() / ".cache") / "doccheck"
+        path = folder / f"spelling-{key}.pickle"
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+        data = self._derive()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, delete=False) as fh:
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(fh.name, path)
+        except OSError:
+            pass  # a read-only home: derive again next time
+        return data
+
+    def _derive(self) -> dict:
+        from pypinyin.pinyin_dict import pinyin_dict
+
         weight: dict[str, int] = {}
         for w, f in self.freq.items():
             if f:
                 for ch in w:
                     weight[ch] = weight.get(ch, 0) + f
-        return weight
+        readings: dict[str, tuple[str, ...]] = {}
+        for code, value in pinyin_dict.items():
+            ch = chr(code)
+            if weight.get(ch, 0) >= 2000:
+                readings[ch] = tuple(sorted({_toneless(p) for p in value.split(",")}))
+        index: dict[str, set[str]] = {}
+        for w, f in self.freq.items():
+            if f >= self.candidate_word and 2 <= len(w) <= 4:
+                for j, ch in enumerate(w):
+                    index.setdefault(w[:j] + "?" + w[j + 1:], set()).add(ch)
+        strong = [w for w, f in self.freq.items() if f >= self.strong_word and 2 <= len(w) <= 4]
+        return {"readings": readings, "index": {k: frozenset(v) for k, v in index.items()}, "strong": strong}
 
     @cached_property
     def sound_groups(self) -> dict[str, frozenset[str]]:
         """Toneless pinyin → the common characters read that way (all readings)."""
-        from pypinyin.pinyin_dict import pinyin_dict
-
-        weight = self.char_weight
+        self._readings = self.derived["readings"]
         groups: dict[str, set[str]] = {}
-        readings: dict[str, tuple[str, ...]] = {}
-        for code, value in pinyin_dict.items():
-            ch = chr(code)
-            if weight.get(ch, 0) < 2000:
-                continue
-            keys = tuple({_toneless(p) for p in value.split(",")})
-            readings[ch] = keys
+        for ch, keys in self._readings.items():
             for k in keys:
                 groups.setdefault(k, set()).add(ch)
-        self._readings = readings
         return {k: frozenset(v) for k, v in groups.items()}
 
     @cached_property
@@ -119,13 +159,7 @@ class Detector:
         """"会?" → {议, 计, …}: for each frequent word of 2–4 characters with one
         character blanked, the characters that fill the blank. One look-up per
         window replaces trying every candidate against the dictionary."""
-        index: dict[str, set[str]] = {}
-        for w, f in self.freq.items():
-            if f < self.candidate_word or not 2 <= len(w) <= 4:
-                continue
-            for j, ch in enumerate(w):
-                index.setdefault(w[:j] + "?" + w[j + 1:], set()).add(ch)
-        return {k: frozenset(v) for k, v in index.items()}
+        return self.derived["index"]
 
     def fillers(self, clause: str, i: int) -> set[str]:
         """Characters that, put at clause[i], make a frequent word with the neighbours."""
@@ -139,7 +173,18 @@ class Detector:
                     out |= got
         return out
 
-    def candidates(self, ch: str) -> set[str]:
+    def candidates(self, ch: str) -> frozenset[str]:
+        memo = self._candidates
+        found = memo.get(ch)
+        if found is None:
+            found = memo[ch] = frozenset(self._candidates_of(ch))
+        return found
+
+    @cached_property
+    def _candidates(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    def _candidates_of(self, ch: str) -> set[str]:
         groups = self.sound_groups
         out: set[str] = set()
         for key in self._readings.get(ch, ()):
@@ -166,33 +211,13 @@ class Detector:
         every character that sits inside one (such characters are not suspicious)."""
         from .lexicon import PhraseMatcher
 
-        return PhraseMatcher((w, None) for w, f in self.freq.items() if f >= self.strong_word and 2 <= len(w) <= 4)
+        return PhraseMatcher((w, None) for w in self.derived["strong"])
 
     def uncovered(self, clause: str) -> list[int]:
         covered = bytearray(len(clause))
         for start, end, _ in self.strong_words.find_all(clause):
             covered[start:end] = b"\x01" * (end - start)
         return [i for i, c in enumerate(covered) if not c]
-
-    def covered(self, clause: str, i: int, min_freq: int) -> bool:
-        """Is clause[i] inside a dictionary word of 2–4 characters at least ``min_freq`` frequent?"""
-        freq = self.freq
-        n = len(clause)
-        for length in (2, 3, 4):
-            for start in range(max(0, i - length + 1), min(i, n - length) + 1):
-                if freq.get(clause[start:start + length], 0) >= min_freq:
-                    return True
-        return False
-
-    def forms_word(self, clause: str, i: int, ch: str) -> bool:
-        freq = self.freq
-        n = len(clause)
-        for length in (2, 3, 4):
-            for start in range(max(0, i - length + 1), min(i, n - length) + 1):
-                w = clause[start:i] + ch + clause[i + 1:start + length]
-                if freq.get(w, 0) >= self.candidate_word:
-                    return True
-        return False
 
     def check_clause(self, clause: str) -> Iterator[tuple[int, str, float]]:
         for i in self.uncovered(clause):
@@ -212,13 +237,29 @@ class Detector:
                 yield i, best, best_gain
 
     def detect(self, text: str) -> Iterator[Suspect]:
-        """Suspected wrong characters in ``text``, clause by clause (runs of Han characters)."""
+        """Suspected wrong characters in ``text``, clause by clause (runs of Han characters).
+        Results are kept per clause: a draft checked again after an edit (the add-ins'
+        重新检查) only pays for the clauses that changed."""
+        cache = self._clause_cache
         for m in _CLAUSE.finditer(text):
             clause = m.group()
             if len(clause) < 2:
                 continue
-            for i, cand, gain in self.check_clause(clause):
+            found = cache.get(clause)
+            if found is None:
+                found = tuple(self.check_clause(clause))
+                if len(cache) >= CLAUSE_CACHE:
+                    cache.clear()
+                cache[clause] = found
+            for i, cand, gain in found:
                 yield Suspect(m.start() + i, clause[i], cand, gain)
+
+    @cached_property
+    def _clause_cache(self) -> dict[str, tuple]:
+        return {}
+
+    def clear_cache(self) -> None:
+        self._clause_cache.clear()
 
 
 def _fuzzy_keys(key: str) -> list[str]:
