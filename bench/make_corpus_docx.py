@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Mm
 
-from doccheck.testing import _font, _footer, _paragraph
+from doccheck.testing import _font, _footer, _paragraph, separator_under
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -35,7 +35,7 @@ def red_header_notice(path: Path) -> None:
     d = docx.Document()
     s = page(d, margins=(25.4, 25.4, 31.8, 31.8))  # Word's default margins: a common slip
     _paragraph(d, "江州市人民政府办公室文件", "方正小标宋简体", 26, CENTER, "FF0000")
-    _paragraph(d, "江政办发〔2025〕21号", *BODY, CENTER, exact=28.95)
+    separator_under(_paragraph(d, "江政办发〔2025〕21号", *BODY, CENTER, exact=28.95))
     _paragraph(d, "江州市人民政府办公室", "方正小标宋简体", 22, CENTER)
     _paragraph(d, "关于开展2025年度政务服务满意度评价工作的通知", "宋体", 22, CENTER)
     _paragraph(d, "各县（市、区）人民政府，市政府各部门：", *BODY, exact=28.95)
@@ -79,7 +79,7 @@ def wps_saved(path: Path) -> None:
     s = page(d)
     anchor = d.add_paragraph()
     anchor._p.append(parse_xml(TEXTBOX % (NS, "江州市应急管理局文件", "江州市应急管理局文件")))
-    _paragraph(d, "江应急发〔2025〕14号", *BODY, CENTER, exact=28.95)
+    separator_under(_paragraph(d, "江应急发〔2025〕14号", *BODY, CENTER, exact=28.95), "FF0000")
     _paragraph(d, "关于做好汛期安全生产工作的通知", "方正小标宋简体", 22, CENTER)
     _paragraph(d, "各县（市、区）应急管理局，市安委会各成员单位：", *BODY, exact=28.95)
     _paragraph(d, "入汛以来,我市降雨明显偏多。各单位要认真落实防汛责任，加强隐患排查。", *BODY, exact=28.95)

@@ -21,6 +21,7 @@ COMPLIANT = dict(
     mark_color="FF0000", mark_font="方正小标宋简体", title_font="方正小标宋简体", title_size=22,
     body_font="仿宋_GB2312", body_size=16, h1_font="黑体", h2_font="楷体_GB2312",
     colophon_font="仿宋_GB2312", colophon_size=14, footer="— {PAGE} —", footer_size=14,
+    separator="C00000",  # the red line under the 发文字号 (a bottom border); None for none
 )
 
 
@@ -35,6 +36,12 @@ def _font(run, name: str, size: float, color: str | None = None, bold: bool = Fa
     fonts.set(qn("w:eastAsia"), name)
     if color:
         run.font.color.rgb = RGBColor.from_string(color)
+
+
+def separator_under(paragraph, color: str = "C00000") -> None:
+    """The 版头's separator line, drawn as the paragraph's bottom border (as most templates do)."""
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="12" w:space="8" w:color="{color}"/></w:pBdr>'))
 
 
 def _paragraph(d, text: str, font: str, size: float, align=None, color=None, exact: float | None = None):
@@ -92,7 +99,9 @@ def gongwen_docx(path: Path | None = None, **defects) -> bytes:
     exact = spec["line_pitch"]
     center = WD_ALIGN_PARAGRAPH.CENTER
     _paragraph(d, "江州市人民政府文件", spec["mark_font"], 26, center, spec["mark_color"])
-    _paragraph(d, "江政发〔2025〕3号", *body, center, exact=exact)
+    number = _paragraph(d, "江政发〔2025〕3号", *body, center, exact=exact)
+    if spec["separator"]:
+        separator_under(number, spec["separator"])
     _paragraph(d, "关于做好2025年防汛工作的通知", spec["title_font"], spec["title_size"], center)
     _paragraph(d, "各县（市、区）人民政府，市政府各部门：", *body, exact=exact)
     _paragraph(d, "为做好今年防汛工作，现将有关事项通知如下。", *body, exact=exact)

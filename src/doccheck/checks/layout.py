@@ -202,6 +202,37 @@ def issuer_mark_red(doc, ctx) -> Iterator[Hit]:
 
 
 @rule(
+    id="layout.separator-line",
+    category="layout",
+    severity="warning",
+    summary="版头缺少红色分隔线",
+    doc="""\
+What it does: in a .docx with a 版头 (发文机关标志 and 发文字号), looks for the red separator line
+under the 发文字号 — a paragraph border or a line shape on that paragraph or the next — and checks
+that it is red.""",
+    references=("GB/T 9704-2012 §7.2.7（版头中的分隔线：发文字号之下4mm处居中印一条与版心等宽的红色分隔线）",),
+    examples=[bad_docx("没有分隔线", at="江政发〔2025〕3号", separator=None),
+              bad_docx("分隔线为黑色", at="江政发〔2025〕3号", separator="000000"), good_docx(), TEXT_ONLY],
+    gongwen_only=True,
+)
+def separator_line(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if doc.layout is None or a.doc_number is None or a.issuer_mark is None:
+        return
+    i = doc.block_index(a.doc_number.start)
+    if i is None:
+        return
+    near = [doc.layout.paragraphs.get(k) for k in (i, i + 1)]
+    colors = [p.rule_color for p in near if p is not None and p.rule_color is not None]
+    start, end = _span(doc, i)
+    if not colors:
+        yield Hit(start, end, "发文字号下方缺少红色分隔线（GB/T 9704-2012 §7.2.7）")
+    elif not any(_is_red(c) for c in colors):
+        yield Hit(start, end, f"版头分隔线应为红色，此处为{'自动（黑色）' if colors[0] == 'AUTO' else '#' + colors[0]}"
+                              "（GB/T 9704-2012 §7.2.7）")
+
+
+@rule(
     id="layout.page-number",
     category="layout",
     severity="warning",
@@ -254,4 +285,4 @@ def colophon_font(doc, ctx) -> Iterator[Hit]:
 
 @hookimpl
 def doccheck_rules():
-    return [page, lines_per_page, title_font, body_font, issuer_mark_red, page_number, colophon_font]
+    return [page, lines_per_page, title_font, body_font, issuer_mark_red, separator_line, page_number, colophon_font]

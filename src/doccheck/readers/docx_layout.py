@@ -47,6 +47,9 @@ class ParagraphLayout:
     alignment: str | None  # "center", "left", "right", "both", …
     line_spacing_pt: float | None  # exact/at-least spacing in points
     line_rule: str | None
+    # colour of a rule drawn under or over the paragraph: a bottom/top border, or a line
+    # shape anchored in it ("FF0000"; "auto" when no colour is set) — the 版头's separator line
+    rule_color: str | None = None
 
 
 @dataclass
@@ -149,6 +152,27 @@ class _Resolver:
         return font, size, bold, color
 
 
+def _rule_color(p) -> str | None:
+    """A horizontal rule belonging to paragraph ``p``: its top or bottom border, or a
+    line shape (wps:wsp with a line geometry, or a VML line) anchored in it."""
+    ppr = p.find(qn("w:pPr"))
+    bdr = ppr.find(qn("w:pBdr")) if ppr is not None else None
+    if bdr is not None:
+        for side in ("w:bottom", "w:top"):
+            b = bdr.find(qn(side))
+            if b is not None and b.get(qn("w:val")) not in (None, "nil", "none"):
+                return (b.get(qn("w:color")) or "auto").upper()
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    for geom in p.iter(f"{a}prstGeom"):
+        if geom.get("prst") in ("line", "straightConnector1"):
+            shape = geom.getparent().getparent()
+            color = next((c.get("val") for c in shape.iter(f"{a}srgbClr")), None)
+            return (color or "auto").upper()
+    for line in p.iter("{urn:schemas-microsoft-com:vml}line"):
+        return (line.get("strokecolor") or "auto").lstrip("#").upper()
+    return None
+
+
 def read_layout(doc: Document) -> Layout | None:
     wd = doc.source
     if wd is None or doc.format != "docx":
@@ -174,7 +198,8 @@ def read_layout(doc: Document) -> Layout | None:
         line = spacing.get(qn("w:line")) if spacing is not None else None
         rule = spacing.get(qn("w:lineRule")) if spacing is not None else None
         line_pt = int(line) / 20 if line and line.isdigit() and rule in ("exact", "atLeast") else None
-        layout.paragraphs[index] = ParagraphLayout(index, props[0], props[1], props[2], props[3], jc, line_pt, rule)
+        layout.paragraphs[index] = ParagraphLayout(index, props[0], props[1], props[2], props[3], jc, line_pt, rule,
+                                                   _rule_color(p))
     for si, section in enumerate(wd.sections):
         sect = section._sectPr
         grid = sect.find(qn("w:docGrid"))
