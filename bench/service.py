@@ -5,6 +5,7 @@ requests per second with concurrent clients. Bounded in count and time."""
 from __future__ import annotations
 
 import json
+import random
 import socket
 import statistics
 import subprocess
@@ -32,6 +33,17 @@ def post(url: str, body: bytes) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
+def fresh(draft: str, seed: int) -> str:
+    """The draft with every 15th Han character changed: every clause is new to the
+    detector's clause cache, as a first check of a new draft is."""
+    rng = random.Random(seed)
+    chars = list(draft)
+    han = [i for i, c in enumerate(chars) if "\u4e00" <= c <= "\u9fff"]
+    for i in han[::15]:
+        chars[i] = rng.choice("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严")
+    return "".join(chars)
+
+
 def main() -> int:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "doccheck", "serve", "--port", str(port)],
@@ -49,16 +61,19 @@ def main() -> int:
             body = json.dumps({"text": draft, "options": options}, ensure_ascii=False).encode()
             for _ in range(5):
                 post(base + "/api/v1/check", body)  # warm
-            lat = sorted(post(base + "/api/v1/check", body) for _ in range(200))
-            n, start = 0, time.perf_counter()
+            again = sorted(post(base + "/api/v1/check", body) for _ in range(100))
+            bodies = [json.dumps({"text": fresh(draft, k), "options": options}, ensure_ascii=False).encode()
+                      for k in range(1200)]
+            lat = sorted(post(base + "/api/v1/check", bodies[k]) for k in range(200))
+            n, start = 200, time.perf_counter()
             with ThreadPoolExecutor(8) as pool:
-                while time.perf_counter() - start < 5 and n < 5000:
-                    list(pool.map(lambda _: post(base + "/api/v1/check", body), range(40)))
+                while time.perf_counter() - start < 5 and n + 40 <= len(bodies):
+                    list(pool.map(lambda k: post(base + "/api/v1/check", bodies[k]), range(n, n + 40)))
                     n += 40
-            rps = n / (time.perf_counter() - start)
-            print(f"service [{label}], {len(draft)}-character draft: p50 {statistics.median(lat):.1f} ms, "
+            rps = (n - 200) / (time.perf_counter() - start)
+            print(f"service [{label}], new {len(draft)}-character drafts: p50 {statistics.median(lat):.1f} ms, "
                   f"p95 {lat[int(len(lat) * 0.95)]:.1f} ms; {rps:.0f} requests/s with 8 concurrent clients "
-                  f"({n} requests)")
+                  f"({n - 200} requests); the same draft checked again: p50 {statistics.median(again):.1f} ms")
     finally:
         proc.terminate()
         proc.wait(timeout=10)
