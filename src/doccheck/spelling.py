@@ -37,6 +37,7 @@ STRONG_WORD = 2000  # a character inside a dictionary word at least this frequen
 WINDOW = 3  # characters either side of the spot that are segmented
 CANDIDATE_WORD = 200
 CLAUSE_CACHE = 20000  # clauses whose results are kept
+SHAPE_PENALTY = 2.0  # a look-alike (not a homophone) must win by this much more
 FUZZY = False
 
 
@@ -56,11 +57,12 @@ def _toneless(p: str) -> str:
 
 class Detector:
     def __init__(self, threshold: float = THRESHOLD, strong_word: int = STRONG_WORD, fuzzy: bool = FUZZY,
-                 candidate_word: int = CANDIDATE_WORD):
+                 candidate_word: int = CANDIDATE_WORD, shape_penalty: float = SHAPE_PENALTY):
         self.threshold = threshold
         self.strong_word = strong_word  # skip a character inside a word at least this frequent
         self.candidate_word = candidate_word  # a candidate must form a word at least this frequent
         self.fuzzy = fuzzy
+        self.shape_penalty = shape_penalty
 
     # -- resources, loaded once ------------------------------------------------
     @cached_property
@@ -196,6 +198,11 @@ class Detector:
         out.discard(ch)
         return out
 
+    def sounds_alike(self, a: str, b: str) -> bool:
+        self.sound_groups  # loads the readings
+        ra, rb = self._readings.get(a, ()), self._readings.get(b, ())
+        return bool(set(ra) & set(rb))
+
     # -- scoring -----------------------------------------------------------------
     def best_path(self, s: str) -> float:
         """Log probability of the best segmentation of ``s`` (jieba's unigram model)."""
@@ -231,6 +238,8 @@ class Detector:
                 if base is None:
                     base = self.best_path(window)
                 gain = self.best_path(window[:k] + cand + window[k + 1:]) - base
+                if not self.sounds_alike(ch, cand):
+                    gain -= self.shape_penalty  # look-alikes are weaker evidence than homophones
                 if gain > best_gain:
                     best, best_gain = cand, gain
             if best is not None and best_gain >= self.threshold:

@@ -38,6 +38,7 @@ dictionary on first use); `ignore = ["typo.statistical"]` turns it off.""",
         good("定于下周召开全市安全生产工作会议，进一步完善考核机制。"),
         good("市政府高度重视防汛工作，各地要认真贯彻落实。"),
         good("出席：张明、李强、王伟、赵敏。"),
+        good("调整中心城区部分道路机动车限行措施。"),  # 限 looks like 银, but 限行 is right
     ],
     defers_to=("typo",),
 )
