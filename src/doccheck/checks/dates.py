@@ -216,6 +216,7 @@ last year's notice or the document was delayed without the dates being updated."
         bad(_doc("统计时间截至2025年4月30日，请于2025年4月20日前报送。"), at="2025年4月20日"),
         good(_doc("请于5月20日前将材料报送市应急局。")),
         good(_doc("统计时间截至2025年4月30日。")),
+        good(_doc("请于5月20日前报送，截至4月30日的数据要准确。")),
     ],
     gongwen_only=True,
 )
@@ -231,7 +232,8 @@ def deadline_before_issue(doc, ctx) -> Iterator[Hit]:
             continue
         if _DEADLINE_AFTER.search(text[max(0, d.start - 6):d.start]) and not re.match(r"^\S{0,3}前", text[d.end:d.end + 4]):
             # "截至4月30日" often sets a statistics cut-off, which may lie in the past
-            if re.search(r"(统计|数据|时间|情况)", text[max(0, d.start - 12):d.start]):
+            if re.search(r"(统计|数据|时间|情况)", text[max(0, d.start - 12):d.start]) or \
+                    re.match(r"^(?:止)?的?(?:数据|情况|统计|数字|人数|金额|余额)", text[d.end:d.end + 6]):
                 continue
         yield Hit(d.start, d.end, f"期限{format_date(when)}早于成文日期{format_date(issued)}，收文单位无法执行"
                   + ("（年份按成文日期推定）" if d.year_inferred else ""))

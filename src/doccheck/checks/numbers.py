@@ -175,7 +175,9 @@ def thousands_separator(doc, ctx) -> Iterator[Hit]:
                   (right,), Fix.replace(m.start(), m.end(), right))
 
 
-_PADDED_SERIAL = re.compile(r"第(0+)([1-9]\d*)(?=[号期批次届条款章节项])")
+# Issues, batches, sessions. Not 号: proposals and motions are numbered with zeros on
+# purpose (政协提案第0123号).
+_PADDED_SERIAL = re.compile(r"第(0+)([1-9]\d*)(?=[期批次届])")
 
 
 @rule(
@@ -192,6 +194,7 @@ and the same practice for other serial numbers): 第1期, not 第01期.""",
     examples=[
         bad("《政务信息》第05期", fixed="《政务信息》第5期"),
         good("《政务信息》第5期，第10号"),
+        good("关于对市政协十二届四次会议第0123号提案的答复函"),
     ],
 )
 def padded_serial(doc, ctx) -> Iterator[Hit]:
