@@ -125,24 +125,14 @@ def format_corpus_report(report: CorpusReport) -> str:
 @dataclass
 class SpellReport:
     sentences: int
-    tp: int
-    fp: int
-    fn: int
+    chars: Tally  # character-level detection on the source column
     clean_sentences: int
     clean_with_finding: int
     seconds: float
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
+        p, r = self.chars.precision, self.chars.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
@@ -191,11 +181,12 @@ def evaluate_ecspell(path: Path, config: Config | None = None) -> SpellReport:
         fp += len(got - wrong)
         fn += len(wrong - got)
         flagged_clean += bool(check_text(tgt, config).findings)
-    return SpellReport(len(rows), tp, fp, fn, len(rows), flagged_clean, time.perf_counter() - start)
+    return SpellReport(len(rows), Tally(tp, fp, fn), len(rows), flagged_clean, time.perf_counter() - start)
 
 
 def format_spell_report(name: str, r: SpellReport) -> str:
     return (f"ECSpell {name}: {r.sentences} sentences; character-level detection "
-            f"P={r.precision:.3f} R={r.recall:.3f} F1={r.f1:.3f} (TP {r.tp}, FP {r.fp}, FN {r.fn}); "
+            f"P={r.chars.precision:.3f} R={r.chars.recall:.3f} F1={r.f1:.3f} "
+            f"(TP {r.chars.tp}, FP {r.chars.fp}, FN {r.chars.fn}); "
             f"false alarms on corrected sentences: {r.clean_with_finding}/{r.clean_sentences} "
             f"= {r.false_alarm_rate:.1%}; {r.seconds:.1f} s")
