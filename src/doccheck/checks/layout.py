@@ -68,32 +68,41 @@ def page(doc, ctx) -> Iterator[Hit]:
     id="layout.lines-per-page",
     category="layout",
     severity="info",
-    summary="每页行数不是22行",
+    summary="每页不是22行、每行不是28字",
     doc="""\
-What it does: from the document grid (w:docGrid line pitch) or the body's exact line spacing, works
-out how many lines fit in the 225 mm 版心 and reports a section that does not give 22 lines.
+What it does: from the document grid (w:docGrid line pitch and character spacing) or the body's
+exact line spacing and font size, works out how many lines fit in the 225 mm 版心 and how many
+characters in its 156 mm width, and reports a section that does not give 22 lines of 28 characters.
 
-Why is this bad? GB/T 9704-2012 §5.2.2: 一般每面排22行，每行排28个字. A different line pitch
-changes where pages break and how the document looks beside others.""",
+Why is this bad? GB/T 9704-2012 §5.2: 一般每面排22行，每行排28个字. A different pitch changes
+where lines and pages break and how the document looks beside others.""",
     references=("GB/T 9704-2012 §5.2（每面22行，每行28字）",),
-    examples=[bad_docx("行距20磅（约32行）", line_pitch=20), good_docx(), TEXT_ONLY],
+    examples=[bad_docx("行距20磅（约32行）", line_pitch=20), bad_docx("正文4号字（约31字一行）", body_size=14),
+              good_docx(), TEXT_ONLY],
 )
 def lines_per_page(doc, ctx) -> Iterator[Hit]:
     layout = doc.layout
     if layout is None:
         return
-    body_spacing = [p.line_spacing_pt for p in layout.paragraphs.values() if p.line_spacing_pt and p.line_rule == "exact"]
+    paragraphs = list(layout.paragraphs.values())
+    body_spacing = [p.line_spacing_pt for p in paragraphs if p.line_spacing_pt and p.line_rule == "exact"]
+    sizes = [p.size_pt for p in paragraphs if p.size_pt and doc.blocks[p.block].kind != "cell"]
+    body_size = max(set(sizes), key=sizes.count) if sizes else None
     for s in layout.sections:
         if not (s.page_height_mm and s.top_mm is not None and s.bottom_mm is not None):
             continue
         pitch = max(body_spacing, key=body_spacing.count) if body_spacing else s.line_pitch_pt
-        if not pitch:
-            continue
-        usable_pt = (s.page_height_mm - s.top_mm - s.bottom_mm) / 25.4 * 72
-        lines = usable_pt / pitch
-        if abs(lines - 22) >= 0.5:
-            yield Hit(s.start, s.start, f"第{s.index + 1}节按行距{pitch:g}磅每页约排{lines:.1f}行，"
-                                        "公文一般每面排22行、每行28字（GB/T 9704-2012 §5.2）")
+        if pitch:
+            lines = (s.page_height_mm - s.top_mm - s.bottom_mm) / 25.4 * 72 / pitch
+            if abs(lines - 22) >= 0.5:
+                yield Hit(s.start, s.start, f"第{s.index + 1}节按行距{pitch:g}磅每页约排{lines:.1f}行，"
+                                            "公文一般每面排22行、每行28字（GB/T 9704-2012 §5.2）")
+        if body_size and s.page_width_mm and s.left_mm is not None and s.right_mm is not None:
+            width_pt = (s.page_width_mm - s.left_mm - s.right_mm) / 25.4 * 72
+            chars = width_pt / (body_size + s.char_space_pt)
+            if not 27 <= chars < 29:  # 156 mm at 3号 gives 27.6: Word's grid rounds it to 28
+                yield Hit(s.start, s.start, f"第{s.index + 1}节正文{body_size:g}磅每行约排{chars:.1f}字，"
+                                            "公文一般每行排28个字（GB/T 9704-2012 §5.2）")
 
 
 def _check_paragraph(doc, index: int, what: str, size: float, rx, family: str, clause: str) -> Iterator[Hit]:

@@ -32,6 +32,7 @@ class SectionLayout:
     left_mm: float | None
     right_mm: float | None
     line_pitch_pt: float | None  # w:docGrid/@w:linePitch when the grid fixes lines
+    char_space_pt: float  # w:docGrid/@w:charSpace (extra pitch per character) when the grid snaps to characters
     footer_has_page_field: bool
     footer_text: str
     footer_size_pt: float | None
@@ -203,10 +204,14 @@ def read_layout(doc: Document) -> Layout | None:
     for si, section in enumerate(wd.sections):
         sect = section._sectPr
         grid = sect.find(qn("w:docGrid"))
-        pitch = None
+        pitch, char_space = None, 0.0
         if grid is not None and grid.get(qn("w:type")) in ("lines", "linesAndChars", "snapToChars"):
             lp = grid.get(qn("w:linePitch"))
             pitch = int(lp) / 20 if lp and lp.isdigit() else None
+            cs = grid.get(qn("w:charSpace"))
+            if grid.get(qn("w:type")) != "lines" and cs and cs.lstrip("-").isdigit():
+                char_space = int(cs) / 4096  # in 4096ths of a point
+
         footer = section.footer
         has_page, text, size = False, "", None
         if not footer.is_linked_to_previous or si == 0:
@@ -219,6 +224,6 @@ def read_layout(doc: Document) -> Layout | None:
         layout.sections.append(SectionLayout(
             si, start, _mm(section.page_width), _mm(section.page_height), _mm(section.top_margin),
             _mm(section.bottom_margin), _mm(section.left_margin), _mm(section.right_margin), pitch,
-            has_page, text, size,
+            char_space, has_page, text, size,
         ))
     return layout
