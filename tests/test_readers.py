@@ -82,3 +82,39 @@ def test_check_file_api(tmp_path):
     assert result.path == str(p)
     assert result.document.anatomy.doctype == "通知"
     assert {f.rule for f in result.findings} == {"punctuation.half-width", "recipient.colon", "structure.signature-date"}
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=2000), st.sampled_from([".docx", ".txt", ".md"]))
+def test_any_bytes_read_or_fail_cleanly(tmp_path, data, suffix):
+    p = tmp_path / f"f{suffix}"
+    p.write_bytes(data)
+    try:
+        doc = read_document(p)
+    except ReadError as e:
+        assert str(e)
+    else:
+        assert doc.text.strip()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_a_zip_with_a_broken_document_part_fails_cleanly(tmp_path, body):
+    import zipfile
+
+    src = simple_docx(tmp_path / "ok.docx", ["正文"])
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = body.encode("utf-8", "surrogatepass") if body else b""
+            zout.writestr(item, data)
+    try:
+        read_document(broken)
+    except ReadError as e:
+        assert "docx" in str(e) or "为空" in str(e)
