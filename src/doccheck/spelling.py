@@ -199,9 +199,19 @@ class Detector:
         return out
 
     def sounds_alike(self, a: str, b: str) -> bool:
-        self.sound_groups  # loads the readings
-        ra, rb = self._readings.get(a, ()), self._readings.get(b, ())
-        return bool(set(ra) & set(rb))
+        return b in self.homophones(a)
+
+    def homophones(self, ch: str) -> frozenset[str]:
+        memo = self._homophones
+        found = memo.get(ch)
+        if found is None:
+            groups = self.sound_groups
+            found = memo[ch] = frozenset().union(*(groups.get(k, frozenset()) for k in self._readings.get(ch, ())))
+        return found
+
+    @cached_property
+    def _homophones(self) -> dict[str, frozenset[str]]:
+        return {}
 
     # -- scoring -----------------------------------------------------------------
     def best_path(self, s: str) -> float:
@@ -277,7 +287,10 @@ class Detector:
             k = i - lo
             base = None
             best, best_gain = None, 0.0
-            for cand in self.candidates(ch) & self.fillers(clause, i):
+            cands = self.candidates(ch)
+            if not cands:
+                continue
+            for cand in cands & self.fillers(clause, i):
                 if base is None:
                     base = self.best_path(window)
                 gain = self.best_path(window[:k] + cand + window[k + 1:]) - base
