@@ -116,7 +116,6 @@ def title_form(doc, ctx) -> Iterator[Hit]:
     a = doc.anatomy
     if a.title is None:
         return
-    t, start = a.title.text, a.title.start
     last = a.title_lines[-1]
     if last.text and last.text[-1] in _TITLE_END:
         pos = last.end - 1
