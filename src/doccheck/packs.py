@@ -1,8 +1,10 @@
 """Data rule packs: ``rules/*.toml`` become Rule objects without Python.
 
-Three kinds, after Vale's: ``substitution`` (wrong → right), ``existence``
-(a phrase that must not appear) and ``pattern`` (a regular expression).
-The format is documented in ``rules/README.md``.
+Kinds, after Vale's: ``substitution`` (wrong → right), ``existence`` (a
+phrase that must not appear), ``pattern`` (a regular expression) and
+``roster`` (names and the titles that go with them); Vale's "conditional"
+is the ``when-text`` / ``when-issuer`` keys. The format is documented in
+``rules/README.md``.
 """
 
 from __future__ import annotations
