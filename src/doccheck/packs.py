@@ -33,6 +33,7 @@ class Entry:
     message: str | None = None
     unless: tuple[str, ...] = ()  # longer words in which the match is legitimate
     note: str = ""
+    requires: tuple[str, ...] = ()  # pattern kind: run the expression only if one of these occurs
 
 
 KINDS = ("substitution", "existence", "pattern", "roster")
@@ -110,6 +111,8 @@ class PackRule:
         if self.kind == "pattern":
             hits = []
             for rx, entry in self.patterns:
+                if entry.requires and not any(r in text for r in entry.requires):
+                    continue  # a substring test is far cheaper than a scan with the expression
                 for m in rx.finditer(text):
                     if m.end() == m.start() or self._negated(text, m.start()):
                         continue
@@ -196,6 +199,7 @@ def _entries(raw: dict, kind: str, where: str) -> list[Entry]:
             message=e.get("message"),
             unless=tuple(e.get("unless", ())),
             note=e.get("note", ""),
+            requires=tuple(e.get("requires", ())),
         ))
     if kind == "substitution" and any(e.replacement is None for e in entries):
         raise PackError(f"{where}: substitution 规则的每一项须有替换词")
