@@ -303,7 +303,8 @@ def analyse(doc: "Document") -> Anatomy:
         h = heading_of(ln)
         if h:
             a.headings.append(h)
-    a.dates = find_dates(text, a.issue_date.year if a.issue_date else None)
+    a.dates = find_dates(text, a.issue_date.year if a.issue_date else None,
+                         a.issue_date.as_date() if a.issue_date else None)
     return a
 
 

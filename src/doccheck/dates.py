@@ -95,9 +95,12 @@ def _weekday(m) -> tuple[int | None, tuple[int, int] | None]:
     return None, None
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
+def find_dates(text: str, default_year: int | None = None, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date in ``text`` in order. A date without a year takes the year of
-    the nearest full date or ``N年`` written before it, else ``default_year``."""
+    the nearest full date or ``N年`` written before it, else ``default_year``;
+    with an ``anchor`` (the 成文日期), of those two years the one that puts the
+    date nearer the anchor (12月29日 in a notice dated 2025年12月24日 that
+    mentions 2026年1月1日 is 2025's)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -140,10 +143,20 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
                                  False, wd, wspan, rng))
         taken.append(m.span())
     found.sort(key=lambda d: d.start)
-    return _fill_years(text, found, default_year)
+    return _fill_years(text, found, default_year, anchor)
 
 
-def _fill_years(text: str, dates: list[DateMention], default_year: int | None) -> list[DateMention]:
+def _nearest_year(month: int, day: int, years: list[int], anchor: dt.date) -> int:
+    def distance(y: int) -> int:
+        try:
+            return abs((dt.date(y, month, day) - anchor).days)
+        except ValueError:
+            return 10 ** 6
+    return min(years, key=distance)
+
+
+def _fill_years(text: str, dates: list[DateMention], default_year: int | None,
+                anchor: dt.date | None = None) -> list[DateMention]:
     if all(d.year is not None for d in dates):
         return dates
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
@@ -153,6 +166,8 @@ def _fill_years(text: str, dates: list[DateMention], default_year: int | None) -
         if d.year is None:
             k = bisect_left(positions, d.start)
             year = years[k - 1][1] if k else default_year
+            if anchor is not None and year is not None and year != anchor.year:
+                year = _nearest_year(d.month, d.day, [year, anchor.year], anchor)
             if year is not None:
                 rng = d.range_end
                 if rng is not None:

@@ -92,7 +92,8 @@ class Detector:
 
         from . import __version__
 
-        shape = (resources.files("doccheck") / "data" / "shape-confusions.txt").read_bytes()
+        shape = b"".join((resources.files("doccheck") / "data" / name).read_bytes()
+                         for name in ("shape-confusions.txt", "gongwen-terms.txt"))
         key = hashlib.sha1(repr((__version__, jieba.__version__, pypinyin.__version__, self.tokenizer.total,
                                  len(self.freq), self.strong_word, self.candidate_word, shape)).encode()).hexdigest()[:16]
         folder = Path(os.environ.get("DOCCHECK_CACHE") or os.environ.get("XDG_CACHE_HOME")
@@ -132,6 +133,8 @@ class Detector:
                 for j, ch in enumerate(w):
                     index.setdefault(w[:j] + "?" + w[j + 1:], set()).add(ch)
         strong = [w for w, f in self.freq.items() if f >= self.strong_word and 2 <= len(w) <= 4]
+        terms = (resources.files("doccheck") / "data" / "gongwen-terms.txt").read_text(encoding="utf-8")
+        strong += [t.strip() for t in terms.splitlines() if t.strip() and not t.startswith("#")]
         return {"readings": readings, "index": {k: frozenset(v) for k, v in index.items()}, "strong": strong}
 
     @cached_property

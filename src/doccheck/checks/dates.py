@@ -67,6 +67,7 @@ meeting is missed by half of them.""",
         bad(_doc("定于5月8日（周五）召开会议。"), at="（周五）"),
         good("定于2025年3月5日（星期三）上午9:00召开会议。"),
         good(_doc("定于5月8日（周四）召开会议。")),
+        good(_doc("元旦放假时间为2026年1月1日至3日。请于12月29日（星期一）前报送值班表。", "2025年12月24日")),
     ],
 )
 def weekday_mismatch(doc, ctx) -> Iterator[Hit]:
@@ -239,7 +240,7 @@ def deadline_before_issue(doc, ctx) -> Iterator[Hit]:
                   + ("（年份按成文日期推定）" if d.year_inferred else ""))
 
 
-_EVENT = re.compile(r"(召开|举行|举办|开会|会议|报到|报送|上报|提交|报名|截至|前)")
+_EVENT = re.compile(r"(召开|举行|举办|开会|会议|报到|报送|上报|提交|报名|截至)")
 
 
 @rule(
@@ -259,6 +260,7 @@ slip, and worth a second look.""",
         bad(_doc("请于2025年5月11日前报送。"), at="2025年5月11日"),
         good(_doc("定于2025年9月28日召开会议。")),
         good(_doc("请于2025年5月12日前报送。")),
+        good(_doc("降雨发生前，市防指于2025年5月17日启动防汛四级应急响应。")),  # a past event, not a meeting
     ],
     gongwen_only=True,
 )
@@ -272,7 +274,8 @@ def non_working_day(doc, ctx) -> Iterator[Hit]:
         if when is None:
             continue
         around = text[max(0, d.start - 8):min(len(text), d.end + 14)]
-        if not _EVENT.search(around):
+        deadline = _DEADLINE_BEFORE.match(text[d.end:d.end + 16])  # 于……前
+        if not (deadline or _EVENT.search(around)):
             continue
         kind = _day_kind(when)
         if kind:

@@ -39,6 +39,7 @@ dictionary on first use); `ignore = ["typo.statistical"]` turns it off.""",
         good("市政府高度重视防汛工作，各地要认真贯彻落实。"),
         good("出席：张明、李强、王伟、赵敏。"),
         good("调整中心城区部分道路机动车限行措施。"),  # 限 looks like 银, but 限行 is right
+        good("请于12月29日前将值班表报局办公室；市防指启动四级应急响应。"),  # 报局, 防指: 公文 words
     ],
     defers_to=("typo",),
 )
