@@ -4,6 +4,7 @@ suppressions, and sort the findings. Every integration comes through here."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -184,18 +185,28 @@ def check_document(
 
 
 def _drop_deferred(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:
-    deferring = {rid for rid, r in rules.items() if r.defers_to}
+    """Drop a finding of a rule that defers to others when one of theirs overlaps it."""
+    deferring = {rid: r.defers_to for rid, r in rules.items() if r.defers_to}
     if not deferring or not any(f.rule in deferring for f in findings):
         return findings
     out = []
+    index: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
     for f in findings:
-        rule = rules[f.rule]
-        if f.rule in deferring and any(
-            g.rule != f.rule and any(rules[g.rule].matches(s) for s in rule.defers_to)
-            and g.start < max(f.end, f.start + 1) and f.start < max(g.end, g.start + 1)
-            for g in findings
-        ):
-            continue
+        selectors = deferring.get(f.rule)
+        if selectors:
+            if selectors not in index:
+                spans = sorted((g.start, max(g.end, g.start + 1)) for g in findings
+                               if g.rule not in deferring and any(rules[g.rule].matches(s) for s in selectors))
+                starts, reach, best = [], [], -1
+                for a, b in spans:  # reach[i]: the furthest end among the first i+1 spans
+                    best = max(best, b)
+                    starts.append(a)
+                    reach.append(best)
+                index[selectors] = (starts, reach)
+            starts, reach = index[selectors]
+            k = bisect_left(starts, max(f.end, f.start + 1))  # spans that start before f ends
+            if k and reach[k - 1] > f.start:
+                continue
         out.append(f)
     return out
 
