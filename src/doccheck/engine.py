@@ -153,7 +153,7 @@ def check_document(
     rules = select_rules(registry, config)
     text = doc.text
     sup = suppressions(text)
-    allow = allowed_spans(text, config.allow)
+    allow = SpanIndex(allowed_spans(text, config.allow))
     findings: list[Finding] = []
     seen = set()
     for rule in rules:
@@ -173,7 +173,7 @@ def check_document(
             key = (f.rule, f.start, f.end, f.message)
             if key in seen:
                 continue
-            if any(a < max(f.end, f.start + 1) and f.start < b for a, b in allow):
+            if allow.overlaps(f.start, max(f.end, f.start + 1)):
                 continue
             if any(s.covers(f, rule) for s in sup):
                 continue
@@ -184,28 +184,36 @@ def check_document(
     return findings
 
 
+class SpanIndex:
+    """Spans sorted by start with the furthest end so far: does any overlap [start, end)?"""
+
+    def __init__(self, spans):
+        self.starts, self.reach, best = [], [], -1
+        for a, b in sorted(spans):
+            best = max(best, b)
+            self.starts.append(a)
+            self.reach.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)
+        return bool(k) and self.reach[k - 1] > start
+
+
 def _drop_deferred(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:
     """Drop a finding of a rule that defers to others when one of theirs overlaps it."""
     deferring = {rid: r.defers_to for rid, r in rules.items() if r.defers_to}
     if not deferring or not any(f.rule in deferring for f in findings):
         return findings
     out = []
-    index: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
+    index: dict[tuple[str, ...], SpanIndex] = {}
     for f in findings:
         selectors = deferring.get(f.rule)
         if selectors:
             if selectors not in index:
-                spans = sorted((g.start, max(g.end, g.start + 1)) for g in findings
-                               if g.rule not in deferring and any(rules[g.rule].matches(s) for s in selectors))
-                starts, reach, best = [], [], -1
-                for a, b in spans:  # reach[i]: the furthest end among the first i+1 spans
-                    best = max(best, b)
-                    starts.append(a)
-                    reach.append(best)
-                index[selectors] = (starts, reach)
-            starts, reach = index[selectors]
-            k = bisect_left(starts, max(f.end, f.start + 1))  # spans that start before f ends
-            if k and reach[k - 1] > f.start:
+                index[selectors] = SpanIndex(
+                    (g.start, max(g.end, g.start + 1)) for g in findings
+                    if g.rule not in deferring and any(rules[g.rule].matches(s) for s in selectors))
+            if index[selectors].overlaps(f.start, max(f.end, f.start + 1)):
                 continue
         out.append(f)
     return out
