@@ -94,6 +94,11 @@ class Hit:
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
 
+    @classmethod
+    def fixing(cls, start: int, end: int, message: str, replacement: str) -> "Hit":
+        """A hit whose one suggestion is also its safe fix."""
+        return cls(start, end, message, (replacement,), Fix.replace(start, end, replacement))
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

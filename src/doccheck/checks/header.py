@@ -119,8 +119,7 @@ def title_form(doc, ctx) -> Iterator[Hit]:
     last = a.title_lines[-1]
     if last.text and last.text[-1] in _TITLE_END:
         pos = last.end - 1
-        yield Hit(pos, pos + 1, f"标题末尾不加标点“{last.text[-1]}”（GB/T 9704-2012 §7.3.1）", ("",),
-                  Fix.replace(pos, pos + 1, ""))
+        yield Hit.fixing(pos, pos + 1, f"标题末尾不加标点“{last.text[-1]}”（GB/T 9704-2012 §7.3.1）", "")
     for ln in a.title_lines:
         for m in re.finditer(r"《([^《》]*)》", ln.text):
             if not _DOC_NAME_END.search(m.group(1)):

@@ -9,7 +9,7 @@ import re
 from typing import Iterator
 
 from ..chinese import is_han
-from ..findings import Fix, Hit
+from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
 
@@ -36,8 +36,7 @@ look alike on screen but break searching, sorting and the 发文字号 register.
 def full_width_digits(doc, ctx) -> Iterator[Hit]:
     for m in _FULL_DIGITS.finditer(doc.text):
         right = m.group().translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
-        yield Hit(m.start(), m.end(), f"数字应使用半角阿拉伯数字“{right}”，不用全角“{m.group()}”（{STD}）",
-                  (right,), Fix.replace(m.start(), m.end(), right))
+        yield Hit.fixing(m.start(), m.end(), f"数字应使用半角阿拉伯数字“{right}”，不用全角“{m.group()}”（{STD}）", right)
 
 
 # 25年5月, 25年度, 25年底: a year cut to two digits. Not 25年来, 服役25年, 25年间.
@@ -128,8 +127,7 @@ def range_form(doc, ctx) -> Iterator[Hit]:
         sep_out = "～" if sep in "~-－—" else sep
         right = f"{a}{unit}{sep_out}{b}{unit}"
         taken.add(m.start())
-        yield Hit(m.start(), m.end(), f"数值范围的两端都应带上“{unit}”：“{right}”（{STD}）", (right,),
-                  Fix.replace(m.start(), m.end(), right))
+        yield Hit.fixing(m.start(), m.end(), f"数值范围的两端都应带上“{unit}”：“{right}”（{STD}）", right)
     for m in _HYPHEN_RANGE.finditer(text):
         if m.start() in taken:
             continue
@@ -140,8 +138,8 @@ def range_form(doc, ctx) -> Iterator[Hit]:
         is_years = len(a) == 4 and len(b) == 4 and after == "年"
         sep = "—" if is_years else "～"
         right = f"{a}{sep}{b}"
-        yield Hit(m.start(), m.end(), f"表示{'时间' if is_years else '数值'}范围用“{sep}”，不用短横线“-”"
-                                      f"（GB/T 15834-2011 §4.13）", (right,), Fix.replace(m.start(), m.end(), right))
+        yield Hit.fixing(m.start(), m.end(), f"表示{'时间' if is_years else '数值'}范围用“{sep}”，不用短横线“-”"
+                                      f"（GB/T 15834-2011 §4.13）", right)
 
 
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
@@ -171,8 +169,7 @@ def thousands_separator(doc, ctx) -> Iterator[Hit]:
         if not (is_han(before) or is_han(after)):
             continue
         right = m.group().replace(",", "")
-        yield Hit(m.start(), m.end(), f"中文行文中的数值一般不分节，“{m.group()}”宜写作“{right}”（{STD}）",
-                  (right,), Fix.replace(m.start(), m.end(), right))
+        yield Hit.fixing(m.start(), m.end(), f"中文行文中的数值一般不分节，“{m.group()}”宜写作“{right}”（{STD}）", right)
 
 
 # Issues, batches, sessions. Not 号: proposals and motions are numbered with zeros on
@@ -200,8 +197,7 @@ and the same practice for other serial numbers): 第1期, not 第01期.""",
 def padded_serial(doc, ctx) -> Iterator[Hit]:
     for m in _PADDED_SERIAL.finditer(doc.text):
         right = f"第{m.group(2)}"
-        yield Hit(m.start(), m.end(), f"序号不编虚位：“{m.group()}”应写作“{right}”", (right,),
-                  Fix.replace(m.start(), m.end(), right))
+        yield Hit.fixing(m.start(), m.end(), f"序号不编虚位：“{m.group()}”应写作“{right}”", right)
 
 
 @hookimpl

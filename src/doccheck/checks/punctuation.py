@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..chinese import is_han, is_zh, next_char, prev_char
-from ..findings import Fix, Hit
+from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
 
@@ -176,11 +176,7 @@ def half_width(doc, ctx) -> Iterator[Hit]:
         if start in owned:
             continue
         ch = text[start]
-        yield Hit(
-            start, end,
-            f"中文文本中应使用全角{NAMES[ch]}“{repl}”，不用半角“{ch}”（GB/T 15834-2011 §4）",
-            (repl,), Fix.replace(start, end, repl),
-        )
+        yield Hit.fixing(start, end, f"中文文本中应使用全角{NAMES[ch]}“{repl}”，不用半角“{ch}”（GB/T 15834-2011 §4）", repl)
 
 
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
@@ -296,7 +292,7 @@ keyboard. (Three or more 句号 are a wrong 省略号, reported by punctuation.e
 )
 def repeated(doc, ctx) -> Iterator[Hit]:
     for start, end, mark in _repeated_runs(doc.text):
-        yield Hit(start, end, f"标点“{mark}”重复（GB/T 15834-2011 §4）", (mark,), Fix.replace(start, end, mark))
+        yield Hit.fixing(start, end, f"标点“{mark}”重复（GB/T 15834-2011 §4）", mark)
 
 
 _ELLIPSIS = re.compile(r"。{3,}|\.{3,}|…{3,}|(?<!…)…(?!…)|、{3,}|·{3,}")
@@ -333,12 +329,11 @@ def ellipsis_dash(doc, ctx) -> Iterator[Hit]:
             continue
         if m.group()[0] == "." and not (is_zh(prev_char(text, m.start())) or is_zh(next_char(text, m.end() - 1))):
             continue  # an English ellipsis
-        yield Hit(m.start(), m.end(), f"省略号应写作“……”（六个点，占两个字的位置），不用“{m.group()}”"
-                                      "（GB/T 15834-2011 §4.11）", ("……",), Fix.replace(m.start(), m.end(), "……"))
+        yield Hit.fixing(m.start(), m.end(), f"省略号应写作“……”（六个点，占两个字的位置），不用“{m.group()}”"
+                                      "（GB/T 15834-2011 §4.11）", "……")
     dashes = any(d in text for d in ("--", "－－", "――", "———", "~~"))
     for m in _DASH.finditer(text) if dashes else ():
-        yield Hit(m.start(), m.end(), f"破折号应写作“——”（占两个字的位置），不用“{m.group()}”（GB/T 15834-2011 §4.10）",
-                  ("——",), Fix.replace(m.start(), m.end(), "——"))
+        yield Hit.fixing(m.start(), m.end(), f"破折号应写作“——”（占两个字的位置），不用“{m.group()}”（GB/T 15834-2011 §4.10）", "——")
 
 
 _ZH_DIGITS = "一二三四五六七八九十"
@@ -371,15 +366,12 @@ def enumeration_comma(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     for m in _APPROX.finditer(text):
         s = m.start() + 1
-        yield Hit(s, s + 1, f"“{m.group(1)}{m.group(2)}”表示概数，中间不用顿号（GB/T 15834-2011 §4.5.3.5）", ("",),
-                  Fix.replace(s, s + 1, ""))
+        yield Hit.fixing(s, s + 1, f"“{m.group(1)}{m.group(2)}”表示概数，中间不用顿号（GB/T 15834-2011 §4.5.3.5）", "")
     for m in _TITLED_LIST.finditer(text):
-        yield Hit(m.start(), m.end(), "标有书名号或引号的并列成分之间通常不用顿号（GB/T 15834-2011 §4.5.3.6）", ("",),
-                  Fix.replace(m.start(), m.end(), ""))
+        yield Hit.fixing(m.start(), m.end(), "标有书名号或引号的并列成分之间通常不用顿号（GB/T 15834-2011 §4.5.3.6）", "")
     for m in _ORDINAL.finditer(text):
         s = m.end() - 1
-        yield Hit(s, s + 1, f"“{m.group(1)}”用在句首表示次序时，后面用逗号（GB/T 15834-2011 §4.4.3.3）", ("，",),
-                  Fix.replace(s, s + 1, "，"))
+        yield Hit.fixing(s, s + 1, f"“{m.group(1)}”用在句首表示次序时，后面用逗号（GB/T 15834-2011 §4.4.3.3）", "，")
 
 
 @rule(
@@ -414,7 +406,7 @@ def heading_end(doc, ctx) -> Iterator[Hit]:
         if re.search(r"[。；，：！？]", inner) or len(inner) > 15:
             continue  # lower levels and longer items are often one-sentence paragraphs
         pos = h.end - 1
-        yield Hit(pos, pos + 1, f"独立成行的标题末尾不加“{h.text[-1]}”", ("",), Fix.replace(pos, pos + 1, ""))
+        yield Hit.fixing(pos, pos + 1, f"独立成行的标题末尾不加“{h.text[-1]}”", "")
 
 
 _PHONE = re.compile(r"(?<![\d-])(0\d{2,3})[—－–―~～](\d{7,8})(?!\d)")
@@ -446,15 +438,14 @@ def connector_and_spaces(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     for m in _PHONE.finditer(text):
         right = f"{m.group(1)}-{m.group(2)}"
-        yield Hit(m.start(), m.end(), "电话号码中的连接号用短横线“-”（GB/T 15834-2011 §4.13）", (right,),
-                  Fix.replace(m.start(), m.end(), right))
+        yield Hit.fixing(m.start(), m.end(), "电话号码中的连接号用短横线“-”（GB/T 15834-2011 §4.13）", right)
     for m in _STRAY_SPACE.finditer(text):
         ls = text.rfind("\n", 0, m.start()) + 1
         le = text.find("\n", m.end())
         line = text[ls:len(text) if le == -1 else le].strip()
         if len(line) < 8:
             continue
-        yield Hit(m.start(), m.end(), "汉字之间有多余的空格", ("",), Fix.replace(m.start(), m.end(), ""))
+        yield Hit.fixing(m.start(), m.end(), "汉字之间有多余的空格", "")
 
 
 @hookimpl

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..findings import Fix, Hit
+from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
 
@@ -106,11 +106,9 @@ def colon(doc, ctx) -> Iterator[Hit]:
     last = line.text[-1]
     # The closing mark is this rule's, half-width ones included (the punctuation rule leaves it).
     if last in "。；，,.;:":
-        yield Hit(line.end - 1, line.end, f"主送机关末尾应使用全角冒号“：”，不用“{last}”（GB/T 9704-2012 §7.3.2）",
-                  ("：",), Fix.replace(line.end - 1, line.end, "："))
+        yield Hit.fixing(line.end - 1, line.end, f"主送机关末尾应使用全角冒号“：”，不用“{last}”（GB/T 9704-2012 §7.3.2）", "：")
         return
-    yield Hit(line.end, line.end, "主送机关末尾缺少全角冒号“：”（GB/T 9704-2012 §7.3.2）", ("：",),
-              Fix.replace(line.end, line.end, "："))
+    yield Hit.fixing(line.end, line.end, "主送机关末尾缺少全角冒号“：”（GB/T 9704-2012 §7.3.2）", "：")
 
 
 @rule(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..findings import Fix, Hit
+from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
 
@@ -102,12 +102,10 @@ def heading_marker_form(doc, ctx) -> Iterator[Hit]:
     for h in doc.anatomy.headings:
         sep = h.marker[-1]
         if h.level == 1 and sep != "、":
-            yield Hit(h.marker_end - 1, h.marker_end, f"一级标题序号后应使用顿号“、”，不用“{sep}”（GB/T 9704-2012 §7.3.3）",
-                      ("、",), Fix.replace(h.marker_end - 1, h.marker_end, "、"))
+            yield Hit.fixing(h.marker_end - 1, h.marker_end, f"一级标题序号后应使用顿号“、”，不用“{sep}”（GB/T 9704-2012 §7.3.3）", "、")
         elif h.level == 3 and sep in "、，,":
-            yield Hit(h.marker_end - 1, h.marker_end, f"三级标题序号应写作“{h.number}.”，阿拉伯数字后不用“{sep}”"
-                                                      "（GB/T 9704-2012 §7.3.3；GB/T 15834-2011 §4.5）",
-                      (".",), Fix.replace(h.marker_end - 1, h.marker_end, "."))
+            yield Hit.fixing(h.marker_end - 1, h.marker_end, f"三级标题序号应写作“{h.number}.”，阿拉伯数字后不用“{sep}”"
+                                                      "（GB/T 9704-2012 §7.3.3；GB/T 15834-2011 §4.5）", ".")
 
 
 REQUEST_PHRASES = re.compile(
@@ -242,13 +240,12 @@ def attachment_note(doc, ctx) -> Iterator[Hit]:
         items.append((offset, body))
         if body and body[-1] in "。；，.;,":
             pos = offset + len(body) - 1
-            yield Hit(pos, pos + 1, "附件名称后不加标点符号（GB/T 9704-2012 §7.3.4）", ("",), Fix.replace(pos, pos + 1, ""))
+            yield Hit.fixing(pos, pos + 1, "附件名称后不加标点符号（GB/T 9704-2012 §7.3.4）", "")
     numbered = [b for _, b in items if re.match(r"^\d+[.．、]", b)]
     if len(items) == 1 and numbered:
         off, body = items[0]
         m = re.match(r"^\d+[.．、]\s*", body)
-        yield Hit(off, off + m.end(), "只有一个附件时，附件名称前不加序号（GB/T 9704-2012 §7.3.4）", ("",),
-                  Fix.replace(off, off + m.end(), ""))
+        yield Hit.fixing(off, off + m.end(), "只有一个附件时，附件名称前不加序号（GB/T 9704-2012 §7.3.4）", "")
     if a.attachments and len(a.attachments) != len(items):
         first = note[0]
         yield Hit(first.start, first.end, f"附件说明列出{len(items)}个附件，正文后实际附有{len(a.attachments)}个，"
