@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .config import Config, ConfigError, from_mapping, load_config, _load
+from .config import Config, ConfigError, load_config, read_config_file
 from .document import Document
 from .engine import CheckResult, check_document, read_document
 from .findings import Severity
@@ -59,10 +59,7 @@ class ConfigCache:
             key = str(path.resolve().parent) if path else "cwd"
         if key not in self.cache:
             if self.explicit:
-                data = _load(self.explicit)
-                if self.explicit.name == "pyproject.toml":
-                    data = data.get("tool", {}).get("doccheck", {})
-                cfg = from_mapping(data, self.explicit)
+                cfg = read_config_file(self.explicit)
             elif self.args.isolated:
                 cfg = Config()
             else:

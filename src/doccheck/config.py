@@ -119,9 +119,12 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     found = find_config_file(path)
-    if found is None:
-        return Config()
-    data = _load(found)
-    if found.name == "pyproject.toml":
-        data = data["tool"]["doccheck"]
-    return from_mapping(data, found)
+    return read_config_file(found) if found is not None else Config()
+
+
+def read_config_file(path: Path) -> Config:
+    """A named config file: `doccheck.toml`, or `pyproject.toml` with `[tool.doccheck]`."""
+    data = _load(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("doccheck", {})
+    return from_mapping(data, path)

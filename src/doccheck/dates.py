@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterator
 
 ZH_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -177,12 +176,6 @@ def _fill_years(text: str, dates: list[DateMention], default_year: int | None,
                                 d.weekday, d.weekday_span, rng)
         out.append(d)
     return out
-
-
-def iter_weekday_dates(dates) -> Iterator[DateMention]:
-    for d in dates:
-        if d.weekday is not None:
-            yield d
 
 
 def format_date(d: dt.date) -> str:

@@ -92,12 +92,6 @@ class Document:
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
 
-    def line_text(self, line: int) -> str:
-        starts = self.line_starts
-        start = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[start:end]
-
     @cached_property
     def prose_mask(self):
         """URLs, e-mail addresses, file names, inline code: not prose (see doccheck.chinese)."""

@@ -15,7 +15,3 @@ class Utf16Map:
 
     def __call__(self, offset: int) -> int:
         return offset + bisect_left(self._astral, offset) if self._astral else offset
-
-
-def utf16_len(s: str) -> int:
-    return len(s) + sum(1 for ch in s if ord(ch) > 0xFFFF)
