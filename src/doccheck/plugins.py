@@ -46,6 +46,7 @@ class Registry:
     readers: dict[str, object] = field(default_factory=dict)  # suffix -> Reader
     formats: dict[str, object] = field(default_factory=dict)  # name -> Format
     plugins: list[str] = field(default_factory=list)
+    _extended: dict = field(default_factory=dict, repr=False)  # with_packs, per set of packs
 
     def add_rules(self, rules, origin: str | None = None) -> None:
         for r in rules:
@@ -56,12 +57,17 @@ class Registry:
             self.rules[r.id] = r
 
     def with_packs(self, paths) -> "Registry":
-        """A copy with the config's extra packs added."""
+        """A copy with the config's extra packs added, built once per set of packs
+        (a batch of files under one config must not re-read its packs per file)."""
         if not paths:
             return self
-        reg = Registry(dict(self.rules), self.readers, self.formats, self.plugins)
-        for p in paths:
-            reg.add_rules(load_pack(Path(p)), str(p))
+        key = tuple(str(p) for p in paths)
+        reg = self._extended.get(key)
+        if reg is None:
+            reg = Registry(dict(self.rules), self.readers, self.formats, self.plugins)
+            for p in paths:
+                reg.add_rules(load_pack(Path(p)), str(p))
+            self._extended[key] = reg
         return reg
 
 
