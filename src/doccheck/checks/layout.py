@@ -180,6 +180,10 @@ def body_font(doc, ctx) -> Iterator[Hit]:
                                         "§7.3.3")
 
 
+def _color_name(color: str | None) -> str:
+    return "自动（黑色）" if color in (None, "AUTO") else "#" + color
+
+
 def _is_red(color: str | None) -> bool:
     if not color or len(color) != 6:
         return False
@@ -206,7 +210,7 @@ def issuer_mark_red(doc, ctx) -> Iterator[Hit]:
     p = doc.layout.paragraphs.get(i) if i is not None else None
     if p is not None and not _is_red(p.color):
         start, end = _span(doc, i)
-        yield Hit(start, end, f"发文机关标志应为红色，此处颜色为{'自动（黑色）' if p.color is None else '#' + p.color}"
+        yield Hit(start, end, f"发文机关标志应为红色，此处颜色为{_color_name(p.color)}"
                               "（GB/T 9704-2012 §7.2.4）")
 
 
@@ -237,7 +241,7 @@ def separator_line(doc, ctx) -> Iterator[Hit]:
     if not colors:
         yield Hit(start, end, "发文字号下方缺少红色分隔线（GB/T 9704-2012 §7.2.7）")
     elif not any(_is_red(c) for c in colors):
-        yield Hit(start, end, f"版头分隔线应为红色，此处为{'自动（黑色）' if colors[0] == 'AUTO' else '#' + colors[0]}"
+        yield Hit(start, end, f"版头分隔线应为红色，此处为{_color_name(colors[0])}"
                               "（GB/T 9704-2012 §7.2.7）")
 
 
