@@ -124,12 +124,22 @@ def to_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit) -> Findi
     )
 
 
+_EXCERPT_LINE = 120  # a longer line is cut to 40 characters either side of the span
+
+
 def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The lines the span touches, cut to about 40 characters either side when long."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    le = len(text) if le == -1 else le
-    if le - ls > 120:
+    """The lines the span touches, cut to about 40 characters either side when long.
+
+    Looks no further than a long line's limit for the line's ends, so that many
+    findings on one very long line cost time linear in the line, not quadratic."""
+    lo, hi = max(0, start - _EXCERPT_LINE), min(len(text), end + _EXCERPT_LINE)
+    ls = text.rfind("\n", lo, start) + 1
+    if ls == 0 and lo > 0:
+        ls = lo - 1  # no line start within reach: the line is long
+    le = text.find("\n", end, hi)
+    if le == -1:
+        le = hi if hi == len(text) else hi + 1
+    if le - ls > _EXCERPT_LINE:
         ls, le = max(ls, start - 40), min(le, max(end, start + 1) + 40)
     return ls, le
 

@@ -67,7 +67,13 @@ def abbreviated_year(doc, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), f"年份不应简写，“{m.group()}”应写作“{right}”（{STD}）", (right,))
 
 
-_MIXED = re.compile(r"\d+[千百](?:\d+)?(?:万|亿)?|\d+万\d+千?|[〇一二三四五六七八九十]+\d+(?=年|月|日|万|亿|元)|\d+[〇一二三四五六七八九](?=年)")
+# Every branch starts where a run starts (the lookbehinds): without them a long run of
+# digits or 一 is rescanned from each of its positions, time quadratic in its length.
+_MIXED = re.compile(
+    r"(?<!\d)\d+[千百]\d*(?:万|亿)?|(?<!\d)\d+万\d+千?"
+    r"|(?<![〇一二三四五六七八九十])[〇一二三四五六七八九十]+\d+(?=年|月|日|万|亿|元)"
+    r"|(?<!\d)\d+[〇一二三四五六七八九](?=年)"
+)
 
 
 @rule(

@@ -1,0 +1,54 @@
+"""No input makes a check super-linear: every rule on 100,000-character runs of the
+characters that patterns repeat (digits, 一/〇, full-width digits, punctuation, spaces),
+and many findings on one very long line. A quadratic pattern takes minutes here
+(number.mixed-numerals took 4.6 s on a 20,000-digit run, ~115 s on 100,000)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import doccheck
+from doccheck.config import Config
+from doccheck.document import Document
+from doccheck.plugins import default_registry
+from doccheck.rule import Context
+
+N = 100_000
+RUNS = {
+    "digits": "1" * N, "yi": "一" * N, "ling": "〇" * N, "full-width-digits": "１" * N,
+    "comma": "，" * N, "half-width-comma": "," * N, "dot": "." * N, "space": " " * N,
+    "ideographic-space": "\u3000" * N, "dash": "—" * N, "open-paren": "（" * N, "quote": "“" * N,
+    "times": "×" * N, "letter-x": "X" * N, "newlines": "\n" * N, "digit-dot": "1." * (N // 2),
+    "digit-hyphen": "1-" * (N // 2), "digit-yi": "1一" * (N // 2), "han": "的" * N,
+}
+BUDGET = 3.0  # seconds for one rule on one run; linear rules take milliseconds
+
+
+@pytest.mark.parametrize("kind", sorted(RUNS))
+def test_every_rule_is_linear_on_long_runs(kind):
+    doc = Document.from_text(RUNS[kind])
+    doc.anatomy  # shared by the rules; timed once below
+    slow = {}
+    for r in default_registry().rules.values():
+        if r.category.value == "layout":
+            continue
+        t = time.perf_counter()
+        list(r.check(doc, Context(Config(), dict(r.options))))
+        dt = time.perf_counter() - t
+        if dt > BUDGET:
+            slow[r.id] = round(dt, 1)
+    assert not slow, f"super-linear on a run of {kind}: {slow}"
+
+
+def test_many_findings_on_one_long_line_stay_linear():
+    # 66,666 half-width commas on one 400,000-character line: each finding's excerpt
+    # used to rescan the whole line.
+    text = "会议,通知," * 66_666
+    t = time.perf_counter()
+    result = doccheck.check_text(text)
+    assert time.perf_counter() - t < 20
+    assert len(result.findings) > 60_000
+    f = result.findings[-1]
+    assert len(f.excerpt) <= 90 and "," in f.excerpt
