@@ -8,13 +8,16 @@ Word file (see ``doccheck.fixing.docx``).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .anatomy import Anatomy
+
+_CRLF = re.compile("\r\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +59,26 @@ class Document:
     parts: list[Part] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader wants the user to know
     source: Any = None  # reader-specific handle (the python-docx Document for .docx)
+    # Offsets in ``text`` of line ends that were "\r\n" in what was read: the text
+    # counts them as one character, the source as two (see ``source_offset``).
+    crlf: tuple[int, ...] = ()
 
     @classmethod
     def from_text(cls, text: str, path: str | None = None, format: str = "txt") -> "Document":
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        crlf: tuple[int, ...] = ()
+        if "\r\n" in text:
+            crlf = tuple(m.start() - k for k, m in enumerate(_CRLF.finditer(text)))
+            text = text.replace("\r\n", "\n")
+        text = text.replace("\r", "\n")
         blocks, pos = [], 0
         for line in text.split("\n"):
             blocks.append(Block(pos, pos + len(line)))
             pos += len(line) + 1
-        return cls(text=text, path=path, format=format, blocks=blocks)
+        return cls(text=text, path=path, format=format, blocks=blocks, crlf=crlf)
+
+    def source_offset(self, offset: int) -> int:
+        """The offset in the text as read (before "\r\n" became "\n") of ``offset``."""
+        return offset + bisect_left(self.crlf, offset) if self.crlf else offset
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -221,3 +221,11 @@ def test_addin_files_are_served_and_consistent(client):
         assert client.get(path).status_code == 200, path
     etree.fromstring(client.get("/wps/ribbon.xml").content)
     etree.fromstring(client.get("/wps/publish.xml").content)
+
+
+def test_v2_offsets_count_crlf_as_the_client_sent_it(client):
+    # Each "\r\n" before the finding is two UTF-16 units in the client's text, one in doccheck's.
+    text = "关于召开会议的通知\r\n各单位：\r\n\r\n会议定于下午举行,请准时参加。\r\n"
+    r = client.post("/v2/check", data={"text": text, "language": "zh-CN"})
+    m = next(m for m in r.json()["matches"] if m["rule"]["id"] == "punctuation.half-width")
+    assert text[m["offset"]:m["offset"] + m["length"]] == ","

@@ -211,7 +211,7 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
             raise HTTPError(400, "enabledOnly=true 时须给出 enabledRules 或 enabledCategories")
         config = sc.config.with_cli(select=(enabled + en_cat) if only else None, ignore=disabled + dis_cat)
         result = await run(check_text, annotated.plain, config)
-        return JSONResponse(lt.response(lt.to_matches(annotated, result.findings, registry), language))
+        return JSONResponse(lt.response(lt.to_matches(annotated, result.findings, registry, result.document.source_offset), language))
 
     async def handle_http_error(request: Request, exc: HTTPError) -> Response:
         return _error(exc.status, exc.message)

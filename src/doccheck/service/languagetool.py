@@ -81,18 +81,22 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def to_matches(doc_text: AnnotatedText, findings: list[Finding], registry) -> list[dict]:
+def to_matches(doc_text: AnnotatedText, findings: list[Finding], registry, source_offset=None) -> list[dict]:
+    """``source_offset`` maps an offset of the checked Document back into ``doc_text.plain``
+    (the Document counts a "\r\n" as one character; the client counted two)."""
     plain, original = doc_text.plain, doc_text.original
     u16 = Utf16Map(original)
+    to_plain = source_offset or (lambda i: i)
     matches = []
     for f in findings:
-        o_start = doc_text.origin[f.start]
-        o_end = doc_text.origin[f.end - 1] + 1 if f.end > f.start else o_start  # markup after the span stays out
+        p_start, p_end = to_plain(f.start), to_plain(f.end)
+        o_start = doc_text.origin[p_start]
+        o_end = doc_text.origin[p_end - 1] + 1 if p_end > p_start else o_start  # markup after the span stays out
         offset, end = u16(o_start), u16(o_end)
         ctx_start = max(0, o_start - 40)
         ctx_end = min(len(original), o_end + 40)
         ctx_u16 = Utf16Map(original[ctx_start:ctx_end])
-        s, e = sentence_bounds(plain, f.start, f.end)
+        s, e = sentence_bounds(plain, p_start, p_end)
         rule = registry.rules.get(f.rule)
         matches.append({
             "message": f.message,
