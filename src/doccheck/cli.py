@@ -155,7 +155,8 @@ def cmd_fix(args) -> int:
         path = Path(raw)
         try:
             report = fix_file(path, configs.for_path(path), Path(args.output) if args.output else None,
-                              in_place=args.in_place, backup=not args.no_backup, registry=registry)
+                              in_place=args.in_place, backup=not args.no_backup, registry=registry,
+                              force=args.force)
         except (ReadError, FixError, ConfigError, OSError) as e:
             _err(f"{raw}: {e}")
             status = 2
@@ -174,7 +175,7 @@ def cmd_annotate(args) -> int:
     configs = ConfigCache(Path(args.config) if args.config else None, args)
     path = Path(args.path)
     try:
-        placed, total = annotate_file(path, Path(args.output), configs.for_path(path))
+        placed, total = annotate_file(path, Path(args.output), configs.for_path(path), force=args.force)
     except (ReadError, FixError, ConfigError, OSError) as e:
         _err(f"{args.path}: {e}")
         return 2
@@ -211,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="写入的文件（默认：原名.fixed.扩展名）")
     p.add_argument("--in-place", action="store_true", help="直接改写原文件（先备份为 .bak，原子写入）")
     p.add_argument("--no-backup", action="store_true", help="与 --in-place 同用时不保留备份")
+    p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（默认拒绝）")
     p.add_argument("--select", action="append")
     p.add_argument("--ignore", action="append")
     p.add_argument("--config")
@@ -220,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("annotate", help="把检查结果作为 Word 批注写入 .docx 副本")
     p.add_argument("path", metavar="IN.docx")
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（默认拒绝）")
     p.add_argument("--select", action="append")
     p.add_argument("--ignore", action="append")
     p.add_argument("--config")
