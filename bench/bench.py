@@ -15,7 +15,7 @@ from pathlib import Path
 
 import doccheck
 from doccheck.config import Config
-from doccheck.document import Document
+from doccheck.model import Document
 from doccheck.engine import check_document
 from doccheck.spelling import default_detector
 

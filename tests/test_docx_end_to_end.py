@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from doccheck.cli import main
 from doccheck.config import Config
-from doccheck.engine import check_document, read_document
+from doccheck.engine import check_document
+from doccheck.session import read_path as read_document
 from doccheck.fixing import apply_edits, safe_edits
 from doccheck.fixing.files import FixError, annotate_file, fix_file
 from doccheck.testing import gongwen_docx, gongwen_document
@@ -98,8 +99,8 @@ def test_fix_refuses_when_the_result_reads_back_wrong(tmp_path, monkeypatch):
     original = src.read_bytes()
     real = files._render
 
-    def corrupt(doc, edits):
-        data, applied, skipped = real(doc, edits)
+    def corrupt(data, doc, edits):
+        data, applied, skipped = real(data, doc, edits)
         return _swap_text(data), applied, skipped
 
     monkeypatch.setattr(files, "_render", corrupt)

@@ -11,7 +11,7 @@ import pytest
 
 import doccheck
 from doccheck.config import Config
-from doccheck.document import Document
+from doccheck.draft import Draft
 from doccheck.plugins import default_registry
 from doccheck.rule import Context
 
@@ -28,7 +28,7 @@ BUDGET = 3.0  # seconds for one rule on one run; linear rules take milliseconds
 
 @pytest.mark.parametrize("kind", sorted(RUNS))
 def test_every_rule_is_linear_on_long_runs(kind):
-    doc = Document.from_text(RUNS[kind])
+    doc = Draft.from_text(RUNS[kind])
     doc.anatomy  # shared by the rules; timed once below
     slow = {}
     for r in default_registry().rules.values():

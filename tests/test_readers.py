@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 import doccheck
-from doccheck.engine import read_document
+from doccheck.draft import Draft
+from doccheck.session import read_path as read_document
 from doccheck.readers import ReadError
 
 from docx_fixtures import runs_docx, simple_docx, wps_textbox_docx
@@ -60,7 +61,7 @@ def test_wps_alternate_content_read_once(tmp_path):
     doc = read_document(p)
     assert doc.text.count("江州市人民政府文件") == 1
     assert doc.blocks[0].kind == "textbox"
-    assert doc.anatomy.issuer_mark is not None
+    assert Draft(doc).anatomy.issuer_mark is not None
 
 
 @pytest.mark.parametrize("name,content,expected", [
@@ -80,7 +81,7 @@ def test_check_file_api(tmp_path):
     p.write_text("关于召开会议的通知\n各单位:\n请准时参加.", encoding="utf-8")
     result = doccheck.check_file(p)
     assert result.path == str(p)
-    assert result.document.anatomy.doctype == "通知"
+    assert result.doctype == "通知"
     assert {f.rule for f in result.findings} == {"punctuation.half-width", "recipient.colon", "structure.signature-date"}
 
 

@@ -17,7 +17,7 @@ from .dates import DateMention, find_dates
 from .docnumber import DocNumber, find_doc_numbers
 
 if TYPE_CHECKING:
-    from .document import Document
+    from .draft import Draft
 
 DOCTYPES = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
             "请示", "批复", "议案", "函", "纪要")
@@ -160,7 +160,7 @@ def _is_title(line: Line) -> bool:
     return len(t) <= 40 and not re.search(r"[，,。；;：:！？!?]", t)
 
 
-def analyse(doc: "Document") -> Anatomy:
+def analyse(doc: "Draft") -> Anatomy:
     text = doc.text
     lines = split_lines(text)
     nonempty = [ln for ln in lines if ln.text]

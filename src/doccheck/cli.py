@@ -7,13 +7,11 @@ import sys
 from pathlib import Path
 
 from .config import Config, ConfigError, load_config, read_config_file
-from .document import Document
-from .engine import CheckResult, check_document, read_document
 from .findings import Severity
 from .packs import PackError
 from .plugins import RegistryError, default_registry
 from .readers import ReadError
-from .readers.text import decode
+from .session import CheckResult, check_bytes, check_path
 
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"}
 
@@ -91,24 +89,20 @@ def cmd_check(args) -> int:
         if error is None:
             try:
                 if path is None:
-                    text, notes = decode(sys.stdin.buffer.read())
-                    if not text.strip():
-                        raise ReadError("标准输入为空")
-                    doc = Document.from_text(text, path=None)
-                    doc.notes.extend(notes)
+                    result = check_bytes(sys.stdin.buffer.read(), None, config, registry=registry, suffix=".txt")
+                    result.path = "-"
                 else:
-                    doc = read_document(path, registry)
-                findings = check_document(doc, config, registry)
-                results.append(CheckResult(doc.path or "-", findings, doc))
-                continue
-            except ReadError as e:
-                error = str(e)
+                    result = check_path(path, config, registry)
             except PackError as e:
                 _err(str(e))
                 return 2
+            if result.error is None:
+                results.append(result)
+                continue
+            error = result.error
         failed_input = True
         _err(f"{raw}: {error}")
-        results.append(CheckResult(raw, [], None, error))
+        results.append(CheckResult(raw, error=error))
     if not results:
         _err("没有找到可检查的文件")
         return 2

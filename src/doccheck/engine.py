@@ -5,39 +5,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from .config import Config
-from .document import Document
+from .draft import Draft
 from .findings import Finding, Hit, Severity
 from .plugins import Registry, default_registry
-from .readers import ReadError
 from .rule import Context, Rule
-
-
-@dataclass
-class CheckResult:
-    path: str | None
-    findings: list[Finding] = field(default_factory=list)
-    document: Document | None = None
-    error: str | None = None  # set when the file could not be read
-
-    @property
-    def doctype(self) -> str | None:
-        return self.document.anatomy.doctype if self.document else None
-
-    def to_dict(self) -> dict:
-        return {
-            "path": self.path,
-            "doctype": self.doctype,
-            "error": self.error,
-            "findings": [f.to_dict() for f in self.findings],
-        }
-
-
-class RuleCrash(Exception):
-    pass
 
 
 def select_rules(registry: Registry, config: Config) -> list[Rule]:
@@ -104,7 +78,7 @@ def allowed_spans(text: str, allow: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def to_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit) -> Finding:
+def to_finding(doc: Draft, rule: Rule, severity: Severity, hit: Hit) -> Finding:
     n = len(doc.text)
     start = min(max(hit.start, 0), n)
     end = min(max(hit.end, start), n)
@@ -144,20 +118,21 @@ def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return ls, le
 
 
-def excerpt(doc: Document, start: int, end: int) -> str:
+def excerpt(doc: Draft, start: int, end: int) -> str:
     ls, le = excerpt_bounds(doc.text, start, end)
     return doc.text[ls:le]
 
 
 def check_document(
-    doc: Document,
+    doc,
     config: Config | None = None,
     registry: Registry | None = None,
     strict: bool = False,
 ) -> list[Finding]:
-    """Run the selected rules over ``doc``. With ``strict``, a rule that raises
-    propagates (tests); otherwise it becomes a note on the document and the
-    other rules still run (users)."""
+    """Run the selected rules over ``doc`` (a Document or its Draft). With ``strict``,
+    a rule that raises propagates (tests); otherwise it becomes a note on the
+    document and the other rules still run (users)."""
+    doc = Draft.of(doc)
     config = config or Config()
     registry = (registry or default_registry()).with_packs(config.packs)
     rules = select_rules(registry, config)
@@ -227,16 +202,3 @@ def _drop_deferred(findings: list[Finding], rules: dict[str, Rule]) -> list[Find
                 continue
         out.append(f)
     return out
-
-
-def read_document(path: Path, registry: Registry | None = None) -> Document:
-    registry = registry or default_registry()
-    reader = registry.readers.get(path.suffix.lower())
-    if reader is None:
-        known = "、".join(sorted(registry.readers))
-        raise ReadError(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”（支持：{known}）")
-    if path.is_dir():
-        raise ReadError("是文件夹，不是文件")
-    if not path.exists():
-        raise ReadError("文件不存在")
-    return reader.read(path)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
-from .engine import check_document, read_document
+from .draft import Draft
+from .engine import check_document
+from .session import read_path
 from .findings import Category
 
 
@@ -62,7 +64,7 @@ def evaluate_corpus(folder: Path, config: Config | None = None) -> CorpusReport:
         if draft is None:
             continue
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        doc = read_document(draft)
+        doc = Draft(read_path(draft))
         findings = check_document(doc, config)
         report.files += 1
         if "doctype" in expected:

@@ -63,5 +63,5 @@ def doccheck_formats():
 
     Return a list of :class:`doccheck.formats.Format`: a name (the value of
     ``--format``) and ``render(results) -> str`` over a list of
-    :class:`doccheck.engine.CheckResult`.
+    :class:`doccheck.session.CheckResult`.
     """

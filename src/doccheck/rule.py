@@ -14,7 +14,7 @@ from .findings import Category, Example, Hit, Severity
 
 if TYPE_CHECKING:
     from .config import Config
-    from .document import Document
+    from .draft import Draft as Document
 
 CheckFn = Callable[["Document", "Context"], Iterable[Hit]]
 

@@ -74,14 +74,9 @@ def _footer(section, pattern: str, size: float) -> None:
 
 def gongwen_document(**defects):
     """The same draft read into a doccheck Document."""
-    import tempfile
+    from .readers.docx import read_docx_bytes
 
-    from .engine import read_document
-
-    with tempfile.TemporaryDirectory() as d:
-        p = Path(d) / "draft.docx"
-        gongwen_docx(p, **defects)
-        return read_document(p)
+    return read_docx_bytes(gongwen_docx(**defects), "draft.docx")
 
 
 def gongwen_docx(path: Path | None = None, **defects) -> bytes:

@@ -85,8 +85,8 @@ def test_time_limit_503(monkeypatch):
     import doccheck.service.app as app_module
 
     with TestClient(create_app(ServiceConfig(timeout=0.2))) as c:
-        real = app_module.check_document
-        monkeypatch.setattr(app_module, "check_document", lambda *a, **k: (time.sleep(1), real(*a, **k))[1])
+        real = app_module.session.check_text
+        monkeypatch.setattr(app_module.session, "check_text", lambda *a, **k: (time.sleep(1), real(*a, **k))[1])
         r = c.post("/api/v1/check", json={"text": DRAFT})
         assert r.status_code == 503 and "超时" in r.json()["error"]["message"]
 

@@ -9,21 +9,19 @@ removes the covered text from the second, each keeping its formatting.
 from __future__ import annotations
 
 import copy
+import io
 from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from ..document import Document
 from ..findings import Edit, Finding
-from ..readers.docx import iter_paragraphs, iter_runs, run_text
+from ..model import Document
+from ..readers.docx import open_docx
+from ..readers.docx_xml import iter_paragraphs, iter_runs, run_text
 
 W_T = qn("w:t")
 W_RPR = qn("w:rPr")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-class DocxEditError(Exception):
-    pass
 
 
 @dataclass
@@ -72,11 +70,18 @@ def _block_for(doc: Document, start: int, end: int):
     return b
 
 
-def apply_edits(doc: Document, edits: list[Edit]) -> tuple[list[Edit], list[Edit]]:
-    """Apply non-overlapping edits (offsets into ``doc.text``) to ``doc.source``
-    (the python-docx Document) in place. Returns (applied, skipped): an edit
-    that crosses paragraphs or touches a run holding more than text is skipped."""
-    wd = doc.source
+def _save(wd) -> bytes:
+    buf = io.BytesIO()
+    wd.save(buf)
+    return buf.getvalue()
+
+
+def write_edits(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[Edit]]:
+    """The .docx ``data`` (that ``doc`` was read from) with non-overlapping edits
+    (offsets into ``doc.text``) made inside its runs. Returns (new bytes, applied,
+    skipped): an edit that crosses paragraphs or touches a run holding more than
+    text is skipped."""
+    wd = open_docx(data)
     paragraphs = paragraphs_by_index(wd)
     applied, skipped = [], []
     # Last first: earlier offsets in the same paragraph stay valid.
@@ -102,7 +107,7 @@ def apply_edits(doc: Document, edits: list[Edit]) -> tuple[list[Edit], list[Edit
             new = r.text[:la] + (e.replacement if k == 0 else "") + r.text[lb:]
             set_plain_text(r.el, new)
         applied.append(e)
-    return sorted(applied, key=lambda e: e.start), skipped
+    return _save(wd), sorted(applied, key=lambda e: e.start), skipped
 
 
 def split_run(r: LiveRun, at: int) -> None:
@@ -133,9 +138,11 @@ def runs_for_span(p, a: int, b: int) -> list:
     return [Run(r.el, p) for r in chosen]
 
 
-def add_comments(doc: Document, findings: list[Finding], author: str = "doccheck") -> int:
-    """One Word comment per finding, anchored on its text. Returns how many were placed."""
-    wd = doc.source
+def write_comments(data: bytes, doc: Document, findings: list[Finding],
+                   author: str = "doccheck") -> tuple[bytes, int]:
+    """The .docx ``data`` (that ``doc`` was read from) with one Word comment per
+    finding, anchored on its text. Returns (new bytes, how many were placed)."""
+    wd = open_docx(data)
     paragraphs = paragraphs_by_index(wd)
     placed = 0
     for f in sorted(findings, key=lambda f: (f.start, f.end), reverse=True):
@@ -155,4 +162,4 @@ def add_comments(doc: Document, findings: list[Finding], author: str = "doccheck
             text += "\n建议：" + " / ".join(s if s else "（删除）" for s in f.suggestions)
         wd.add_comment(runs, text=text, author=author, initials="DC")
         placed += 1
-    return placed
+    return _save(wd), placed

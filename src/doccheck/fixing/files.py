@@ -4,7 +4,6 @@ backup, and only once the result has been read back and found right."""
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import stat
@@ -14,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Config
-from ..engine import check_document, read_document
+from ..engine import check_document
 from ..findings import Edit
 from ..plugins import Registry, default_registry
+from ..session import read_file
 from . import apply_edits, safe_edits
 
 
@@ -38,23 +38,21 @@ def default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}.fixed{path.suffix}")
 
 
-def _render(doc, edits: list[Edit]) -> tuple[bytes, list[Edit], list[Edit]]:
+def _render(data: bytes, doc, edits: list[Edit]) -> tuple[bytes, list[Edit], list[Edit]]:
+    """The original bytes ``data`` (that ``doc`` was read from) with ``edits`` made."""
     if doc.format == "docx":
-        from .docx import apply_edits as apply_docx
+        from .docx import write_edits
 
-        applied, skipped = apply_docx(doc, edits)
-        buf = io.BytesIO()
-        doc.source.save(buf)
-        return buf.getvalue(), applied, skipped
-    return _render_text(doc, edits), edits, []
+        return write_edits(data, doc, edits)
+    return _render_text(data, doc, edits), edits, []
 
 
-def _render_text(doc, edits: list[Edit]) -> bytes:
-    """The original file's bytes with the edits applied: every line end, the
-    encoding and the BOM stay exactly as they were outside the edited spans."""
+def _render_text(data: bytes, doc, edits: list[Edit]) -> bytes:
+    """Every line end, the encoding and the BOM stay exactly as they were outside
+    the edited spans."""
     from ..readers.text import decode_with_source
 
-    raw, _, source = decode_with_source(Path(doc.path).read_bytes())
+    raw, _, source = decode_with_source(data)
     at = doc.source_offset
     text = apply_edits(raw, [Edit(at(e.start), at(e.end), e.replacement) for e in edits])
     return (b"\xef\xbb\xbf" if source.bom else b"") + text.encode(source.encoding)
@@ -146,7 +144,7 @@ def _reader_for(path: Path, registry: Registry):
 def fix_file(path: Path, config: Config, out: Path | None = None, in_place: bool = False,
              backup: bool = True, registry: Registry | None = None, force: bool = False) -> FixReport:
     registry = registry or default_registry()
-    doc = read_document(path, registry)
+    data, doc = read_file(path, registry)
     findings = check_document(doc, config, registry)
     edits = safe_edits(findings)
     target = path if in_place else (out or default_output(path))
@@ -155,7 +153,7 @@ def fix_file(path: Path, config: Config, out: Path | None = None, in_place: bool
     report = FixReport(path, target)
     if in_place and not edits:
         return report
-    data, applied, skipped = _render(doc, edits)
+    data, applied, skipped = _render(data, doc, edits)
     expected = apply_edits(doc.text, applied)
 
     def keep_backup():
@@ -172,16 +170,14 @@ def fix_file(path: Path, config: Config, out: Path | None = None, in_place: bool
 def annotate_file(path: Path, out: Path, config: Config, registry: Registry | None = None,
                   force: bool = False) -> tuple[int, int]:
     """Write a copy of a .docx with one Word comment per finding. Returns (placed, findings)."""
-    from .docx import add_comments
+    from .docx import write_comments
 
     registry = registry or default_registry()
     if path.suffix.lower() != ".docx":
         raise FixError("annotate 只处理 .docx 文件")
     _check_target(out, path, force)
-    doc = read_document(path, registry)
+    data, doc = read_file(path, registry)
     findings = check_document(doc, config, registry)
-    placed = add_comments(doc, findings)
-    buf = io.BytesIO()
-    doc.source.save(buf)
-    _write_verified(out, buf.getvalue(), doc.text, _reader_for(path, registry), path)
+    data, placed = write_comments(data, doc, findings)
+    _write_verified(out, data, doc.text, _reader_for(path, registry), path)
     return placed, len(findings)

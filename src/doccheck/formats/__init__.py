@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
-    from ..engine import CheckResult
+    from ..session import CheckResult
     from ..plugins import Registry
 
 

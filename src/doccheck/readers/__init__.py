@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..document import Document
+from ..model import Document
 
 
 class ReadError(Exception):
@@ -16,6 +16,11 @@ class ReadError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Reader:
+    """``read(path)`` reads a file. ``read_bytes(data, name)``, optional, reads the same
+    format from memory (the service's uploads); a reader without it is given a
+    temporary file by ``doccheck.session.check_bytes``."""
+
     name: str
     suffixes: tuple[str, ...]
     read: Callable[[Path], Document]
+    read_bytes: Callable[[bytes, str | None], Document] | None = None

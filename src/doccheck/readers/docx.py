@@ -1,88 +1,38 @@
 """Word drafts (.docx), through python-docx and, where its API stops, its oxml layer.
 
-Only this module and ``doccheck.fixing.docx`` touch the Word XML. Both walk
-paragraphs and runs with :func:`iter_paragraphs` and :func:`iter_runs`, so an
-index recorded here names the same element when a fix is written back.
+Paragraphs and runs are walked with ``readers.docx_xml`` (shared with the writer,
+so indices agree); formatting is read once into ``Layout`` by ``readers.docx_layout``.
+The Document keeps no python-docx object: it pickles, and the writers reopen the
+original bytes.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
-from typing import Iterator
 
-from docx.oxml.ns import qn
-from docx.text.run import Run
-
-from ..document import Block, Document, Part, RunSpan
 from ..hookspecs import hookimpl
+from ..model import Block, Document, Part, RunSpan
 from . import Reader, ReadError
-
-W_P, W_R, W_TBL, W_SDT = qn("w:p"), qn("w:r"), qn("w:tbl"), qn("w:sdt")
-W_TXBX = qn("w:txbxContent")
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# Text inside these is not part of the paragraph's visible text: deleted
-# revisions, and the copy WPS and Word keep for readers that lack mc:Choice.
-SKIPPED = {qn("w:del"), qn("w:moveFrom"), MC_FALLBACK, W_TXBX}
-
-
-def _walk_block_container(el) -> Iterator[tuple[str, object]]:
-    for child in el.iterchildren():
-        tag = child.tag
-        if tag == W_P:
-            # Text boxes (the red 发文机关标志 is often one) come before the
-            # paragraph that anchors them; mc:Fallback duplicates are skipped.
-            for box in child.iter(W_TXBX):
-                if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
-                    for kind, p in _walk_block_container(box):
-                        yield "textbox" if kind == "paragraph" else kind, p
-            yield "paragraph", child
-        elif tag == W_TBL:
-            for tr in child.iterchildren(qn("w:tr")):
-                for tc in tr.iterchildren(qn("w:tc")):
-                    for kind, p in _walk_block_container(tc):
-                        yield "cell" if kind == "paragraph" else kind, p
-        elif tag == W_SDT:
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _walk_block_container(content)
-
-
-def iter_paragraphs(body) -> Iterator[tuple[str, object]]:
-    """(kind, w:p element) for every paragraph of ``body`` in reading order."""
-    yield from _walk_block_container(body)
-
-
-def iter_runs(p) -> list:
-    """The w:r elements whose text makes up paragraph ``p``, in order
-    (including runs inside hyperlinks, insertions, smart tags and fields)."""
-    runs = []
-
-    def walk(el):
-        for child in el.iterchildren():
-            if child.tag in SKIPPED:
-                continue
-            if child.tag == W_R:
-                runs.append(child)
-            elif child.tag != W_P:
-                walk(child)
-
-    walk(p)
-    return runs
-
-
-def run_text(r, paragraph=None) -> str:
-    return Run(r, paragraph).text
-
+from .docx_xml import iter_paragraphs, iter_runs, run_text
 
 def read_docx(path: Path) -> Document:
-    suffix = path.suffix.lower()
-    if suffix == ".doc":
+    if path.suffix.lower() == ".doc":
         raise ReadError("不支持旧版 .doc 格式，请在 Word 或 WPS 中另存为 .docx 后再检查")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ReadError(f"无法读取文件：{e.strerror or e}") from None
+    return read_docx_bytes(data, str(path))
+
+
+def open_docx(data: bytes):
+    """The python-docx Document of ``data``; a ReadError that says what is wrong otherwise."""
     try:
         import docx
 
-        wd = docx.Document(str(path))
+        return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise ReadError(f"不是有效的 .docx 文件（{type(e).__name__}: {e}）") from None
     except OSError as e:
@@ -90,6 +40,11 @@ def read_docx(path: Path) -> Document:
     except Exception as e:  # python-docx raises its own PackageNotFoundError and others
         raise ReadError(f"不是有效的 .docx 文件（{type(e).__name__}: {e}）") from None
 
+
+def read_docx_bytes(data: bytes, name: str | None = None) -> Document:
+    from .docx_layout import read_layout
+
+    wd = open_docx(data)
     pieces: list[str] = []
     blocks: list[Block] = []
     pos = 0
@@ -119,7 +74,12 @@ def read_docx(path: Path) -> Document:
     text = "\n".join(pieces)
     if not text.strip():
         raise ReadError("文档正文为空")
-    return Document(text=text, path=str(path), format="docx", blocks=blocks, parts=parts, source=wd)
+    doc = Document(text=text, path=name, format="docx", blocks=blocks, parts=parts)
+    try:
+        doc.layout = read_layout(wd, blocks)
+    except Exception as e:  # a part python-docx cannot resolve: the text is still checked
+        doc.notes.append(f"无法读取版式信息，版式规则未运行（{type(e).__name__}: {e}）")
+    return doc
 
 
 def _style_name(wd, p) -> str | None:
@@ -135,4 +95,4 @@ def _style_name(wd, p) -> str | None:
 
 @hookimpl
 def doccheck_readers():
-    return [Reader("docx", (".docx", ".doc"), read_docx)]
+    return [Reader("docx", (".docx", ".doc"), read_docx, read_docx_bytes)]

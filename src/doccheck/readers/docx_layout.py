@@ -3,68 +3,19 @@ and margins per section, the effective East Asian font, size, bold and colour
 of each paragraph (run → character style → paragraph style → its base styles
 → document defaults), alignment and line spacing, and the page-number footers.
 
-Only this module and the docx reader/writer touch python-docx for layout;
-rules see the plain ``Layout``.
+The reader calls it once per file; rules see the plain ``Layout`` of
+``doccheck.model``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 from docx.shared import Length
 
-from ..document import Document
-from .docx import iter_paragraphs, iter_runs, run_text
-
-EMU_PER_MM = 36000
-
-
-@dataclass(frozen=True)
-class SectionLayout:
-    index: int
-    start: int  # offset in the plain text where the section begins
-    page_width_mm: float | None
-    page_height_mm: float | None
-    top_mm: float | None
-    bottom_mm: float | None
-    left_mm: float | None
-    right_mm: float | None
-    line_pitch_pt: float | None  # w:docGrid/@w:linePitch when the grid fixes lines
-    char_space_pt: float  # w:docGrid/@w:charSpace (extra pitch per character) when the grid snaps to characters
-    footer_has_page_field: bool
-    footer_text: str
-    footer_size_pt: float | None
-
-
-@dataclass(frozen=True)
-class ParagraphLayout:
-    block: int  # index into Document.blocks
-    font: str | None  # effective East Asian font ("theme:…" when only a theme font is set)
-    size_pt: float | None
-    bold: bool
-    color: str | None  # "RRGGBB" or None (automatic)
-    alignment: str | None  # "center", "left", "right", "both", …
-    line_spacing_pt: float | None  # exact/at-least spacing in points
-    line_rule: str | None
-    # colour of a rule drawn under or over the paragraph: a bottom/top border, or a line
-    # shape anchored in it ("FF0000"; "auto" when no colour is set) — the 版头's separator line
-    rule_color: str | None = None
-
-
-@dataclass
-class Layout:
-    sections: list[SectionLayout] = field(default_factory=list)
-    paragraphs: dict[int, ParagraphLayout] = field(default_factory=dict)  # by block index
-
-    def section_of(self, offset: int) -> SectionLayout | None:
-        found = None
-        for s in self.sections:
-            if s.start <= offset:
-                found = s
-        return found
-
+from ..model import Block, Layout, ParagraphLayout, SectionLayout
+from .docx_xml import iter_paragraphs, iter_runs, run_text
 
 def _mm(v) -> float | None:
     return round(Length(v).mm, 1) if v is not None else None
@@ -174,10 +125,8 @@ def _rule_color(p) -> str | None:
     return None
 
 
-def read_layout(doc: Document) -> Layout | None:
-    wd = doc.source
-    if wd is None or doc.format != "docx":
-        return None
+def read_layout(wd, blocks: list[Block]) -> Layout:
+    """The layout of python-docx document ``wd`` whose paragraphs became ``blocks``."""
     res = _Resolver(wd)
     layout = Layout()
     body = wd.element.body
@@ -185,8 +134,8 @@ def read_layout(doc: Document) -> Layout | None:
     for index, (kind, p) in enumerate(iter_paragraphs(body)):
         if kind == "paragraph":
             ppr = p.find(qn("w:pPr"))
-            if ppr is not None and ppr.find(qn("w:sectPr")) is not None and index + 1 < len(doc.blocks):
-                section_starts.append(doc.blocks[index + 1].start)
+            if ppr is not None and ppr.find(qn("w:sectPr")) is not None and index + 1 < len(blocks):
+                section_starts.append(blocks[index + 1].start)
         weights: Counter = Counter()
         for r in iter_runs(p):
             t = run_text(r)

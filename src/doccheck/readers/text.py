@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..document import Document
 from ..hookspecs import hookimpl
+from ..model import Document, TextEncoding
 from . import Reader, ReadError
-
-
-@dataclass(frozen=True)
-class TextSource:
-    """How a text file was written, so that ``doccheck fix`` writes it back the same way."""
-
-    encoding: str
-    bom: bool
-    newline: str
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -24,7 +14,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return text, notes
 
 
-def decode_with_source(data: bytes) -> tuple[str, list[str], TextSource]:
+def decode_with_source(data: bytes) -> tuple[str, list[str], TextEncoding]:
     """UTF-8 (with or without BOM), else GB18030 — drafts saved by older
     Windows editors are GBK more often than not — with a note saying so."""
     notes: list[str] = []
@@ -44,7 +34,7 @@ def decode_with_source(data: bytes) -> tuple[str, list[str], TextSource]:
         encoding = "gb18030"
         notes.append("文件不是 UTF-8 编码，已按 GB18030 读取")
     newline = "\r\n" if "\r\n" in text else "\n"
-    return text, notes, TextSource(encoding, bom, newline)
+    return text, notes, TextEncoding(encoding, bom, newline)
 
 
 def read_text_file(path: Path) -> Document:
@@ -52,23 +42,20 @@ def read_text_file(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as e:
         raise ReadError(f"无法读取文件：{e.strerror or e}") from None
-    text, notes, source = decode_with_source(data)
+    return read_text_bytes(data, str(path))
+
+
+def read_text_bytes(data: bytes, name: str | None = None) -> Document:
+    text, notes, encoding = decode_with_source(data)
     if not text.strip():
         raise ReadError("文件为空")
-    fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-    doc = Document.from_text(text, path=str(path), format=fmt)
+    fmt = "md" if (name or "").lower().endswith((".md", ".markdown")) else "txt"
+    doc = Document.from_text(text, path=name, format=fmt)
     doc.notes.extend(notes)
-    doc.source = source
+    doc.encoding = encoding
     return doc
-
-
-def encode(doc: Document, text: str) -> bytes:
-    """``text`` (with ``\n`` line ends) as the original file was written."""
-    source = doc.source if isinstance(doc.source, TextSource) else TextSource("utf-8", False, "\n")
-    data = text.replace("\n", source.newline).encode(source.encoding)
-    return (b"\xef\xbb\xbf" if source.bom else b"") + data
 
 
 @hookimpl
 def doccheck_readers():
-    return [Reader("text", (".txt", ".text", ".md", ".markdown"), read_text_file)]
+    return [Reader("text", (".txt", ".text", ".md", ".markdown"), read_text_file, read_text_bytes)]

@@ -17,7 +17,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,11 +31,10 @@ from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..config import Config
-from ..document import Document
-from ..engine import CheckResult, check_document, read_document
+from .. import session
 from ..formats.json import as_dict
 from ..plugins import default_registry
-from ..readers import ReadError
+from ..session import CheckResult
 from . import languagetool as lt
 
 log = logging.getLogger("doccheck.service")
@@ -83,7 +81,7 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
 
     def warm() -> None:
         # Rules, packs, matchers and the statistical detector's dictionaries load once, here.
-        check_document(Document.from_text("关于召开会议的通知\n各单位：\n经研究,决定召开会仪。\n"), sc.config, registry)
+        session.check_text("关于召开会议的通知\n各单位：\n经研究,决定召开会仪。\n", sc.config, registry=registry)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -128,19 +126,13 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
                 raise HTTPError(400, "select、ignore 应为字符串列表")
         return sc.config.with_cli(select=select, ignore=ignore)
 
-    def check_text(text: str, config: Config, path: str = "-") -> CheckResult:
-        doc = Document.from_text(text, path=None)
-        return CheckResult(path, check_document(doc, config, registry), doc)
+    def check_text(text: str, config: Config) -> CheckResult:
+        result = session.check_text(text, config, registry=registry)
+        result.path = "-"
+        return result
 
     def check_docx(data: bytes, name: str, config: Config) -> CheckResult:
-        with tempfile.TemporaryDirectory() as d:
-            p = Path(d) / "upload.docx"
-            p.write_bytes(data)
-            try:
-                doc = read_document(p, registry)
-            except ReadError as e:
-                return CheckResult(name, [], None, str(e))
-            return CheckResult(name, check_document(doc, config, registry), doc)
+        return session.check_bytes(data, name, config, registry=registry)
 
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__, "rules": len(registry.rules)})

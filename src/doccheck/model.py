@@ -1,9 +1,13 @@
-"""Document: the one model every reader produces and every rule reads.
+"""The document model every reader produces: plain data that pickles.
 
-The plain text is the paragraphs joined by ``\\n``. Blocks carry their offsets
+The plain text is the paragraphs joined by ``\n``. Blocks carry their offsets
 into it; for .docx each block also knows which paragraph it came from and
 where each run's text lies, so findings and fixes can be placed back into the
-Word file (see ``doccheck.fixing.docx``).
+Word file (see ``doccheck.fixing.docx``, which reopens the original bytes).
+Page and paragraph formatting of a .docx is read once, by the reader, into
+``Layout``. What rules derive from a Document (the parts of a 公文, document
+numbers …) lives one layer up, in ``doccheck.draft``. This module imports
+nothing of doccheck.
 """
 
 from __future__ import annotations
@@ -12,10 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from .anatomy import Anatomy
+from typing import Any
 
 _CRLF = re.compile("\r\n")
 
@@ -50,6 +51,55 @@ class Part:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class TextEncoding:
+    """How a text file was written, so that ``doccheck fix`` writes it back the same way."""
+
+    encoding: str
+    bom: bool
+    newline: str
+
+
+@dataclass(frozen=True)
+class SectionLayout:
+    index: int
+    start: int  # offset in the plain text where the section begins
+    page_width_mm: float | None
+    page_height_mm: float | None
+    top_mm: float | None
+    bottom_mm: float | None
+    left_mm: float | None
+    right_mm: float | None
+    line_pitch_pt: float | None  # w:docGrid/@w:linePitch when the grid fixes lines
+    char_space_pt: float  # w:docGrid/@w:charSpace (extra pitch per character) when the grid snaps to characters
+    footer_has_page_field: bool
+    footer_text: str
+    footer_size_pt: float | None
+
+
+@dataclass(frozen=True)
+class ParagraphLayout:
+    block: int  # index into Document.blocks
+    font: str | None  # effective East Asian font ("theme:…" when only a theme font is set)
+    size_pt: float | None
+    bold: bool
+    color: str | None  # "RRGGBB" or None (automatic)
+    alignment: str | None  # "center", "left", "right", "both", …
+    line_spacing_pt: float | None  # exact/at-least spacing in points
+    line_rule: str | None
+    # colour of a rule drawn under or over the paragraph: a bottom/top border, or a line
+    # shape anchored in it ("FF0000"; "auto" when no colour is set) — the 版头's separator line
+    rule_color: str | None = None
+
+
+@dataclass
+class Layout:
+    """Page and paragraph formatting of a .docx, as plain values (doccheck.readers.docx_layout)."""
+
+    sections: list[SectionLayout] = field(default_factory=list)
+    paragraphs: dict[int, ParagraphLayout] = field(default_factory=dict)  # by block index
+
+
 @dataclass(eq=False)
 class Document:
     text: str
@@ -58,8 +108,9 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader wants the user to know
-    source: Any = None  # reader-specific handle (the python-docx Document for .docx)
-    # Offsets in ``text`` of line ends that were "\r\n" in what was read: the text
+    layout: "Layout | None" = None  # .docx formatting, read by the reader; None for text
+    encoding: "TextEncoding | None" = None  # how a text file was written, to write it back alike
+    # Offsets in ``text`` of line ends that were CR LF in what was read: the text
     # counts them as one character, the source as two (see ``source_offset``).
     crlf: tuple[int, ...] = ()
 
@@ -77,7 +128,7 @@ class Document:
         return cls(text=text, path=path, format=format, blocks=blocks, crlf=crlf)
 
     def source_offset(self, offset: int) -> int:
-        """The offset in the text as read (before "\r\n" became "\n") of ``offset``."""
+        """The offset in the text as read (before "\\r\\n" became "\\n") of ``offset``."""
         return offset + bisect_left(self.crlf, offset) if self.crlf else offset
 
     @cached_property
@@ -106,36 +157,6 @@ class Document:
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
 
-    @cached_property
-    def prose_mask(self):
-        """URLs, e-mail addresses, file names, inline code: not prose (see doccheck.chinese)."""
-        from .chinese import ProseMask
-
-        return ProseMask(self.text)
-
-    @cached_property
-    def doc_numbers(self) -> list:
-        """Every 发文字号 in the text (doccheck.docnumber), found once."""
-        from .docnumber import find_doc_numbers
-
-        return list(find_doc_numbers(self.text))
-
-    @cached_property
-    def layout(self):
-        """Page and paragraph formatting of a .docx (doccheck.readers.docx_layout); None for text."""
-        if self.format != "docx":
-            return None
-        from .readers.docx_layout import read_layout
-
-        return read_layout(self)
-
     def block_index(self, offset: int) -> int | None:
         i = bisect_right(self._block_starts, offset) - 1
         return i if i >= 0 else None
-
-    @cached_property
-    def anatomy(self) -> "Anatomy":
-        """The parts of the 公文, recognised once and shared by every rule."""
-        from .anatomy import analyse
-
-        return analyse(self)
