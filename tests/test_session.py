@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -14,7 +15,7 @@ import doccheck
 from doccheck.cli import main
 from doccheck.service.app import ServiceConfig, create_app
 
-from conftest import CORPUS
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def test_check_many_in_a_process_pool_equals_the_sequential_run():
