@@ -17,7 +17,11 @@ import doccheck
 from doccheck.config import Config
 from doccheck.model import Document
 from doccheck.engine import check_document
-from doccheck.spelling import default_detector
+from doccheck.plugins import default_registry
+
+
+def default_detector():
+    return default_registry().resources.get("spelling.detector")
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,10 +17,10 @@ ECSPELL = ROOT.parent / "shared" / "corpus-external" / "ecspell"
 
 
 def tune() -> None:
-    from doccheck.spelling import Detector
+    from doccheck.spelling import load_detector
 
     rows = read_ecspell(ECSPELL / "odw.train.tsv")
-    det = Detector(threshold=0.0)
+    det = load_detector(threshold=0.0)
     hits, clean, errors = [], [], 0
     for src, tgt in rows:
         wrong = {i for i, (a, b) in enumerate(zip(src, tgt)) if a != b}

@@ -8,17 +8,66 @@ import doccheck
 from doccheck.plugins import build_registry, default_registry, make_manager
 
 
-def test_example_plugin_is_installed_through_the_entry_point():
-    names = {ep.name for ep in entry_points(group="doccheck")}
-    assert "example" in names
+def _install_metadata(folder, monkeypatch):
+    """Make the example plugin an installed distribution for this test only: its
+    metadata with the entry point, as pip would write it, on sys.path."""
+    from conftest import EXAMPLE_PLUGIN
+
+    info = folder / "doccheck_example-0.1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: doccheck-example\nVersion: 0.1.0\n")
+    (info / "entry_points.txt").write_text("[doccheck]\nexample = doccheck_example\n")
+    monkeypatch.syspath_prepend(str(EXAMPLE_PLUGIN))
+    monkeypatch.syspath_prepend(str(folder))
 
 
-def test_example_plugin_rule_is_discovered_and_runs():
-    reg = default_registry()
-    rule = reg.rules["example.internet-slang"]
-    assert rule.origin == "doccheck_example"
-    result = doccheck.check_text("这项措施很给力。", select=["example"])
+def test_an_installed_plugin_is_discovered_through_the_entry_point(tmp_path, monkeypatch):
+    _install_metadata(tmp_path, monkeypatch)
+    assert "example" in {ep.name for ep in entry_points(group="doccheck")}
+    reg = build_registry(make_manager())
+    assert reg.rules["example.internet-slang"].origin == "doccheck_example"
+    result = doccheck.check_text("这项措施很给力。", select=["example"], registry=reg)
     assert [f.rule for f in result.findings] == ["example.internet-slang"]
+
+
+def test_nothing_the_user_did_not_install_runs():
+    # `make install` installs doccheck alone: the example plugin's rule is not there.
+    assert "example" not in {ep.name for ep in entry_points(group="doccheck")}
+    assert not [r for r in default_registry().rules if r.startswith("example.")]
+
+
+def test_a_plugin_supplies_a_resource_loaded_once_and_lazily():
+    from doccheck.hookspecs import hookimpl
+    from doccheck.resources import Resource
+
+    loads = []
+
+    @doccheck.rule(id="office.names", category="typo", severity="warning", summary="s", doc="d",
+                   examples=[doccheck.bad("甲"), doccheck.good("乙")])
+    def names(doc, ctx):
+        for name in ctx.resource("office.names"):
+            i = doc.text.find(name)
+            if i >= 0:
+                yield doccheck.Hit(i, i + len(name), f"提到了{name}")
+
+    class Plugin:
+        @hookimpl
+        def doccheck_rules(self):
+            return [names]
+
+        @hookimpl
+        def doccheck_resources(self):
+            return [Resource("office.names", lambda res: loads.append(1) or ("甲",))]
+
+    pm = make_manager(entry_points=False)
+    pm.register(Plugin())
+    reg = build_registry(pm)
+    assert not loads  # declared, not loaded
+    for text in ("甲乙", "乙甲", "丙"):
+        doccheck.check_text(text, select=["office"], registry=reg)
+    assert loads == [1]
+    assert [f.rule for f in doccheck.check_text("甲", select=["office"], registry=reg).findings] == ["office.names"]
+    assert not reg.resources.loaded("spelling.detector")  # the typo rules did not run
 
 
 def test_without_entry_points_only_builtins_remain():

@@ -7,9 +7,10 @@ import pytest
 
 import doccheck
 from doccheck.fixing import apply_edits, safe_edits
-from doccheck.plugins import default_registry
+from conftest import registry_with_example_plugin
 
-RULES = list(default_registry().rules.values())
+REGISTRY = registry_with_example_plugin()
+RULES = list(REGISTRY.rules.values())
 CASES = [(r, i, ex) for r in RULES for i, ex in enumerate(r.examples)]
 
 
@@ -35,10 +36,10 @@ def test_rule_example(case):
         from doccheck.testing import gongwen_document
 
         doc = gongwen_document(**ex.docx)
-        mine = [f for f in check_document(doc, Config(select=(rule.id,)), strict=True) if f.rule == rule.id]
+        mine = [f for f in check_document(doc, Config(select=(rule.id,)), REGISTRY, strict=True) if f.rule == rule.id]
         text = doc.text
     else:
-        result = doccheck.check_text(ex.text, select=[rule.id], strict=True)
+        result = doccheck.check_text(ex.text, select=[rule.id], registry=REGISTRY, strict=True)
         mine = [f for f in result.findings if f.rule == rule.id]
         text = ex.text
     if not ex.bad:

@@ -5,7 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doccheck.spelling import default_detector
+from doccheck.plugins import default_registry
+
+
+def default_detector():
+    return default_registry().resources.get("spelling.detector")
 
 COMMON = "关于召开全市安全生产工作会议的通知各县区人民政府部门经研究决定请示报告函年月日号附件抄送印发议仪义机制智建设健康"
 
@@ -14,7 +18,7 @@ COMMON = "关于召开全市安全生产工作会议的通知各县区人民政�
 @given(st.text(alphabet=COMMON, min_size=1, max_size=7))
 def test_best_path_equals_jiebas(window):
     d = default_detector()
-    assert abs(d.best_path(window) - d.jieba_best_path(window)) < 1e-9
+    assert abs(d.scorer.best_path(window) - d.scorer.jieba_best_path(window)) < 1e-9
 
 
 def test_detects_a_homophone_and_defers_to_names():

@@ -144,7 +144,7 @@ def check_document(
     for rule in rules:
         if rule.gongwen_only and not doc.anatomy.is_gongwen:
             continue
-        ctx = Context(config, {**rule.options, **config.options.get(rule.id, {})})
+        ctx = Context(config, {**rule.options, **config.options.get(rule.id, {})}, registry.resources)
         severity = severity_for(rule, config)
         try:
             hits = list(rule.check(doc, ctx))

@@ -58,6 +58,25 @@ def doccheck_readers():
 
 
 @hookspec
+def doccheck_resources():
+    """Called once when the registry is built.
+
+    Return a list of :class:`doccheck.resources.Resource`: a name, a
+    ``load(resources)`` that builds the object (and may ask ``resources`` for
+    others), and a summary. Nothing is loaded until a rule asks for it with
+    ``ctx.resource(name)``; then it is loaded once per process. A later plugin's
+    resource of the same name replaces an earlier one. Built in: ``jieba`` (the
+    initialised tokenizer) and ``spelling.detector``.
+
+    Example — a plugin that gives rules an office's own list of names::
+
+        @hookimpl
+        def doccheck_resources():
+            return [Resource("office.names", lambda res: load_names("names.txt"))]
+    """
+
+
+@hookspec
 def doccheck_formats():
     """Called once when the registry is built.
 

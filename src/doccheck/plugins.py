@@ -11,6 +11,7 @@ import pluggy
 
 from . import hookspecs
 from .packs import load_pack
+from .resources import Resources
 from .rule import Rule
 
 # Built-in plugins, registered exactly like third-party ones.
@@ -30,6 +31,7 @@ BUILTINS = (
     "doccheck.checks.placeholder",
     "doccheck.checks.typo",
     "doccheck.checks.layout",
+    "doccheck.spelling",
     "doccheck.bundled",
 )
 
@@ -46,6 +48,7 @@ class Registry:
     readers: dict[str, object] = field(default_factory=dict)  # suffix -> Reader
     formats: dict[str, object] = field(default_factory=dict)  # name -> Format
     plugins: list[str] = field(default_factory=list)
+    resources: Resources = field(default_factory=Resources)
     _extended: dict = field(default_factory=dict, repr=False)  # with_packs, per set of packs
 
     def add_rules(self, rules, origin: str | None = None) -> None:
@@ -64,7 +67,7 @@ class Registry:
         key = tuple(str(p) for p in paths)
         reg = self._extended.get(key)
         if reg is None:
-            reg = Registry(dict(self.rules), self.readers, self.formats, self.plugins)
+            reg = Registry(dict(self.rules), self.readers, self.formats, self.plugins, self.resources)
             for p in paths:
                 reg.add_rules(load_pack(Path(p)), str(p))
             self._extended[key] = reg
@@ -88,6 +91,9 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
         for reader in readers:
             for suffix in reader.suffixes:
                 reg.readers[suffix] = reader
+    for declared in reversed(pm.hook.doccheck_resources()):
+        for resource in declared:
+            reg.resources.declared[resource.name] = resource
     for formats in reversed(pm.hook.doccheck_formats()):
         for fmt in formats:
             reg.formats[fmt.name] = fmt

@@ -14,6 +14,7 @@ from .findings import Category, Example, Hit, Severity
 
 if TYPE_CHECKING:
     from .config import Config
+    from .resources import Resources
     from .draft import Draft as Document
 
 CheckFn = Callable[["Document", "Context"], Iterable[Hit]]
@@ -21,13 +22,21 @@ CheckFn = Callable[["Document", "Context"], Iterable[Hit]]
 
 @dataclass(slots=True)
 class Context:
-    """What a check may know besides the document: its options and the config."""
+    """What a check may know besides the document: its options, the config, and
+    the shared resources (``doccheck.resources``)."""
 
     config: "Config"
     options: dict[str, Any]
+    resources: "Resources | None" = None
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)
+
+    def resource(self, name: str) -> Any:
+        """A shared resource (jieba, the detector, a plugin's gazetteer), loaded once per process."""
+        if self.resources is None:
+            raise LookupError(f"no resources in this context to give {name!r} (the engine passes the registry's)")
+        return self.resources.get(name)
 
 
 @dataclass(slots=True)

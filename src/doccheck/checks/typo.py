@@ -9,7 +9,7 @@ from typing import Iterator
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
-from ..spelling import THRESHOLD, confidence, default_detector
+from ..spelling import THRESHOLD, confidence
 
 
 @rule(
@@ -44,7 +44,7 @@ dictionary on first use); `ignore = ["typo.statistical"]` turns it off.""",
     defers_to=("typo",),
 )
 def statistical(doc, ctx) -> Iterator[Hit]:
-    detector = default_detector()
+    detector = ctx.resource("spelling.detector")
     names = _name_spans(doc.text)
     for s in detector.detect(doc.text):
         if any(a <= s.index < b for a, b in names):

@@ -1,0 +1,66 @@
+"""Shared resources: heavy things many rules read (jieba's dictionary, the
+statistical detector's tables; a language model or a gazetteer a plugin adds).
+
+A resource is declared once, through the ``doccheck_resources`` hook, and loaded
+lazily, once per process, on the first ``ctx.resource(name)`` of a rule — so a
+pool's worker loads it once, and ``preload`` lets a pool initializer load it
+before the workers fork. A later plugin's resource of the same name replaces an
+earlier one (a bigger dictionary, a different model).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """``load(resources)`` builds the object; it may ask ``resources`` for others."""
+
+    name: str
+    load: Callable[["Resources"], Any]
+    summary: str = ""
+
+
+class ResourceError(Exception):
+    """A resource is not declared, or could not be loaded; the message says which."""
+
+
+class Resources:
+    def __init__(self, declared: dict[str, Resource] | None = None):
+        self.declared: dict[str, Resource] = dict(declared or {})
+        self._loaded: dict[str, Any] = {}
+        self._lock = threading.RLock()
+
+    def get(self, name: str) -> Any:
+        try:
+            return self._loaded[name]
+        except KeyError:
+            pass
+        with self._lock:
+            if name not in self._loaded:
+                resource = self.declared.get(name)
+                if resource is None:
+                    raise ResourceError(f"未声明的资源：{name}")
+                self._loaded[name] = resource.load(self)
+            return self._loaded[name]
+
+    def preload(self, names=None) -> None:
+        for name in names or self.declared:
+            self.get(name)
+
+    def loaded(self, name: str) -> bool:
+        return name in self._loaded
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for derived data (DOCCHECK_CACHE, else XDG_CACHE_HOME, else
+    ~/.cache), never a folder shared between users such as /tmp."""
+    base = os.environ.get("DOCCHECK_CACHE")
+    if base:
+        return Path(base)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doccheck"

@@ -1,0 +1,68 @@
+"""The statistical character-error detector, in its parts: ``candidates`` (what
+could stand in a character's place), ``scoring`` (how probable a window is),
+``cache`` (derived tables on disk, results per clause) and ``detector`` (the
+screen and the decision). ``load_detector`` builds it as a shared resource
+(``doccheck_resources``): rules reach it with ``ctx.resource("spelling.detector")``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .detector import CANDIDATE_WORD, STRONG_WORD, THRESHOLD, Detector, Suspect, confidence
+
+from ..hookspecs import hookimpl
+from ..resources import Resource
+
+__all__ = ["Detector", "Suspect", "THRESHOLD", "confidence", "load_jieba", "load_detector"]
+
+
+def load_jieba(resources=None):
+    """jieba's default tokenizer, initialised, with its cache in the user's cache
+    folder (jieba's own default is a file in /tmp shared by every user)."""
+    import jieba
+
+    from ..resources import cache_dir
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.dt
+    if not tk.initialized:
+        folder = cache_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tk.tmp_dir = str(folder)
+        except OSError:
+            pass  # jieba falls back to building its prefix dictionary without a cache
+        tk.check_initialized()
+    return tk
+
+
+def load_detector(resources=None, **params) -> Detector:
+    """The detector over jieba's dictionary (the ``jieba`` resource when given)."""
+    import jieba
+    import pypinyin
+
+    from .. import __version__
+    from ..lexicon import PhraseMatcher
+    from .cache import cached_on_disk
+    from .candidates import DATA, Candidates, derive_tables, shape_groups
+    from .scoring import UnigramScorer
+
+    tk = resources.get("jieba") if resources is not None else load_jieba()
+    freq = tk.FREQ
+    terms = (DATA / "gongwen-terms.txt").read_text(encoding="utf-8")
+    key = (__version__, jieba.__version__, pypinyin.__version__, tk.total, len(freq), CANDIDATE_WORD,
+           (DATA / "shape-confusions.txt").read_bytes())
+    tables = cached_on_disk("spelling-tables", key, lambda: derive_tables(freq, CANDIDATE_WORD))
+    strong = [w for w, f in freq.items() if f >= STRONG_WORD and 2 <= len(w) <= 4]
+    strong += [t.strip() for t in terms.splitlines() if t.strip() and not t.startswith("#")]
+    candidates = Candidates(tables["readings"], tables["index"], shape_groups())
+    return Detector(candidates, UnigramScorer(tk), PhraseMatcher((w, None) for w in strong), **params)
+
+
+@hookimpl
+def doccheck_resources():
+    return [
+        Resource("jieba", load_jieba, "jieba 分词器及其词典（约 35 万词）"),
+        Resource("spelling.detector", load_detector, "统计错别字检测器：音近、形近候选与一元词语模型"),
+    ]

@@ -1,0 +1,124 @@
+"""Candidates for a suspicious character: characters that sound the same
+(toneless pinyin, from pypinyin's data; optionally fuzzy initials and finals) or
+look alike (data/shape-confusions.txt), kept only where they form a frequent
+dictionary word with their neighbours (the wildcard index)."""
+
+from __future__ import annotations
+
+import unicodedata
+from importlib import resources
+
+DATA = resources.files("doccheck") / "data"
+
+
+def _toneless(p: str) -> str:
+    s = unicodedata.normalize("NFD", p)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return s.replace("ü", "v")
+
+
+def derive_tables(freq: dict[str, int], candidate_word: int) -> dict:
+    """From jieba's dictionary and pypinyin's table: the readings of common characters
+    and the wildcard index of frequent words (slow; cached on disk by the caller)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    weight: dict[str, int] = {}
+    for w, f in freq.items():
+        if f:
+            for ch in w:
+                weight[ch] = weight.get(ch, 0) + f
+    readings: dict[str, tuple[str, ...]] = {}
+    for code, value in pinyin_dict.items():
+        ch = chr(code)
+        if weight.get(ch, 0) >= 2000:
+            readings[ch] = tuple(sorted({_toneless(p) for p in value.split(",")}))
+    index: dict[str, set[str]] = {}
+    for w, f in freq.items():
+        if f >= candidate_word and 2 <= len(w) <= 4:
+            for j, ch in enumerate(w):
+                index.setdefault(w[:j] + "?" + w[j + 1:], set()).add(ch)
+    return {"readings": readings, "index": {k: frozenset(v) for k, v in index.items()}}
+
+
+def shape_groups() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for line in (DATA / "shape-confusions.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        for ch in line:
+            out.setdefault(ch, set()).update(c for c in line if c != ch)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+class Candidates:
+    def __init__(self, readings: dict[str, tuple[str, ...]], index: dict[str, frozenset[str]],
+                 shapes: dict[str, frozenset[str]], fuzzy: bool = False):
+        self.readings = readings
+        self.index = index  # "会?" → {议, 计, …}: the characters that fill a frequent word's blank
+        self.shapes = shapes
+        self.fuzzy = fuzzy
+        groups: dict[str, set[str]] = {}
+        for ch, keys in readings.items():
+            for k in keys:
+                groups.setdefault(k, set()).add(ch)
+        self.sound_groups = {k: frozenset(v) for k, v in groups.items()}
+        self._candidates: dict[str, frozenset[str]] = {}
+        self._homophones: dict[str, frozenset[str]] = {}
+
+    def fillers(self, clause: str, i: int) -> set[str]:
+        """Characters that, put at clause[i], make a frequent word with the neighbours.
+        One look-up per window replaces trying every candidate against the dictionary."""
+        index = self.index
+        n = len(clause)
+        out: set[str] = set()
+        for length in (2, 3, 4):
+            for start in range(max(0, i - length + 1), min(i, n - length) + 1):
+                got = index.get(clause[start:i] + "?" + clause[i + 1:start + length])
+                if got:
+                    out |= got
+        return out
+
+    def of(self, ch: str) -> frozenset[str]:
+        found = self._candidates.get(ch)
+        if found is None:
+            out: set[str] = set()
+            for key in self.readings.get(ch, ()):
+                out |= self.sound_groups.get(key, frozenset())
+                if self.fuzzy:
+                    for alt in _fuzzy_keys(key):
+                        out |= self.sound_groups.get(alt, frozenset())
+            out |= self.shapes.get(ch, frozenset())
+            out.discard(ch)
+            found = self._candidates[ch] = frozenset(out)
+        return found
+
+    def homophones(self, ch: str) -> frozenset[str]:
+        found = self._homophones.get(ch)
+        if found is None:
+            groups = self.sound_groups
+            found = self._homophones[ch] = frozenset().union(
+                *(groups.get(k, frozenset()) for k in self.readings.get(ch, ())))
+        return found
+
+    def sounds_alike(self, a: str, b: str) -> bool:
+        return b in self.homophones(a)
+
+
+def _fuzzy_keys(key: str) -> list[str]:
+    """Initials and finals that speakers of many dialects merge: zh/z, ch/c, sh/s, n/l, -ng/-n."""
+    out = []
+    for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if key.startswith(a):
+            out.append(b + key[len(a):])
+        elif key.startswith(b) and not key.startswith(a):
+            out.append(a + key[len(b):])
+    if key.startswith("n"):
+        out.append("l" + key[1:])
+    elif key.startswith("l"):
+        out.append("n" + key[1:])
+    if key.endswith("ng"):
+        out.append(key[:-1])
+    elif key.endswith("n"):
+        out.append(key + "g")
+    return out

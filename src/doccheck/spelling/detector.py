@@ -1,0 +1,101 @@
+"""The statistical character-error detector: errors on no list (召开会仪 → 会议).
+
+1. Screen: a Han character that no frequent dictionary word (2–4 characters,
+   jieba's dictionary, plus data/gongwen-terms.txt) covers is suspicious.
+2. Candidates (``candidates``): same-sound or look-alike characters that form a
+   frequent word with the neighbours.
+3. Scoring (``scoring``): the window around the spot is scored as written and
+   once per candidate; the gain in log probability is the evidence. A candidate
+   whose gain passes the threshold (chosen on ECSpell's train split, see
+   bench/eval.py) is reported, with the gain as its confidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .cache import ClauseCache
+from .candidates import Candidates
+from .scoring import UnigramScorer
+
+_CLAUSE = re.compile(r"[\u4e00-\u9fff]+")
+
+# Defaults chosen on ECSpell odw.train (bench/eval.py --tune); see the rule's doc.
+THRESHOLD = 8.0
+STRONG_WORD = 2000  # a character inside a dictionary word at least this frequent is not suspicious
+WINDOW = 3  # characters either side of the spot that are scored
+CANDIDATE_WORD = 200  # a candidate must form a word at least this frequent
+SHAPE_PENALTY = 2.0  # a look-alike (not a homophone) must win by this much more
+
+
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    index: int  # offset of the character in the text
+    char: str
+    suggestion: str
+    gain: float  # log-probability gain of the best candidate over the original
+
+
+class Detector:
+    def __init__(self, candidates: Candidates, scorer: UnigramScorer, covering, *,
+                 threshold: float = THRESHOLD, shape_penalty: float = SHAPE_PENALTY):
+        self.candidates = candidates
+        self.scorer = scorer
+        self.covering = covering  # PhraseMatcher over the words whose characters are not suspicious
+        self.threshold = threshold
+        self.shape_penalty = shape_penalty
+        self.cache = ClauseCache()
+
+    def uncovered(self, clause: str) -> list[int]:
+        covered = bytearray(len(clause))
+        for start, end, _ in self.covering.find_all(clause):
+            covered[start:end] = b"\x01" * (end - start)
+        return [i for i, c in enumerate(covered) if not c]
+
+    def check_clause(self, clause: str) -> Iterator[tuple[int, str, float]]:
+        cands_of, best_path = self.candidates.of, self.scorer.best_path
+        for i in self.uncovered(clause):
+            ch = clause[i]
+            cands = cands_of(ch)
+            if not cands:
+                continue
+            lo, hi = max(0, i - WINDOW), min(len(clause), i + WINDOW + 1)
+            window = clause[lo:hi]
+            k = i - lo
+            base = None
+            best, best_gain = None, 0.0
+            for cand in cands & self.candidates.fillers(clause, i):
+                if base is None:
+                    base = best_path(window)
+                gain = best_path(window[:k] + cand + window[k + 1:]) - base
+                if not self.candidates.sounds_alike(ch, cand):
+                    gain -= self.shape_penalty  # look-alikes are weaker evidence than homophones
+                if gain > best_gain:
+                    best, best_gain = cand, gain
+            if best is not None and best_gain >= self.threshold:
+                yield i, best, best_gain
+
+    def detect(self, text: str) -> Iterator[Suspect]:
+        """Suspected wrong characters in ``text``, clause by clause (runs of Han characters)."""
+        cache = self.cache
+        for m in _CLAUSE.finditer(text):
+            clause = m.group()
+            if len(clause) < 2:
+                continue
+            found = cache.get(clause)
+            if found is None:
+                found = tuple(self.check_clause(clause))
+                cache.put(clause, found)
+            for i, cand, gain in found:
+                yield Suspect(m.start() + i, clause[i], cand, gain)
+
+    def clear_cache(self) -> None:
+        self.cache.clear()
+
+
+def confidence(gain: float, threshold: float = THRESHOLD) -> float:
+    """A 0–1 confidence from the log-probability gain (logistic around the threshold)."""
+    return 1 / (1 + math.exp(-(gain - threshold)))
