@@ -11,7 +11,7 @@ from doccheck.plugins import build_registry, default_registry, make_manager
 def _install_metadata(folder, monkeypatch):
     """Make the example plugin an installed distribution for this test only: its
     metadata with the entry point, as pip would write it, on sys.path."""
-    from conftest import EXAMPLE_PLUGIN
+    from example_plugin import EXAMPLE_PLUGIN
 
     info = folder / "doccheck_example-0.1.0.dist-info"
     info.mkdir()

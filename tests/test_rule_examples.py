@@ -7,7 +7,7 @@ import pytest
 
 import doccheck
 from doccheck.fixing import apply_edits, safe_edits
-from conftest import registry_with_example_plugin
+from example_plugin import registry_with_example_plugin
 
 REGISTRY = registry_with_example_plugin()
 RULES = list(REGISTRY.rules.values())
