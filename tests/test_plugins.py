@@ -111,3 +111,47 @@ def test_duplicate_rule_ids_are_refused():
     pm.register(Clash())
     with pytest.raises(RegistryError, match="规则编号重复"):
         build_registry(pm)
+
+
+def test_a_plugin_declares_a_category_and_the_service_lists_its_label():
+    from starlette.testclient import TestClient
+
+    from doccheck.findings import CategoryInfo
+    from doccheck.hookspecs import hookimpl
+    from doccheck.plugins import RegistryError
+
+    @doccheck.rule(id="office.titles", category="office", severity="info", summary="s", doc="d",
+                   examples=[doccheck.bad("甲"), doccheck.good("乙")])
+    def titles(doc, ctx):
+        return []
+
+    class Rules:
+        @hookimpl
+        def doccheck_rules(self):
+            return [titles]
+
+    class Categories:
+        @hookimpl
+        def doccheck_categories(self):
+            return [CategoryInfo("office", "本单位规范", "style")]
+
+    pm = make_manager(entry_points=False)
+    pm.register(Rules())
+    import pytest
+    with pytest.raises(RegistryError, match="未声明"):
+        build_registry(pm)
+    pm.register(Categories())
+    reg = build_registry(pm)
+    assert reg.categories["office"].label == "本单位规范"
+
+    import doccheck.service.app as app_module
+    from doccheck.service.app import ServiceConfig, create_app
+
+    original = app_module.default_registry
+    app_module.default_registry = lambda: reg
+    try:
+        with TestClient(create_app(ServiceConfig())) as c:
+            cats = {x["id"]: x["label"] for x in c.get("/api/v1/rules").json()["categories"]}
+    finally:
+        app_module.default_registry = original
+    assert cats["office"] == "本单位规范" and cats["typo"] == "错别字"

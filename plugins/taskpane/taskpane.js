@@ -2,10 +2,8 @@
 // adapter, ask `doccheck serve` (the page's own origin), list the findings grouped by
 // category, and select / apply a suggestion / comment per finding.
 (function (global) {
-  const LABELS = {
-    header: "版头", recipient: "主送机关", punctuation: "标点符号", typo: "错别字", date: "日期",
-    number: "数字用法", banned: "禁发内容", placeholder: "占位符与网页残留", structure: "结构", layout: "版式",
-  };
+  // Category labels come from the service (a plugin may add a category); the id stands in until then.
+  let LABELS = {};
   const SEVERITY = { error: "错误", warning: "警告", info: "提示" };
   const $ = (id) => document.getElementById(id);
 
@@ -31,6 +29,10 @@
     if (this.token) headers.Authorization = "Bearer " + this.token;
     let data;
     try {
+      if (!Object.keys(LABELS).length) {
+        const rules = await fetch(this.api + "/api/v1/rules", { headers });
+        if (rules.ok) LABELS = Object.fromEntries((await rules.json()).categories.map((c) => [c.id, c.label]));
+      }
       const res = await fetch(this.api + "/api/v1/check", {
         method: "POST", headers, body: JSON.stringify({ text: paragraphs.join("\n"), options: {} }),
       });

@@ -49,10 +49,6 @@ class Config:
             fail_on=fail_on or self.fail_on,
         )
 
-    def key(self) -> tuple:
-        """Hashable identity, for caching compiled rule sets per config."""
-        return (self.packs, self.allow)
-
 
 _FAIL_ON = {"error", "warning", "never"}
 

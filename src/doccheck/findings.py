@@ -21,36 +21,33 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-class Category(str, Enum):
-    HEADER = "header"
-    RECIPIENT = "recipient"
-    PUNCTUATION = "punctuation"
-    TYPO = "typo"
-    DATE = "date"
-    NUMBER = "number"
-    BANNED = "banned"
-    PLACEHOLDER = "placeholder"
-    STRUCTURE = "structure"
-    LAYOUT = "layout"
+class Category(str):
+    """A category id ("typo", "punctuation", or one a plugin declares). Which
+    categories exist, with their Chinese labels, comes from the registry
+    (``doccheck_categories``); the built-in ones are named here for code."""
+
+    __slots__ = ()
 
     @property
-    def label(self) -> str:
-        """Chinese name, for people."""
-        return CATEGORY_LABELS[self]
+    def value(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return f"Category({str(self)!r})"
 
 
-CATEGORY_LABELS = {
-    Category.HEADER: "版头",
-    Category.RECIPIENT: "主送机关",
-    Category.PUNCTUATION: "标点符号",
-    Category.TYPO: "错别字",
-    Category.DATE: "日期",
-    Category.NUMBER: "数字用法",
-    Category.BANNED: "禁发内容",
-    Category.PLACEHOLDER: "占位符与网页残留",
-    Category.STRUCTURE: "结构",
-    Category.LAYOUT: "版式",
-}
+for _name in ("header", "recipient", "punctuation", "typo", "date", "number", "banned", "placeholder",
+              "structure", "layout"):
+    setattr(Category, _name.upper(), Category(_name))
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryInfo:
+    """A category as declared through ``doccheck_categories``."""
+
+    id: str
+    label: str  # Chinese, for people
+    issue_type: str = "uncategorized"  # LanguageTool's issueType for its clients
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,21 @@ def doccheck_rules():
 
 
 @hookspec
+def doccheck_categories():
+    """Called once when the registry is built.
+
+    Return a list of :class:`doccheck.findings.CategoryInfo`: an id (what rules
+    name as their category and ``--select`` accepts), a Chinese label, and the
+    LanguageTool issueType its findings carry. Every rule's category must be
+    declared by some plugin. Example::
+
+        @hookimpl
+        def doccheck_categories():
+            return [CategoryInfo("office", "本单位规范", "style")]
+    """
+
+
+@hookspec
 def doccheck_rule_packs():
     """Called once when the registry is built.
 

@@ -10,12 +10,14 @@ from pathlib import Path
 import pluggy
 
 from . import hookspecs
+from .findings import CategoryInfo
 from .packs import load_pack
 from .resources import Resources
 from .rule import Rule
 
 # Built-in plugins, registered exactly like third-party ones.
 BUILTINS = (
+    "doccheck.categories",
     "doccheck.readers.text",
     "doccheck.readers.docx",
     "doccheck.formats.text",
@@ -45,6 +47,7 @@ class RegistryError(Exception):
 @dataclass
 class Registry:
     rules: dict[str, Rule] = field(default_factory=dict)
+    categories: dict[str, CategoryInfo] = field(default_factory=dict)
     readers: dict[str, object] = field(default_factory=dict)  # suffix -> Reader
     formats: dict[str, object] = field(default_factory=dict)  # name -> Format
     plugins: list[str] = field(default_factory=list)
@@ -55,6 +58,8 @@ class Registry:
         for r in rules:
             if not isinstance(r, Rule):
                 raise RegistryError(f"{origin}: doccheck_rules 返回了非 Rule 对象 {r!r}")
+            if self.categories and r.category not in self.categories:
+                raise RegistryError(f"{origin}: 规则 {r.id} 的类别“{r.category}”未声明（doccheck_categories）")
             if r.id in self.rules:
                 raise RegistryError(f"规则编号重复：{r.id}（{self.rules[r.id].origin} 与 {r.origin}）")
             self.rules[r.id] = r
@@ -67,7 +72,8 @@ class Registry:
         key = tuple(str(p) for p in paths)
         reg = self._extended.get(key)
         if reg is None:
-            reg = Registry(dict(self.rules), self.readers, self.formats, self.plugins, self.resources)
+            reg = Registry(dict(self.rules), self.categories, self.readers, self.formats, self.plugins,
+                           self.resources)
             for p in paths:
                 reg.add_rules(load_pack(Path(p)), str(p))
             self._extended[key] = reg
@@ -91,6 +97,9 @@ def build_registry(pm: pluggy.PluginManager) -> Registry:
         for reader in readers:
             for suffix in reader.suffixes:
                 reg.readers[suffix] = reader
+    for declared in reversed(pm.hook.doccheck_categories()):
+        for info in declared:
+            reg.categories[info.id] = info
     for declared in reversed(pm.hook.doccheck_resources()):
         for resource in declared:
             reg.resources.declared[resource.name] = resource

@@ -139,7 +139,8 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
 
     async def rules(request: Request) -> Response:
         authorise(request)
-        return JSONResponse({"rules": [
+        return JSONResponse({"categories": [{"id": c.id, "label": c.label} for c in registry.categories.values()],
+                             "rules": [
             {"id": r.id, "category": r.category.value, "severity": r.severity.value, "summary": r.summary,
              "doc": r.doc, "references": list(r.references), "origin": r.origin}
             for r in registry.rules.values()

@@ -12,18 +12,12 @@ import json
 from dataclasses import dataclass
 
 from .. import __version__
-from ..findings import Category, Finding
+from ..findings import CategoryInfo, Finding
 from ..offsets import Utf16Map
 
 LANGUAGES = [
     {"name": "Chinese (official documents, doccheck)", "code": "zh", "longCode": "zh-CN"},
 ]
-ISSUE_TYPE = {
-    Category.TYPO: "misspelling", Category.PUNCTUATION: "typographical", Category.NUMBER: "typographical",
-    Category.LAYOUT: "typographical", Category.DATE: "inconsistency", Category.HEADER: "style",
-    Category.RECIPIENT: "style", Category.STRUCTURE: "style", Category.BANNED: "style",
-    Category.PLACEHOLDER: "uncategorized",
-}
 
 
 class ProtocolError(ValueError):
@@ -98,6 +92,7 @@ def to_matches(doc_text: AnnotatedText, findings: list[Finding], registry, sourc
         ctx_u16 = Utf16Map(original[ctx_start:ctx_end])
         s, e = sentence_bounds(plain, p_start, p_end)
         rule = registry.rules.get(f.rule)
+        info = registry.categories.get(f.category) or CategoryInfo(f.category, f.category)
         matches.append({
             "message": f.message,
             "shortMessage": rule.summary if rule else "",
@@ -114,8 +109,8 @@ def to_matches(doc_text: AnnotatedText, findings: list[Finding], registry, sourc
             "rule": {
                 "id": f.rule,
                 "description": rule.summary if rule else f.rule,
-                "issueType": ISSUE_TYPE[f.category],
-                "category": {"id": f.category.value.upper(), "name": f.category.label},
+                "issueType": info.issue_type,
+                "category": {"id": f.category.value.upper(), "name": info.label},
             },
             "ignoreForIncompleteSentence": False,
             "contextForSureMatch": 0,
