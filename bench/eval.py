@@ -9,11 +9,27 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from doccheck.evaluation import (evaluate_corpus, evaluate_ecspell, format_corpus_report,
-                                 format_spell_report, read_ecspell)
+from doccheck.evaluation import (evaluate_corpus, evaluate_ecspell, evaluate_real, format_corpus_report,
+                                 format_real_report, format_spell_report, read_confirmed, read_ecspell,
+                                 write_real_alarms)
 
 ROOT = Path(__file__).resolve().parents[1]
 ECSPELL = ROOT.parent / "shared" / "corpus-external" / "ecspell"
+REAL = ROOT.parent / "shared" / "corpus-real"
+REPORT = ROOT / "build" / "eval" / "corpus-real-alarms.tsv"
+
+
+def real() -> None:
+    """False alarms on published text; every one written to REPORT with its context."""
+    if not REAL.is_dir():
+        print(f"corpus-real not found at {REAL}; skipped")
+        return
+    confirmed = read_confirmed(ROOT / "corpus" / "real-confirmed.toml")
+    reports = [evaluate_real(REAL, folder, confirmed) for folder in ("gongwen", "normative")]
+    for r in reports:
+        print(format_real_report(r))
+    write_real_alarms(reports, REPORT)
+    print(f"every false alarm with its context: {REPORT.relative_to(ROOT)}")
 
 
 def tune() -> None:
@@ -41,6 +57,11 @@ def main() -> int:
     if "--tune" in sys.argv:
         tune()
         return 0
+    if "--real" in sys.argv:
+        real()
+        return 0
+    real()
+    print()
     print(format_corpus_report(evaluate_corpus(ROOT / "corpus")))
     print()
     if not ECSPELL.is_dir():

@@ -79,6 +79,11 @@ class Heading:
 class Anatomy:
     doctype: str | None = None  # one of DOCTYPES, or "讲话" / "文章" for texts that are not 公文
     is_gongwen: bool = False
+    # The kind of text: "公文"; "规范性文件" (laws, regulations, rules, judicial interpretations and
+    # the 决定/批复 published with a 题注); "工作报告" (a government work report to a congress);
+    # "讲话"; "文章"; None when no title says. Only 公文 get header, recipient and structure rules.
+    kind: str | None = None
+    caption: Span | None = None  # the 题注 under a normative text's title (dates, adopting meeting, 令号)
     forwarding: bool = False  # 印发/转发/批转 notice
     copy_number: Span | None = None  # 份号
     secrecy: Span | None = None  # 密级和保密期限
@@ -147,6 +152,58 @@ def doctype_of(title: str) -> tuple[str | None, bool]:
     return None, False
 
 
+# A 题注 line: a date, then the meeting that adopted the text or the 令 that issued it.
+_CAPTION_DATE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日")
+_CAPTION_CLOSED = re.compile(r"(?:[）)]|施行|生效|通过|发布|公布|批准|修订|修正|修改)$")
+_ARTICLE_START = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+[条章节编]|[一二三四五六七八九十]+、|各位代表)")
+# Titles of normative texts: laws, regulations, rules, judicial interpretations.
+_NORMATIVE_TITLE = re.compile(r"(?:法|条例|规定|办法|细则|规则|解释|准则|章程|规程|修正案|安排|守则)(?:[（(][^（）()]{1,8}[）)])?$")
+
+
+def _is_normative_title(t: str) -> bool:
+    t = compact(t)
+    return len(t) <= 100 and _NORMATIVE_TITLE.search(t) is not None and not re.search(r"[。，；：？！]", t)
+
+
+def _caption(lines: list[Line], title: str) -> list[Line]:
+    """The 题注 block under a normative text's title: lines that start with a date,
+    the lines that continue them (a meeting's name wrapped over two lines), and
+    the title printed again over several lines after it."""
+    out: list[Line] = []
+    for ln in lines[:12]:
+        t = ln.text
+        if _CAPTION_DATE.match(t):
+            out.append(ln)
+        elif out and not _CAPTION_CLOSED.search(compact(out[-1].text)) and len(t) <= 80 \
+                and not _ARTICLE_START.match(t) and not t.endswith(("：", ":", "。")):
+            out.append(ln)
+        else:
+            break
+    if out:
+        # 北京市实施《中华人民共和国 / 反恐怖主义法》办法: the title again, wrapped
+        rest = lines[len(out):len(out) + 3]
+        want, got = compact(title), ""
+        for k, ln in enumerate(rest):
+            got += compact(ln.text)
+            if got == want:
+                out += rest[:k + 1]
+                break
+            if not want.startswith(got):
+                break
+    return out
+
+
+def _kind(a: "Anatomy", first_body: list[Line]) -> str | None:
+    t = compact(a.title.text) if a.title else ""
+    if "政府工作报告" in t or any(x.text.startswith(("各位代表：", "各位代表:")) for x in first_body[:2]):
+        return "工作报告"
+    if a.caption is not None or (_is_normative_title(t) and not a.is_gongwen):
+        return "规范性文件"
+    if a.is_gongwen:
+        return "公文"
+    return None
+
+
 def _is_title(line: Line) -> bool:
     t = line.text
     if not t or len(t) > 70 or "。" in t[:-1] or re.search(r"[>＞»|｜]", t):
@@ -170,7 +227,12 @@ def analyse(doc: "Draft") -> Anatomy:
 
     # --- title: the first line (within the first 15) that reads as one -----
     title_i = None
-    for k, ln in enumerate(nonempty[:15]):
+    # A normative text's title is its first line: a law's name, or any line the 题注 follows.
+    if _is_normative_title(nonempty[0].text) or (
+            len(nonempty) > 1 and _CAPTION_DATE.match(nonempty[1].text) and len(nonempty[0].text) <= 100
+            and not re.search(r"[。，；：]", nonempty[0].text)):
+        title_i = 0
+    for k, ln in enumerate(nonempty[:15] if title_i is None else ()):
         if _is_title(ln):
             title_i = k
             break
@@ -194,6 +256,13 @@ def analyse(doc: "Draft") -> Anatomy:
         a.header_end = first.start
         header = nonempty[:title_i]
         body_from = title_i + len(a.title_lines)
+        caption = _caption(nonempty[body_from:], a.title.text)
+        if caption:
+            a.caption = Span(caption[0].start, caption[-1].end, "\n".join(x.text for x in caption))
+            body_from += len(caption)
+        a.kind = _kind(a, nonempty[body_from:body_from + 3])
+        if a.kind != "公文":
+            a.is_gongwen = False
     else:
         # No title: maybe a speech or an article; look at the opening lines.
         opening = "".join(x.text for x in nonempty[:3])
@@ -205,8 +274,12 @@ def analyse(doc: "Draft") -> Anatomy:
     has_header = any(_looks_like_number_line(x.text) for x in nonempty[:6])
     if a.doctype is None and title_i is None and not has_header and _looks_like_article_title(nonempty[0].text):
         a.doctype = "文章"
+        if _NORMATIVE_TITLE.search(compact(nonempty[0].text)):
+            a.kind = "规范性文件"
     if a.doctype in (None, "讲话", "文章") and any(x.text.startswith(("同志们：", "同志们:", "各位领导")) for x in nonempty[:8]):
         a.doctype, a.is_gongwen = "讲话", False
+    if a.doctype in ("讲话", "文章") and a.kind is None:
+        a.kind = a.doctype
 
     _read_header(a, header, text, doc.doc_numbers)
 

@@ -73,3 +73,10 @@ def next_char(text: str, i: int, skip: str = " \t") -> str:
     while j < n and text[j] in skip:
         j += 1
     return text[j] if j < n and text[j] != "\n" else ""
+
+
+# Common surnames: a person's name cannot be checked against a dictionary, and names are padded
+# or spaced for alignment in rosters.
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+             "向汤甄")

@@ -106,7 +106,9 @@ def format_corpus_report(report: CorpusReport) -> str:
              f"header/recipient findings on speeches and articles: {report.gongwen_rules_on_non_gongwen}",
              f"{'category':<12} {'expected':>8} {'found':>6} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7}"]
     total = Tally()
-    for cat in [c.value for c in Category]:
+    from .plugins import default_registry
+
+    for cat in default_registry().categories:
         t = report.by_category.get(cat, Tally())
         total.tp += t.tp
         total.fp += t.fp
@@ -192,3 +194,85 @@ def format_spell_report(name: str, r: SpellReport) -> str:
             f"(TP {r.chars.tp}, FP {r.chars.fp}, FN {r.chars.fn}); "
             f"false alarms on corrected sentences: {r.clean_with_finding}/{r.clean_sentences} "
             f"= {r.false_alarm_rate:.1%}; {r.seconds:.1f} s")
+
+
+# --- published text (../shared/corpus-real) ------------------------------------
+
+@dataclass
+class Confirmed:
+    """A real error in a published text (corpus/real-confirmed.toml): an alarm on it is true."""
+
+    file: str  # relative to corpus-real, e.g. "normative/d181.txt"
+    text: str
+    rule: str
+    why: str
+
+
+def read_confirmed(path: Path) -> list[Confirmed]:
+    import tomllib
+
+    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return [Confirmed(e["file"], e["text"], e["rule"], e["why"]) for e in data.get("confirmed", [])]
+
+
+@dataclass
+class RealReport:
+    folder: str
+    files: int = 0
+    chars: int = 0
+    alarms: list = field(default_factory=list)  # (file, Finding, context) not on the confirmed list
+    confirmed_hits: int = 0
+    by_rule: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    @property
+    def per_10k(self) -> float:
+        return len(self.alarms) / self.chars * 1e4 if self.chars else 0.0
+
+
+def evaluate_real(root: Path, folder: str, confirmed: list[Confirmed], config: Config | None = None) -> RealReport:
+    """False alarms (error or warning findings not on a confirmed real error) per 10,000 characters."""
+    from .session import check_many
+
+    report = RealReport(folder)
+    paths = sorted((root / folder).glob("*.txt"))
+    spans_of: dict[str, list[str]] = defaultdict(list)
+    for c in confirmed:
+        spans_of[c.file].append(c.text)
+    for path, result in zip(paths, check_many(paths, config or Config())):
+        text = result.document.text
+        report.files += 1
+        report.chars += len(text)
+        spans = []
+        for t in spans_of.get(f"{folder}/{path.name}", ()):
+            i = text.find(t)
+            while i >= 0:
+                spans.append((i, i + len(t)))
+                i = text.find(t, i + 1)
+        for f in result.findings:
+            if f.severity.value not in ("error", "warning"):
+                continue
+            if any(f.start <= e and s <= f.end for s, e in spans):
+                report.confirmed_hits += 1
+                continue
+            report.by_rule[f.rule] += 1
+            lo, hi = max(0, f.start - 25), min(len(text), f.end + 25)
+            context = (text[lo:f.start] + "【" + text[f.start:f.end] + "】" + text[f.end:hi]).replace("\n", "⏎")
+            report.alarms.append((f"{folder}/{path.name}", f, context))
+    return report
+
+
+def format_real_report(r: RealReport) -> str:
+    rules = ", ".join(f"{k} {v}" for k, v in sorted(r.by_rule.items(), key=lambda kv: -kv[1]))
+    return (f"corpus-real/{r.folder}: {r.files} files, {r.chars} chars: {r.per_10k:.2f} false alarms per 10,000 chars "
+            f"({len(r.alarms)}; goal <= 1.0); {r.confirmed_hits} alarms on confirmed real errors\n"
+            f"  by rule: {rules or '-'}")
+
+
+def write_real_alarms(reports: list[RealReport], path: Path) -> None:
+    """Every false alarm with its context, for a developer to read, not just count."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for r in reports:
+        for file, f, context in sorted(r.alarms, key=lambda a: (a[1].rule, a[0], a[1].start)):
+            lines.append(f"{f.rule}\t{f.severity.value}\t{file}:{f.line}\t{context}\t{f.message}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ..chinese import is_han, is_zh, next_char, prev_char
+from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
@@ -411,6 +411,45 @@ def heading_end(doc, ctx) -> Iterator[Hit]:
 
 _PHONE = re.compile(r"(?<![\d-])(0\d{2,3})[—－–―~～](\d{7,8})(?!\d)")
 _STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。；：、])[ ]{1,3}(?=[\u4e00-\u9fff])")
+# Spaces that official texts set on purpose, not typing slips:
+# after an article, chapter or part number (第三条 为了……), the separator;
+_AFTER_NUMBER = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条章节编款项部分](?:之[一二三四五六七八九十]+)?$")
+# between joint issuers (上海市生态环境局 上海市消防救援总队关于……);
+_ORGAN_END = re.compile(r"(?:局|委|委员会|办公室|办公厅|政府|总队|支队|院|部|厅|署|会|中心|办|党委|党组|街道|镇|所|公司)$")
+_ORGAN_START = re.compile(r"^(?:中共|中国|中华|国家|国务院|最高|全国|[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|镇|街道|自治区|自治州))")
+# form fields to fill in: boxes, blanks, options (高压/低压);
+_FORM_LINE = re.compile(r"[□■☐☑£]|_{2,}|＿{2,}|[XＸ×]{2,}|[\u4e00-\u9fff]/[\u4e00-\u9fff]")
+# a two-character name padded to three (孙  立), and the gap before it (土壤处  孙  立).
+_PADDED_NAME = re.compile(rf"(?:^|(?<=[\s：:，、（(]))[{SURNAMES}] {{1,3}}[\u4e00-\u9fff](?=[\s，、。；）)]|$)")
+
+
+def _deliberate_space(text: str, ls: int, le: int, start: int, end: int, doc) -> bool:
+    line = text[ls:le]
+    if len(re.sub(r"\s", "", line)) < 12:
+        return True  # short lines: names padded to align (王  伟), chapter titles (总  则)
+    before, after = text[ls:start].rstrip(), text[end:le]
+    if _AFTER_NUMBER.search(before):
+        return True
+    if not re.search(r"[。；，]", line):
+        return True  # a roster, a table row, a label (张小宏 副市长; 联系人：吴  建) — no running text
+    colon = re.search(r"[：:]", line)
+    if colon and ls + colon.start() > start and len(re.sub(r"\s", "", before)) <= 10:
+        return True  # a label padded before its colon (电  话：, 主 任 委 员：)
+    if _ORGAN_END.search(before) and _ORGAN_START.match(after):
+        return True
+    if _FORM_LINE.search(line):
+        return True
+    for m in _PADDED_NAME.finditer(line):
+        if ls + m.start() - 3 <= start <= ls + m.end():
+            return True
+    a = doc.anatomy
+    for span in (a.title, a.caption):
+        if span is not None and span.start <= start < span.end:
+            return True  # a title printed over two lines, or its 题注
+    open_title = before.rfind("《")
+    if open_title != -1 and "》" not in before[open_title:]:
+        return True  # inside a cited title: a space stands for its line break (…管理 支持…)
+    return False
 
 
 @rule(
@@ -421,17 +460,30 @@ _STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。；：、])[ ]{1,3}(?=[\u4e0
     doc="""\
 What it does: writes the 连接号 in telephone numbers as the short hyphen (0551-12345678, not
 0551—12345678 or 0551－12345678), and removes ASCII spaces typed between Chinese characters in
-running text.
+running text (a sentence).
 
 Why is this bad? GB/T 15834-2011 §4.13: the short hyphen joins the parts of phone numbers and codes,
-the 一字线 marks spans. Spaces between Chinese characters are left from copying or from forced
-justification and show as gaps in the issued document. Lines under 8 characters (names padded to
-align, e.g. 王  伟) are left alone.""",
+the 一字线 marks spans. A space inside a sentence is left from copying or from a PDF's line breaks
+and shows as a gap in the issued document.
+
+Spaces that official texts set on purpose are left alone: after an article or chapter number
+(第三条 为了……), names and labels padded to align (总  指  挥：, 王  伟), rosters and table rows
+(lines with no sentence punctuation), a space between joint issuers (……生态环境局 ……消防救援总队),
+a title or cited title printed over two lines, its 题注, and form fields.""",
     references=("GB/T 15834-2011 §4.13（连接号）",),
     examples=[
         bad("联系电话：0551—12345678。", fixed="联系电话：0551-12345678。"),
         bad("各单位要高度 重视防汛工作。", fixed="各单位要高度重视防汛工作。"),
+        bad("所需经费由区财政统筹安排，其 他费用由各街镇承担。", fixed="所需经费由区财政统筹安排，其他费用由各街镇承担。"),
+        bad("请各单位于月底前报送，逾期不报的， 视为无异议。", fixed="请各单位于月底前报送，逾期不报的，视为无异议。"),
         good("联系电话：0551-12345678。\n王  伟\n2024—2025年"),
+        good("第五条 本办法由市应急管理局负责解释，自印发之日起施行。"),
+        good("一、组成人员\n总  指  挥：赵明远  市政府副市长\n副总指挥：钱  进  市应急管理局局长"),
+        good("联系人：市生态环境局土壤处  孙  立，电话：12345678。"),
+        good("江州市生态环境局 江州市消防救援支队关于开展联合检查的通知"),
+        good("为贯彻落实《关于加快推进城市更新 促进高质量发展的意见》，现提出如下措施。"),
+        good("江州市城市绿化条例\n（2024年6月28日江州市第十六届人民代表大会常务委员会 第二十次会议通过）\n"
+             "第一条　为了加强城市绿化管理，制定本条例。"),
     ],
 )
 def connector_and_spaces(doc, ctx) -> Iterator[Hit]:
@@ -442,8 +494,7 @@ def connector_and_spaces(doc, ctx) -> Iterator[Hit]:
     for m in _STRAY_SPACE.finditer(text):
         ls = text.rfind("\n", 0, m.start()) + 1
         le = text.find("\n", m.end())
-        line = text[ls:len(text) if le == -1 else le].strip()
-        if len(line) < 8:
+        if _deliberate_space(text, ls, len(text) if le == -1 else le, m.start(), m.end(), doc):
             continue
         yield Hit.fixing(m.start(), m.end(), "汉字之间有多余的空格", "")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..chinese import SURNAMES as _SURNAMES
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
@@ -56,9 +57,6 @@ def statistical(doc, ctx) -> Iterator[Hit]:
 
 # A person's name standing in a list (出席：张明、王伟) or after a title: homophones of
 # given names are the commonest false alarm, and a name cannot be checked against a dictionary.
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
-             "向汤甄")
 _NAME = re.compile(rf"(?:(?<=[：:、，,\s（(])|^)[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=[、，,。；;\s）)]|同志|$)", re.M)
 _TITLED_NAME = re.compile(rf"(?:市长|书记|主任|局长|部长|主席|县长|区长|厅长|处长|科长|经理|联系人[：:]?)([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})")
 
