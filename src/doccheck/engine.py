@@ -144,6 +144,8 @@ def check_document(
     for rule in rules:
         if rule.gongwen_only and not doc.anatomy.is_gongwen:
             continue
+        if rule.skip_kinds and doc.anatomy.kind in rule.skip_kinds:
+            continue
         ctx = Context(config, {**rule.options, **config.options.get(rule.id, {})}, registry.resources)
         severity = severity_for(rule, config)
         try:

@@ -39,7 +39,7 @@ class Entry:
 KINDS = ("substitution", "existence", "pattern", "roster")
 _RULE_KEYS = {
     "id", "category", "severity", "kind", "summary", "doc", "message", "references",
-    "safe-fix", "examples", "swap", "phrases", "entries", "gongwen-only", "unless-near",
+    "safe-fix", "examples", "swap", "phrases", "entries", "gongwen-only", "skip-kinds", "unless-near",
     "when-text", "when-issuer", "people", "titles",
 }
 # Titles a roster knows; a name next to one of these that is not the person's own is flagged.
@@ -248,6 +248,7 @@ def rules_from_pack(data: dict, origin: str) -> list[Rule]:
             examples=_examples(raw.get("examples", []), where),
             references=tuple(raw.get("references", ())),
             gongwen_only=bool(raw.get("gongwen-only", False)),
+            skip_kinds=tuple(raw.get("skip-kinds", ())),
             origin=origin,
         ))
     return rules

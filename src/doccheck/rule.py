@@ -51,6 +51,9 @@ class Rule:
     references: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)  # defaults; config overrides
     gongwen_only: bool = False  # header/recipient/structure rules skip speeches and articles
+    # Kinds of text (doccheck.anatomy: "规范性文件", "工作报告", "讲话", "文章") the rule does not apply to;
+    # a fragment of unknown kind is still checked.
+    skip_kinds: tuple[str, ...] = ()
     origin: str = "doccheck"  # plugin or pack that contributed the rule
     # Selectors of rules that speak first: a finding of this rule that overlaps one of
     # theirs is dropped (the statistical detector defers to the curated lists).
@@ -119,6 +122,7 @@ def rule(
     references: Iterable[str] = (),
     options: dict[str, Any] | None = None,
     gongwen_only: bool = False,
+    skip_kinds: Iterable[str] = (),
     defers_to: Iterable[str] = (),
 ) -> Callable[[CheckFn], Rule]:
     """Turn a check function into a Rule; the examples live beside the code."""
@@ -135,6 +139,7 @@ def rule(
             references=tuple(references),
             options=dict(options or {}),
             gongwen_only=gongwen_only,
+            skip_kinds=tuple(skip_kinds),
             origin=fn.__module__,
             defers_to=tuple(defers_to),
         )

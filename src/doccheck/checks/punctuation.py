@@ -337,9 +337,10 @@ def ellipsis_dash(doc, ctx) -> Iterator[Hit]:
 
 
 _ZH_DIGITS = "一二三四五六七八九十"
-_APPROX = re.compile(rf"(?<![{_ZH_DIGITS}第])([{_ZH_DIGITS}])、([{_ZH_DIGITS}])(?=[个名人天次家岁十百千万条件成批位项])")
+_APPROX = re.compile(rf"(?<![{_ZH_DIGITS}第、])([{_ZH_DIGITS}])、([{_ZH_DIGITS}])(?=[个名人天次家岁十百千万条件成批位])")
+_DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
 _TITLED_LIST = re.compile(r"(?<=[》”])、(?=[《“])")
-_ORDINAL = re.compile(rf"(?:^|(?<=[。；：\n\s]))((?:第|其)[{_ZH_DIGITS}]{{1,2}})、(?!第|其)")
+_ORDINAL = re.compile(rf"(?:^|(?<=[。；：\n\s]))((?:第|其)[{_ZH_DIGITS}]{{1,2}})、(?!第|其|[{_ZH_DIGITS}])")
 
 
 @rule(
@@ -348,45 +349,67 @@ _ORDINAL = re.compile(rf"(?:^|(?<=[。；：\n\s]))((?:第|其)[{_ZH_DIGITS}]{{1
     severity="warning",
     summary="顿号的误用",
     doc="""\
-What it does: finds three misuses of the 顿号: between two numerals that together give an
-approximate number (三、四个 → 三四个); between items each in 书名号 or 引号 (《A》、《B》 → 《A》《B》);
-and after ordinals such as 第一、其二 that open a sentence (第一、 → 第一，).
+What it does: finds two misuses of the 顿号: between two neighbouring numerals that together give
+an approximate number (三、四个 → 三四个), and after ordinals such as 第一、其二 that open a sentence
+(第一、 → 第一，). A list of item numbers (第一、二、四项) is no approximation.
 
-Why is this bad? GB/T 15834-2011 §4.5.3.5 (概数不用顿号), §4.5.3.6 (标有引号、书名号的并列成分之间通常
-不用顿号), §4.4.3.3 (第一、其次 … 后用逗号).""",
+Why is this bad? GB/T 15834-2011 §4.5.3.5 (概数不用顿号), §4.4.3.3 (第一、其次 … 后用逗号).""",
     references=("GB/T 15834-2011 §4.5（顿号）", "§4.4.3.3（逗号）"),
     examples=[
         bad("每个乡镇配备三、四个人。", fixed="每个乡镇配备三四个人。"),
-        bad("学习《条例》、《规定》。", fixed="学习《条例》《规定》。"),
         bad("第一、加强组织领导。", fixed="第一，加强组织领导。"),
         good("三、四季度完成；第一、第二批次已下达；学习《条例》（2012年）、《规定》。"),
+        good("符合本条第一款第一、二、四项规定的，予以登记；第三、五项另行规定。"),
     ],
 )
 def enumeration_comma(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     for m in _APPROX.finditer(text):
+        a, b = _DIGIT_VALUE.get(m.group(1)), _DIGIT_VALUE.get(m.group(2))
+        if a is None or b is None or b != a + 1:
+            continue  # 二、四: two items, not an approximate number
         s = m.start() + 1
         yield Hit.fixing(s, s + 1, f"“{m.group(1)}{m.group(2)}”表示概数，中间不用顿号（GB/T 15834-2011 §4.5.3.5）", "")
-    for m in _TITLED_LIST.finditer(text):
-        yield Hit.fixing(m.start(), m.end(), "标有书名号或引号的并列成分之间通常不用顿号（GB/T 15834-2011 §4.5.3.6）", "")
     for m in _ORDINAL.finditer(text):
         s = m.end() - 1
         yield Hit.fixing(s, s + 1, f"“{m.group(1)}”用在句首表示次序时，后面用逗号（GB/T 15834-2011 §4.4.3.3）", "，")
 
 
 @rule(
+    id="punctuation.quoted-items-comma",
+    category="punctuation",
+    severity="info",
+    summary="标有书名号或引号的并列成分之间通常不用顿号",
+    doc="""\
+What it does: points at a 顿号 between items that each stand in 书名号 or 引号 (《A》、《B》, “A”、“B”).
+
+Why is this bad? It is not wrong: GB/T 15834-2011 §4.5.3.6 says such items are 通常 (usually) written
+without the 顿号, and published State Council texts write both. Advice, so info.""",
+    references=("GB/T 15834-2011 §4.5.3.6（顿号）",),
+    examples=[
+        bad("学习《条例》、《规定》。", fixed="学习《条例》《规定》。"),
+        good("学习《条例》《规定》；学习《条例》（2012年）、《规定》。"),
+    ],
+)
+def quoted_items_comma(doc, ctx) -> Iterator[Hit]:
+    for m in _TITLED_LIST.finditer(doc.text):
+        yield Hit.fixing(m.start(), m.end(), "标有书名号或引号的并列成分之间通常不用顿号（GB/T 15834-2011 §4.5.3.6）", "")
+
+
+@rule(
     id="punctuation.heading-end",
     category="punctuation",
-    severity="warning",
+    severity="info",
     summary="独立成行的一级标题末尾加了标点",
     doc="""\
 What it does: a level-1 heading that stands on its own line (一、总体要求) and ends with 。；，：.
 Lower levels, and numbered items that are whole sentences, are left alone: they are often
 one-sentence paragraphs.
 
-Why is this bad? A heading on its own line takes no closing punctuation (GB/T 15834-2011 §4.1.3 on
-the 句号 at sentence ends; the common practice of 公文 headings per GB/T 9704-2012 §7.3.3). A run-in
-heading followed by text on the same line keeps its 句号.""",
+Why is this bad? A heading on its own line takes no closing punctuation by the common practice of 公文
+headings (GB/T 9704-2012 §7.3.3 shows them bare; GB/T 15834-2011 §4.1 puts the 句号 at the end of a
+sentence). No clause requires it, so this is advice (info). A run-in heading followed by text on the
+same line keeps its 句号.""",
     references=("GB/T 9704-2012 §7.3.3", "GB/T 15834-2011 §4.1"),
     examples=[
         bad("关于防汛的通知\n各单位：\n一、总体要求。\n坚持人民至上。", fixed="关于防汛的通知\n各单位：\n一、总体要求\n坚持人民至上。"),
@@ -501,5 +524,5 @@ def connector_and_spaces(doc, ctx) -> Iterator[Hit]:
 
 @hookimpl
 def doccheck_rules():
-    return [half_width, paired_marks, repeated, ellipsis_dash, enumeration_comma, heading_end,
-            connector_and_spaces]
+    return [half_width, paired_marks, repeated, ellipsis_dash, enumeration_comma, quoted_items_comma,
+            heading_end, connector_and_spaces]
