@@ -77,3 +77,10 @@ def test_fixes_are_idempotent(text):
     _, _, once = _fix(text)
     _, edits, twice = _fix(once)
     assert twice == once and not edits
+
+
+def test_a_space_in_a_line_whose_comma_is_fixed_is_fixed_in_the_same_pass():
+    # found by hypothesis: the half-width comma made the line look like a roster
+    _, _, once = _fix("00,一 一0000000")
+    _, edits, _ = _fix(once)
+    assert not edits

@@ -29,6 +29,8 @@ class Draft:
         self.parts = document.parts
         self.layout = document.layout
         self.notes = document.notes
+        # What one rule derives and another reuses for this document (e.g. the detector's suspects).
+        self.memo: dict = {}
 
     @classmethod
     def of(cls, doc: "Document | Draft") -> "Draft":

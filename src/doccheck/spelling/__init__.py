@@ -7,34 +7,14 @@ screen and the decision). ``load_detector`` builds it as a shared resource
 
 from __future__ import annotations
 
-import logging
-
 from .detector import CANDIDATE_WORD, STRONG_WORD, THRESHOLD, Detector, Suspect, confidence
+from .language_model import WordLM, load_language_model
+from .tokenizer import load_jieba
 
 from ..hookspecs import hookimpl
 from ..resources import Resource
 
 __all__ = ["Detector", "Suspect", "THRESHOLD", "confidence", "load_jieba", "load_detector"]
-
-
-def load_jieba(resources=None):
-    """jieba's default tokenizer, initialised, with its cache in the user's cache
-    folder (jieba's own default is a file in /tmp shared by every user)."""
-    import jieba
-
-    from ..resources import cache_dir
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.dt
-    if not tk.initialized:
-        folder = cache_dir()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            tk.tmp_dir = str(folder)
-        except OSError:
-            pass  # jieba falls back to building its prefix dictionary without a cache
-        tk.check_initialized()
-    return tk
 
 
 def load_detector(resources=None, **params) -> Detector:
@@ -65,4 +45,6 @@ def doccheck_resources():
     return [
         Resource("jieba", load_jieba, "jieba 分词器及其词典（约 35 万词）"),
         Resource("spelling.detector", load_detector, "统计错别字检测器：音近、形近候选与一元词语模型"),
+        Resource("language-model", load_language_model,
+                 "词三元语言模型（fcitx5 libime 中文模型，KenLM 格式）；缺少时为 None"),
     ]

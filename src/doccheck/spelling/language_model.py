@@ -1,0 +1,90 @@
+"""A word trigram language model for the few positions the detector's screen sends on:
+fcitx5's Chinese model (Debian's libime-data-language-model, KenLM binary, LGPL-2.1+),
+read with the ``kenlm`` package. It knows contexts a unigram dictionary cannot
+(召开……会议 rather than 会仪) and is only asked about a handful of windows per page.
+
+Where it is: DOCCHECK_LM names the file; otherwise the standard paths of the Debian
+package. Without the file or the ``kenlm`` package the detector runs on its unigram
+evidence alone, and says so once.
+"""
+
+from __future__ import annotations
+
+import glob
+import logging
+import os
+import re
+from pathlib import Path
+
+log = logging.getLogger("doccheck")
+
+STANDARD_PATHS = ("/usr/lib/*/libime/zh_CN.lm", "/usr/share/libime/zh_CN.lm", "/usr/lib/libime/zh_CN.lm")
+WIDTH = 5  # Han characters either side of the spot that are scored
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def find_model() -> Path | None:
+    named = os.environ.get("DOCCHECK_LM")
+    if named:
+        return Path(named) if Path(named).is_file() else None
+    for pattern in STANDARD_PATHS:
+        for found in sorted(glob.glob(pattern)):
+            return Path(found)
+    return None
+
+
+class WordLM:
+    """Scores windows of text: jieba segments them, words the model lacks are split into
+    characters (which it has), and KenLM gives the log10 probability."""
+
+    def __init__(self, model, tokenizer, path: Path):
+        self.model = model
+        self.tokenizer = tokenizer
+        self.path = path
+
+    def tokens(self, s: str) -> list[str]:
+        out = []
+        for w in self.tokenizer.lcut(s, HMM=False):
+            if w in self.model:
+                out.append(w)
+            else:
+                out.extend(w)
+        return out
+
+    def score(self, s: str) -> float:
+        return self.model.score(" ".join(self.tokens(s)), bos=False, eos=False)
+
+    def gain(self, text: str, i: int, candidate: str) -> float:
+        """How much more probable (log10) the window around ``text[i]`` is with ``candidate``."""
+        a = i
+        while a > 0 and i - a < WIDTH and _HAN.match(text[a - 1]):
+            a -= 1
+        b = i + 1
+        while b < len(text) and b - i <= WIDTH and _HAN.match(text[b]):
+            b += 1
+        window = text[a:b]
+        k = i - a
+        return self.score(window[:k] + candidate + window[k + 1:]) - self.score(window)
+
+
+_said_missing = False
+
+
+def load_language_model(resources=None) -> WordLM | None:
+    """The model, or None (said once per process) when the file or kenlm is missing."""
+    global _said_missing
+    path = find_model()
+    try:
+        import kenlm
+    except ImportError:
+        kenlm = None
+    if path is None or kenlm is None:
+        if not _said_missing:
+            _said_missing = True
+            what = "kenlm 未安装" if kenlm is None else "未找到语言模型文件（libime-data-language-model）"
+            log.warning("doccheck: %s，统计错别字检测只报告证据最强的（make install 会安装）", what)
+        return None
+    from .tokenizer import load_jieba
+
+    tokenizer = resources.get("jieba") if resources is not None else load_jieba()
+    return WordLM(kenlm.Model(str(path)), tokenizer, path)
