@@ -105,8 +105,10 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
         kept = [s for s in ctx.resource("spelling.detector").detect(text)
                 if not any(a <= s.index < b for a, b in skip) and not _own_term(text, s)]
         lm = ctx.resource("language-model") if kept else None
+        names = [m.span() for m in _PROPER_NAME.finditer(text)]
         memo = doc.memo["typo.suspects"] = [
-            (s, s.gain >= STRONG_GAIN or (lm is not None and lm.gain(text, s.index, s.suggestion) >= LM_STRONG))
+            (s, not any(a <= s.index < b for a, b in names)  # a name is no evidence for a slip
+             and (s.gain >= STRONG_GAIN or (lm is not None and lm.gain(text, s.index, s.suggestion) >= LM_STRONG)))
             for s in kept]
     return memo
 
@@ -115,11 +117,11 @@ def _own_term(text: str, s: Suspect) -> bool:
     """The written characters around the suspect recur in the document while the suggested
     form never appears: the document's own term (a name, a new word), not a slip."""
     i = s.index
-    for a, b in ((i - 1, i + 1), (i, i + 2)):
+    for a, b in ((i - 1, i + 1), (i, i + 2), (i - 1, i + 2)):
         if a < 0 or b > len(text):
             continue
         written = text[a:b]
-        suggested = written.replace(s.char, s.suggestion, 1) if a == i else written[0] + s.suggestion
+        suggested = written[:i - a] + s.suggestion + written[i - a + 1:]
         if text.count(written) >= 2 and suggested not in text:
             return True
     return False
@@ -144,6 +146,12 @@ def _defined_terms(text: str) -> list[tuple[int, int]]:
 # given names are the commonest false alarm, and a name cannot be checked against a dictionary.
 _NAME = re.compile(rf"(?:(?<=[：:、，,\s（(])|^)[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=[、，,。；;\s）)]|同志|$)", re.M)
 _TITLED_NAME = re.compile(rf"(?:市长|书记|主任|局长|部长|主席|县长|区长|厅长|处长|科长|经理|联系人[：:]?)([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})")
+
+
+# A place, road or organisation is named by a word or two before its generic part (丰虹路,
+# 东靖路, 众仁慈善服务中心, 某某科技有限公司): such names are on no dictionary either.
+_PROPER_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?=(?:路|街|巷|弄|大道|公路|桥|隧道|镇|乡|村|浦|泾|港|河|湖|湾|码头|"
+                          r"科技|慈善|集团|公司|大厦|广场|公园|小区|花园|苑)(?![\u4e00-\u9fff]?(?:建设|管理|安全|工作)))")
 
 
 def _name_spans(text: str) -> list[tuple[int, int]]:
