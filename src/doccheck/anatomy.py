@@ -32,7 +32,8 @@ _MD_PREFIX = re.compile(r"^(#{1,6}\s+|\*\*)")
 _HEADING_PATTERNS = (
     (1, re.compile(r"^(?P<num>[一二三四五六七八九十]+)(?P<sep>[、，,.．])")),
     (2, re.compile(r"^(?P<open>[（(])(?P<num>[一二三四五六七八九十]+)(?P<close>[）)])")),
-    (3, re.compile(r"^(?P<num>\d{1,2})(?P<sep>[.．、])(?!\d)")),
+    # 3.2021年起……: a heading whose text opens with a year, not the decimal 3.2021
+    (3, re.compile(r"^(?P<num>\d{1,2})(?P<sep>[.．、])(?:(?!\d)|(?=\d{4}年))")),
     (4, re.compile(r"^(?P<open>[（(])(?P<num>\d{1,2})(?P<close>[）)])")),
 )
 # The 成文日期 line; template stand-ins (20XX年X月X日) count, so that the line is
@@ -97,6 +98,8 @@ class Anatomy:
     main_recipients: list[Span] = field(default_factory=list)
     body: Span | None = None
     headings: list[Heading] = field(default_factory=list)
+    # Starts of 第X条 / 第X章 lines: in a text built of articles, each article numbers its own items.
+    articles: list[int] = field(default_factory=list)
     attachment_note: list[Span] = field(default_factory=list)  # 附件说明 lines
     signature: list[Span] = field(default_factory=list)  # 发文机关署名
     issue_date: DateMention | None = None  # 成文日期
@@ -373,12 +376,20 @@ def analyse(doc: "Draft") -> Anatomy:
     if body_lines:
         a.body = Span(body_lines[0].start, body_lines[-1].end, text[body_lines[0].start:body_lines[-1].end])
     for ln in body_lines:
+        if _ATTACHMENT_LIST.match(ln.text):
+            break  # 附件：1.…: the list of attachments numbers itself
+        if _ARTICLE.match(ln.text):
+            a.articles.append(ln.start)
         h = heading_of(ln)
         if h:
             a.headings.append(h)
     a.dates = find_dates(text, a.issue_date.year if a.issue_date else None,
                          a.issue_date.as_date() if a.issue_date else None)
     return a
+
+
+_ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]|^附件\s*$")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章节]")
 
 
 def _shift(d: DateMention, offset: int) -> DateMention:

@@ -40,33 +40,51 @@ def _wrap(text: str, body: str) -> str:
     doc="""\
 What it does: follows the heading numbers of the body level by level — 一、 → （一） → 1. → （1） —
 and reports a number that skips (一、二、四、), repeats (二、二、) or restarts wrongly, and a lower
-level that appears before any heading of the level above it.
+level that appears before the first 一、 of a document that has them.
 
-Why is this bad? GB/T 9704-2012 §7.3.3 fixes the order of the levels; a skipped or repeated number
-tells the reader a section was lost or pasted twice.""",
+What is fine: a level left out (一、 followed by 1., GB/T 9704 says the levels 可以 be used in this
+order); lower levels numbered on across sections ((一)…(三) under 一、, (四) under 二、, as State
+Council documents do); items that each 第X条 numbers anew; the list of attachments.
+
+Why is this bad? A skipped or repeated number tells the reader a section was lost or pasted twice.""",
     references=("GB/T 9704-2012 §7.3.3（正文，结构层次序数）",),
     examples=[
         bad(_wrap("", "一、总体要求\n二、主要任务\n四、保障措施"), at="四、"),
         bad(_wrap("", "一、总体要求\n（一）指导思想\n（一）工作目标\n二、主要任务"), at="（一）"),
         bad(_wrap("", "（一）指导思想\n一、总体要求\n（一）工作目标"), at="（一）"),
         good(_wrap("", "一、总体要求\n（一）指导思想\n1.坚持人民至上\n2.坚持系统观念\n（二）工作目标\n二、主要任务\n（一）完善机制")),
+        good(_wrap("", "一、总体要求\n（一）指导思想\n（二）工作目标\n二、主要任务\n（三）完善机制\n（四）压实责任")),
+        good(_wrap("", "一、总体要求\n1.坚持人民至上\n2.坚持系统观念\n二、主要任务\n3.完善机制")),
+        good(_wrap("", "第一条 为加强管理，制定本办法。\n第二条 申请奖励应当具备下列条件：\n（一）事实清楚；\n"
+                       "（二）证据确实。\n第三条 有下列情形之一的，不予奖励：\n（一）匿名举报的；\n（二）重复举报的。")),
+        good(_wrap("", "一、总体要求\n1.坚持人民至上\n2.坚持系统观念\n附件：1.责任分工表\n2.进度安排表")),
+        good(_wrap("", "一、工作安排\n1.2026年3月底前完成摸底。\n2.2026年6月底前完成整改。")),
     ],
     gongwen_only=True,
 )
 def heading_sequence(doc, ctx) -> Iterator[Hit]:
-    headings = doc.anatomy.headings
+    a = doc.anatomy
+    headings = a.headings
     if not headings:
         return
     expected: dict[int, int] = {}
+    last: dict[int, int] = {}  # the last number of each level, across higher sections
     seen_levels: set[int] = set()
-    present = {h.level for h in headings}
+    has_top = any(h.level == 1 for h in headings)
+    articles, k = a.articles, 0
     for h in headings:
-        higher_missing = [lv for lv in range(1, h.level) if lv in present and lv not in seen_levels]
-        if higher_missing and h.level not in seen_levels:
+        if k < len(articles) and articles[k] < h.start:
+            while k < len(articles) and articles[k] < h.start:
+                k += 1
+            expected.clear()  # each 第X条 numbers its own items
+            last.clear()
+        if has_top and not articles and h.level > 1 and 1 not in seen_levels and h.level not in seen_levels:
             yield Hit(h.start, h.marker_end,
-                      f"{LEVEL_NAMES[h.level]}出现在{LEVEL_NAMES[higher_missing[0]]}之前，层次顺序颠倒"
+                      f"{LEVEL_NAMES[h.level]}出现在{LEVEL_NAMES[1]}之前，层次顺序颠倒"
                       "（GB/T 9704-2012 §7.3.3）")
         want = expected.get(h.level, 1)
+        if want == 1 and h.number == last.get(h.level, 0) + 1 and h.level in seen_levels:
+            want = h.number  # numbered on across sections: （一）…（三） under 一、, （四） under 二、
         if h.number != want:
             what = "重复" if h.number < want else "跳号"
             right = _marker(h.level, want)
@@ -74,6 +92,7 @@ def heading_sequence(doc, ctx) -> Iterator[Hit]:
                       f"{LEVEL_NAMES[h.level]}序号{what}：此处应为“{right}”，写成了“{h.marker}”（GB/T 9704-2012 §7.3.3）",
                       (right,))
         expected[h.level] = h.number + 1
+        last[h.level] = h.number
         seen_levels.add(h.level)
         for deeper in range(h.level + 1, 5):
             expected.pop(deeper, None)  # numbering of lower levels restarts under a new heading
