@@ -98,8 +98,9 @@ class Anatomy:
     main_recipients: list[Span] = field(default_factory=list)
     body: Span | None = None
     headings: list[Heading] = field(default_factory=list)
-    # Starts of 第X条 / 第X章 lines: in a text built of articles, each article numbers its own items.
-    articles: list[int] = field(default_factory=list)
+    # Where heading numbers start anew: each 第X条 numbers its own items, and so does each
+    # attached document (after the 成文日期, after a 附件 line).
+    restarts: list[int] = field(default_factory=list)
     attachment_note: list[Span] = field(default_factory=list)  # 附件说明 lines
     signature: list[Span] = field(default_factory=list)  # 发文机关署名
     issue_date: DateMention | None = None  # 成文日期
@@ -320,12 +321,24 @@ def analyse(doc: "Draft") -> Anatomy:
 
     date_i = None
     for j in range(end_i - 1, max(body_start_i, end_i - 40) - 1, -1):
-        t = compact(rest[j].text)
-        if _DATE_LINE.match(t):
+        if _is_date_line(rest, j, body_start_i):
             date_i = j
             break
+    if date_i is None:
+        # A notice that prints or forwards a long text: its 成文日期 stands after the notice,
+        # before the text it attaches.
+        for j in range(body_start_i + 1, end_i):
+            if _is_date_line(rest, j, body_start_i):
+                date_i = j
+                break
     if date_i is not None:
         ln = rest[date_i]
+        if _YEAR_ALONE.fullmatch(compact(rest[date_i - 1].text)) and date_i - 1 >= body_start_i \
+                and compact(ln.text).startswith("年"):
+            # "2014" / "年8月12日": a date the publishing page broke over two lines
+            prev = rest[date_i - 1]
+            ln = Line(prev.index, prev.start, ln.end, text[prev.start:ln.end], prev.indent)
+            date_i -= 1
         ds = find_dates(ln.text)
         if ds:
             a.issue_date = _shift(ds[0], ln.start)
@@ -375,11 +388,20 @@ def analyse(doc: "Draft") -> Anatomy:
     body_lines = rest[body_start_i:body_end_i]
     if body_lines:
         a.body = Span(body_lines[0].start, body_lines[-1].end, text[body_lines[0].start:body_lines[-1].end])
-    for ln in body_lines:
-        if _ATTACHMENT_LIST.match(ln.text):
-            break  # 附件：1.…: the list of attachments numbers itself
-        if _ARTICLE.match(ln.text):
-            a.articles.append(ln.start)
+    # Headings of the body and of what is attached after it; the list of attachments
+    # (附件：1.… 2.…) numbers itself and holds no headings.
+    in_list = False
+    date_line = a.issue_date_line.start if a.issue_date_line else None
+    for ln in rest[body_start_i:end_i]:
+        if ln.start == date_line or _ATTACHMENT_LIST.match(ln.text) or _ARTICLE.match(ln.text):
+            a.restarts.append(ln.start)
+            in_list = bool(_ATTACHMENT_LIST.match(ln.text))
+            continue
+        if in_list and re.match(r"^\d+(?:[-－]\d+)?[.．、]", ln.text) and len(ln.text) <= 60 and "。" not in ln.text:
+            continue
+        in_list = False
+        if a.attachment_note and a.attachment_note[0].start <= ln.start <= a.attachment_note[-1].end:
+            continue
         h = heading_of(ln)
         if h:
             a.headings.append(h)
@@ -388,7 +410,18 @@ def analyse(doc: "Draft") -> Anatomy:
     return a
 
 
-_ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]|^附件\s*$")
+_YEAR_ALONE = re.compile(r"(?:19|20)\d{2}")
+
+
+def _is_date_line(rest: list[Line], j: int, first: int) -> bool:
+    t = compact(rest[j].text)
+    if _DATE_LINE.match(t):
+        return True
+    return j > first and t.startswith("年") and _YEAR_ALONE.fullmatch(compact(rest[j - 1].text)) is not None \
+        and _DATE_LINE.match(compact(rest[j - 1].text) + t) is not None
+
+
+_ATTACHMENT_LIST = re.compile(r"^附件\s*\d*\s*[：:]|^附件\s*\d*\s*$")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章节]")
 
 

@@ -71,14 +71,14 @@ def heading_sequence(doc, ctx) -> Iterator[Hit]:
     last: dict[int, int] = {}  # the last number of each level, across higher sections
     seen_levels: set[int] = set()
     has_top = any(h.level == 1 for h in headings)
-    articles, k = a.articles, 0
+    restarts, k = a.restarts, 0
     for h in headings:
-        if k < len(articles) and articles[k] < h.start:
-            while k < len(articles) and articles[k] < h.start:
+        if k < len(restarts) and restarts[k] < h.start:
+            while k < len(restarts) and restarts[k] < h.start:
                 k += 1
-            expected.clear()  # each 第X条 numbers its own items
+            expected.clear()  # each 第X条, each attached document numbers its own items
             last.clear()
-        if has_top and not articles and h.level > 1 and 1 not in seen_levels and h.level not in seen_levels:
+        if has_top and not restarts and h.level > 1 and 1 not in seen_levels and h.level not in seen_levels:
             yield Hit(h.start, h.marker_end,
                       f"{LEVEL_NAMES[h.level]}出现在{LEVEL_NAMES[1]}之前，层次顺序颠倒"
                       "（GB/T 9704-2012 §7.3.3）")
@@ -275,20 +275,23 @@ def attachment_note(doc, ctx) -> Iterator[Hit]:
     id="structure.signature-date",
     category="structure",
     severity="warning",
-    summary="缺少发文机关署名或成文日期",
+    summary="缺少成文日期",
     doc="""\
-What it does: in a 公文 with a body, looks for the 成文日期 at the end and, above it, the 发文机关署名.
-A missing part is reported where it belongs: after the body.
+What it does: in a 公文 with a body, looks for the 成文日期 after it (at the end, or, in a notice that
+prints or forwards a long text, after the notice and before what it attaches). A missing date is
+reported where it belongs: after the body. (A missing 署名 is structure.signature's.)
 
-Why is this bad? 条例 第九条（十）（十一）and GB/T 9704-2012 §7.3.5: 署名 and 成文日期 are elements of
-every 公文 (纪要 and 命令 aside, which have their own formats); a document without a date cannot be
-dated, nor its deadlines checked.""",
+Why is this bad? 条例 第九条（十一）and GB/T 9704-2012 §7.3.5: the 成文日期 dates the document; without it
+neither the document nor its deadlines can be dated (纪要 and 命令 aside, which have their own formats).""",
     references=("GB/T 9704-2012 §7.3.5（发文机关署名、成文日期和印章）", "《党政机关公文处理工作条例》第九条（十）（十一）"),
     examples=[
         bad("关于防汛的通知\n各单位：\n请认真贯彻执行。\n"),
-        bad("关于防汛的通知\n各单位：\n请认真贯彻执行。\n2025年5月6日\n", at=""),
-        good("关于防汛的通知\n各单位：\n请认真贯彻执行。\n江州市人民政府\n2025年5月6日\n"),
         good("关于防汛的通知\n各单位：\n请认真贯彻执行。\n　　　　　　　　　　江州市人民政府办公室\n　　　　　　　　　　　2025年5月6日\n"),
+        good("关于印发《江州市防汛应急预案》的通知\n各区人民政府：\n现将《江州市防汛应急预案》印发给你们，请认真执行。\n"
+             "江州市人民政府\n2025年5月6日\n江州市防汛应急预案\n一、总则\n为做好防汛工作，制定本预案。\n"),
+        good("关于防汛的通知\n各单位：\n请认真贯彻执行。\n江州市人民政府\n2025\n年5月6日\n"),
+        good("江州市城市绿化条例\n（2024年6月28日江州市第十六届人民代表大会常务委员会第二十次会议通过）\n"
+             "第一条　为了加强城市绿化管理，制定本条例。\n第二条　本条例自2025年1月1日起施行。\n"),
     ],
     gongwen_only=True,
 )
@@ -300,7 +303,31 @@ def signature_date(doc, ctx) -> Iterator[Hit]:
         pos = a.body.end
         yield Hit(pos, pos, "缺少成文日期：应在正文（或附件说明）之后署发文机关名称并标注成文日期"
                             "（GB/T 9704-2012 §7.3.5）")
-    elif not a.signature:
+
+
+@rule(
+    id="structure.signature",
+    category="structure",
+    severity="info",
+    summary="成文日期上方没有发文机关署名",
+    doc="""\
+What it does: finds a 成文日期 with no 发文机关署名 above it.
+
+Why is this advice? GB/T 9704-2012 §7.3.5.1 puts the 署名 above the 成文日期 一般 (as a rule), and
+条例 第九条 lists the elements a 公文 一般 has; pages that publish a 公文 often leave out the 署名 with
+the seal. Worth a look in a draft, not an error.""",
+    references=("GB/T 9704-2012 §7.3.5（发文机关署名、成文日期和印章）", "《党政机关公文处理工作条例》第九条（十）"),
+    examples=[
+        bad("关于防汛的通知\n各单位：\n请认真贯彻执行。\n2025年5月6日\n", at=""),
+        good("关于防汛的通知\n各单位：\n请认真贯彻执行。\n江州市人民政府\n2025年5月6日\n"),
+    ],
+    gongwen_only=True,
+)
+def signature(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.doctype in ("纪要", "命令", "公报", "议案") or a.body is None or a.issue_date_line is None:
+        return
+    if not a.signature:
         pos = a.issue_date_line.start
         yield Hit(pos, pos, "成文日期上方缺少发文机关署名（GB/T 9704-2012 §7.3.5）")
 
@@ -346,4 +373,4 @@ def length_limit(doc, ctx) -> Iterator[Hit]:
 @hookimpl
 def doccheck_rules():
     return [heading_sequence, heading_marker_form, request_in_report, citation_order, attachment_note,
-            signature_date, length_limit]
+            signature_date, signature, length_limit]
