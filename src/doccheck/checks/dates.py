@@ -85,8 +85,15 @@ def weekday_mismatch(doc, ctx) -> Iterator[Hit]:
                   (right.strip(),))
 
 
+# GB/T 9704-2012 applies from this day; the 1999 edition it replaced wrote the 成文日期 in
+# Chinese numerals (二〇一〇年一月十九日), so older documents follow that form.
+GBT_9704_2012_IN_FORCE = dt.date(2012, 7, 1)
+
+
 def _issue_date_hits(d: DateMention, what: str) -> Iterator[Hit]:
     right = format_date(d.as_date()) if d.as_date() else None
+    if d.as_date() is not None and d.as_date() < GBT_9704_2012_IN_FORCE:
+        return  # GB/T 9704-1999's form, right for its time
     if d.form == "chinese":
         why = f"{what}应使用阿拉伯数字（GB/T 9704-2012 §7.3.5.1）"
     elif d.form == "numeric":
@@ -95,7 +102,7 @@ def _issue_date_hits(d: DateMention, what: str) -> Iterator[Hit]:
         why = f"{what}应写全年份（GB/T 9704-2012 §7.3.5.1）"
     elif len(d.year_written) != 4:
         why = f"{what}的年份应写全四位（GB/T 9704-2012 §7.3.5.1）"
-    elif re.search(r"(?<!\d)0\d", d.text) or re.search(r"\s", d.text):
+    elif re.search(r"(?<!\d)0\d", d.text):
         why = f"{what}的月、日不编虚位（如5月6日不写作05月06日）（GB/T 9704-2012 §7.3.5.1）"
     else:
         return
@@ -114,13 +121,16 @@ the year in full, month and day without 虚位 — 2025年5月6日, not 二〇�
 2025年05月06日. Fixed automatically when the date is unambiguous.
 
 Why is this bad? GB/T 9704-2012 §7.3.5.1 (and §7.4.3 for the 印发日期) changed the old rule of
-Chinese numerals: drafts copied from pre-2012 templates still carry 二〇一二年.""",
+Chinese numerals: drafts copied from pre-2012 templates still carry 二〇一二年. Documents dated before
+2012-07-01, when the 2012 edition took effect, followed GB/T 9704-1999 and are left alone.""",
     references=("GB/T 9704-2012 §7.3.5.1（成文日期）", "§7.4.3（印发机关和印发日期）"),
     examples=[
         bad(_doc("请认真贯彻执行。", "二〇二五年五月六日"), fixed=_doc("请认真贯彻执行。", "2025年5月6日")),
         bad(_doc("请认真贯彻执行。", "2025年05月06日"), fixed=_doc("请认真贯彻执行。", "2025年5月6日")),
         bad(_doc("请认真贯彻执行。", "2025.5.6"), fixed=_doc("请认真贯彻执行。", "2025年5月6日")),
         good(_doc("请认真贯彻执行。", "2025年5月6日")),
+        good(_doc("请认真贯彻执行。", "二〇一〇年一月十九日")),
+        good(_doc("请认真贯彻执行。", "2016 年 3月8日")),
     ],
     gongwen_only=True,
 )
