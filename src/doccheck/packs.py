@@ -120,11 +120,16 @@ class PackRule:
                     hits.append(self._hit(m.start(), m.end(), m.group(), entry, repl))
             yield from _merge_passages(text, hits)
             return
+        tokenizer = None
         for start, end, entry in self.matcher.find(text):
             if entry.unless and covered_by_context(text, start, end, entry.match, entry.unless):
                 continue
             if self._negated(text, start):
                 continue
+            if self.kind == "substitution" and end - start >= 2:
+                tokenizer = tokenizer or ctx.resource("jieba")
+                if straddles_words(text, start, end, tokenizer):
+                    continue
             yield self._hit(start, end, entry.match, entry, entry.replacement)
 
     def _roster(self, text: str) -> Iterator[Hit]:
@@ -155,6 +160,21 @@ class PackRule:
         suggestions = (repl,) if repl is not None else ()
         fix = Fix.replace(start, end, repl) if (self.safe_fix and repl is not None) else None
         return Hit(start, end, self._say(entry, found, repl), suggestions, fix)
+
+
+def straddles_words(text: str, start: int, end: int, tokenizer) -> bool:
+    """The match is the tail of one word and the head of the next (协商|确定 holds 商确,
+    办理|采砂 holds 理采): jieba puts a boundary inside it, and a word on either side of that
+    boundary reaches beyond the match. A wrong word on the list (一如|继往) stays inside."""
+    lo, hi = max(0, start - 4), min(len(text), end + 4)
+    pos, spans = lo, []
+    for w in tokenizer.cut(text[lo:hi], HMM=False):
+        spans.append((pos, pos + len(w)))
+        pos += len(w)
+    for (a, b), (c, d) in zip(spans, spans[1:]):
+        if start < b < end and (a < start or d > end):
+            return True
+    return False
 
 
 def _merge_passages(text: str, hits: list[Hit]) -> Iterator[Hit]:

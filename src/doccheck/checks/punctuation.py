@@ -208,22 +208,54 @@ the last closing, follows §4.8.3.4 and is not reported.""",
         bad("学习《关于印发《防汛预案》的通知》精神。", at="《"),
         good("他说：“要落实‘四个到位’要求。”学习《关于印发〈防汛预案〉的通知》精神（试行）。"),
         good("“第一段引文，\n“第二段引文。”"),
+        bad("将第九条修改为：\n“清算组成员应当勤勉尽责。\n清算组成员违反前款规定的，依法承担责任。”\n", at="”"),
+        good("江州市城市绿化条例\n2024年6月28日　江州市第十六届人民代表大会常务委员会第二十次\n会议通过）\n"
+             "第一条　为了加强城市绿化管理，制定本条例。"),
+        good("关于修改〈浙江省实施《中华人民共和国防洪法》办法〉的决定"),
         good("关于开展“安全生产月\"活动的通知"),
     ],
 )
 def paired_marks(doc, ctx) -> Iterator[Hit]:
+    hits = list(_pair_hits(doc))
+    # A quotation over several paragraphs whose middle paragraphs lack their “: the first
+    # paragraph is right as written, the paragraph that closes it is where the fault shows.
+    unclosed = [(k, h) for k, h, kind in hits if kind == "unclosed“"]
+    stray = {k: h for k, h, kind in hits if kind == "stray”"}
+    merged: set[int] = set()
+    for n, (k, h) in enumerate(unclosed):
+        limit = unclosed[n + 1][0] if n + 1 < len(unclosed) else k + 40
+        j = next((j for j in sorted(stray) if k < j <= min(limit, k + 40)), None)
+        if j is not None:
+            merged.add(id(h))
+            stray[j] = Hit(stray[j].start, stray[j].end,
+                           "引文不止一段时，每段开头都应使用前引号“，只在最后一段末尾使用后引号”"
+                           "（GB/T 15834-2011 §4.8.3.4）", ("“",))
+            merged.add(j)
+    for k, h, kind in hits:
+        if id(h) in merged:
+            continue
+        yield stray[k] if kind == "stray”" and k in merged else h
+
+
+def _pair_hits(doc) -> Iterator[tuple[int, Hit, str]]:
+    """(line number, hit, kind) per line; kind marks an unclosed “ and a stray ”."""
     text = doc.text
     lines = text.split("\n")
+    caption = doc.anatomy.caption
     pos = 0
     for k, line in enumerate(lines):
+        if caption is not None and caption.start <= pos < caption.end:
+            pos += len(line) + 1
+            continue  # the 题注, reproduced without its opening bracket by many sources
         stack: list[tuple[str, int]] = []
         for m in _PAIR_MARKS.finditer(line):
             i, ch = m.start(), m.group()
             at = pos + i
             if ch in PAIRS:
-                if ch in NESTED and any(o == ch for o, _ in stack):
-                    yield Hit(at, at + 1, f"“{ch}”内再用时应改为“{NESTED[ch]}”（GB/T 15834-2011 §4.8.3.2、§4.15.3.2）",
-                              (NESTED[ch],))
+                if ch in NESTED and any(o == ch for o, _ in stack) and not (
+                        ch == "《" and any(o == "〈" for o, _ in stack)):  # 《〈《》〉》: the third level
+                    yield k, Hit(at, at + 1, f"“{ch}”内再用时应改为“{NESTED[ch]}”（GB/T 15834-2011 §4.8.3.2、§4.15.3.2）",
+                                 (NESTED[ch],)), "nested"
                 stack.append((ch, at))
             elif ch == '"' and stack and stack[-1][0] == "“":
                 stack.pop()  # “…" closed by a straight quote: the half-width rule reports the mark
@@ -234,19 +266,19 @@ def paired_marks(doc, ctx) -> Iterator[Hit]:
                 elif stack and stack[-1][0] in PAIRS and CLOSERS.get(ch) != stack[-1][0] and \
                         not any(o == opener for o, _ in stack):
                     o, _ = stack.pop()
-                    yield Hit(at, at + 1, f"“{o}”应以“{PAIRS[o]}”配对，不用“{ch}”", (PAIRS[o],))
+                    yield k, Hit(at, at + 1, f"“{o}”应以“{PAIRS[o]}”配对，不用“{ch}”", (PAIRS[o],)), "wrong"
                 elif any(o == opener for o, _ in stack):
                     while stack and stack[-1][0] != opener:
                         o, oat = stack.pop()
-                        yield Hit(oat, oat + 1, f"“{o}”没有对应的“{PAIRS[o]}”")
+                        yield k, Hit(oat, oat + 1, f"“{o}”没有对应的“{PAIRS[o]}”"), "unclosed"
                     stack.pop()
                 else:
-                    yield Hit(at, at + 1, f"“{ch}”没有对应的“{opener}”")
+                    yield k, Hit(at, at + 1, f"“{ch}”没有对应的“{opener}”"), "stray" + ch
         next_line = lines[k + 1].lstrip(" \u3000") if k + 1 < len(lines) else ""
         for o, oat in stack:
             if o == "“" and next_line.startswith("“"):
                 continue  # a quotation that runs on into the next paragraph (§4.8.3.4)
-            yield Hit(oat, oat + 1, f"“{o}”没有对应的“{PAIRS[o]}”")
+            yield k, Hit(oat, oat + 1, f"“{o}”没有对应的“{PAIRS[o]}”"), "unclosed" + o
         pos += len(line) + 1
 
 
