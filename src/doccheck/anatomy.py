@@ -292,9 +292,26 @@ def analyse(doc: "Draft") -> Anatomy:
     k = 0
     while k < len(rest) and k < 3 and _is_subtitle(rest[k].text):
         k += 1
+    if k + 1 < len(rest) and _looks_like_number_line(rest[k].text) and compact(rest[k + 1].text) == compact(
+            a.title.text if a.title else ""):
+        k += 2  # a page's heading and 文号 above the document, whose title then follows again
+    run = 0
+    while k + run < len(rest) and run < 6 and _single_office(rest[k + run].text):
+        run += 1
+    if run >= 2:
+        k += run  # joint issuers named one a line under the title
     if k < len(rest) and a.is_gongwen:
         cand = rest[k]
-        if _is_recipient_line(cand.text):
+        colon = re.search(r"[：:]", cand.text)
+        joined = colon is not None and colon.end() < len(cand.text) and colon.start() <= 80 and \
+            _is_recipient_line(cand.text[:colon.end()]) and cand.text[:colon.start()].startswith("各")
+        if joined:
+            # 各镇人民政府、街道办事处：现将……: the 主送 and the body run on in one line
+            end = cand.start + colon.end()
+            a.main_recipient_line = Span(cand.start, end, cand.text[:colon.end()])
+            a.main_recipients = split_recipients(cand.text[:colon.start()], cand.start)
+            k += 1
+        elif _is_recipient_line(cand.text):
             a.main_recipient_line = Span(cand.start, cand.end, cand.text)
             a.main_recipients = split_recipients(cand.text.rstrip("：:。；，,.;"), cand.start)
             k += 1
@@ -339,9 +356,20 @@ def analyse(doc: "Draft") -> Anatomy:
             prev = rest[date_i - 1]
             ln = Line(prev.index, prev.start, ln.end, text[prev.start:ln.end], prev.indent)
             date_i -= 1
-        ds = find_dates(ln.text)
-        if ds:
-            a.issue_date = _shift(ds[0], ln.start)
+        if "\n" in ln.text:
+            cut = ln.text.index("\n")
+            ds = find_dates(ln.text.replace("\n", ""))
+            if ds:  # back to offsets of the text, which has the line break
+                d = ds[0]
+                a.issue_date = _shift(d, ln.start)
+                if d.end > cut:
+                    from dataclasses import replace
+
+                    a.issue_date = replace(a.issue_date, end=a.issue_date.end + 1)
+        else:
+            ds = find_dates(ln.text)
+            if ds:
+                a.issue_date = _shift(ds[0], ln.start)
         a.issue_date_line = Span(ln.start, ln.end, ln.text)
         # 署名: short lines right above the date, not sentences
         j = date_i - 1
@@ -397,8 +425,9 @@ def analyse(doc: "Draft") -> Anatomy:
             a.restarts.append(ln.start)
             in_list = bool(_ATTACHMENT_LIST.match(ln.text))
             continue
-        if in_list and re.match(r"^\d+(?:[-－]\d+)?[.．、]", ln.text) and len(ln.text) <= 60 and "。" not in ln.text:
-            continue
+        if in_list and "。" not in ln.text and (
+                (re.match(r"^\d+(?:[-－]\d+)?[.．、]", ln.text) and len(ln.text) <= 60) or len(ln.text) <= 12):
+            continue  # an item of the list, or the tail of one the page wrapped
         in_list = False
         if a.attachment_note and a.attachment_note[0].start <= ln.start <= a.attachment_note[-1].end:
             continue
@@ -445,6 +474,12 @@ def _looks_like_number_line(t: str) -> bool:
 def _is_subtitle(t: str) -> bool:
     """Lines between the title and the recipient: （征求意见稿）, a bracketed date, a doc number."""
     return bool(re.match(r"^[（(].{1,40}[）)]$", t)) or _looks_like_number_line(t) and len(t) < 30
+
+
+def _single_office(t: str) -> bool:
+    """One office's name alone on a line, no punctuation: joint issuers under a title are
+    printed so (上海市生态环境局 / 上海市规划和自然资源局)."""
+    return len(t) <= 20 and _ORG_END.search(t) is not None and not re.search(r"[：:、，,。；;]", t)
 
 
 def _is_recipient_line(t: str) -> bool:

@@ -165,14 +165,21 @@ class PackRule:
 def straddles_words(text: str, start: int, end: int, tokenizer) -> bool:
     """The match is the tail of one word and the head of the next (协商|确定 holds 商确,
     办理|采砂 holds 理采): jieba puts a boundary inside it, and a word on either side of that
-    boundary reaches beyond the match. A wrong word on the list (一如|继往) stays inside."""
+    boundary reaches beyond the match, so that the correction would leave a lone character
+    of it behind (协 of 协商). A wrong word on the list (一如|继往) stays inside; 工作台|帐
+    leaves 工作, a word, so 台帐 is still read as one."""
     lo, hi = max(0, start - 4), min(len(text), end + 4)
     pos, spans = lo, []
     for w in tokenizer.cut(text[lo:hi], HMM=False):
         spans.append((pos, pos + len(w)))
         pos += len(w)
+    freq = tokenizer.FREQ
     for (a, b), (c, d) in zip(spans, spans[1:]):
-        if start < b < end and (a < start or d > end):
+        if not start < b < end:
+            continue
+        if a < start and (start - a < 2 or not freq.get(text[a:start])):
+            return True
+        if d > end and (d - end < 2 or not freq.get(text[end:d])):
             return True
     return False
 

@@ -197,16 +197,22 @@ def printed_before_issue(doc, ctx) -> Iterator[Hit]:
                   f"印发日期（{format_date(p)}）早于成文日期（{format_date(i)}）（GB/T 9704-2012 §7.4.3）")
 
 
-# A date followed by 前/之前/以前, or preceded by 截至/截止/于…前: a deadline.
-_DEADLINE_BEFORE = re.compile(r"^(?:（[^）]{1,4}）)?\s*(?:[上下]午\s*\d{1,2}[:：]\d{2}\s*)?(?:之前|以前|前)")
-_DEADLINE_AFTER = re.compile(r"(截至|截止|截止到|截止于|截至到|不迟于|最迟于?)\s*$")
+# A date followed by 前/之前/以前, or preceded by 截止/不迟于: a deadline. 截至 ("as of") dates a
+# figure or a list, and a date that describes a thing (2009年10月1日前生产的机械) sets no task.
+_DEADLINE_BEFORE = re.compile(r"^(?:（[^）]{1,4}）)?\s*(?:[上下]午\s*\d{1,2}[:：]\d{2}\s*)?(?:之前|以前|前)"
+                              r"(?!(?:已|所|依法)?(?:生产|出厂|制造|注册|登记|建成|建设|竣工|购买|购置|取得|出生|设立|"
+                              r"成立|投入使用|批准|颁发|核发|发放|签订|入学|入职|参加工作|办理|申领)的?)")
+_DEADLINE_AFTER = re.compile(r"(截止|截止到|截止于|截至到|不迟于|最迟于?)\s*$")
 
 
 def deadlines(doc) -> Iterator[DateMention]:
     text = doc.text
     for d in doc.anatomy.dates:
         end = d.weekday_span[1] if d.weekday_span else (d.range_end.end if d.range_end else d.end)
-        if _DEADLINE_BEFORE.match(text[end:end + 16]) or _DEADLINE_AFTER.search(text[max(0, d.start - 6):d.start]):
+        before = text[max(0, d.start - 6):d.start]
+        if re.search(r"截至\s*$", before):
+            continue  # as of
+        if _DEADLINE_BEFORE.match(text[end:end + 16]) or _DEADLINE_AFTER.search(before):
             yield d
 
 
@@ -228,6 +234,8 @@ last year's notice or the document was delayed without the dates being updated."
         good(_doc("请于5月20日前将材料报送市应急局。")),
         good(_doc("统计时间截至2025年4月30日。")),
         good(_doc("请于5月20日前报送，截至4月30日的数据要准确。")),
+        good(_doc("附件：建设用地风险管控名录（截至2025年3月31日）")),
+        good(_doc("禁止使用2009年10月1日前生产的高排放非道路移动机械。")),
     ],
     gongwen_only=True,
 )

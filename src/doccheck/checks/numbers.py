@@ -70,7 +70,8 @@ def abbreviated_year(doc, ctx) -> Iterator[Hit]:
 # Every branch starts where a run starts (the lookbehinds): without them a long run of
 # digits or 一 is rescanned from each of its positions, time quadratic in its length.
 _MIXED = re.compile(
-    r"(?<!\d)\d+[千百]\d*(?:万|亿)?|(?<!\d)\d+万\d+千?"
+    # 千 before a unit is its prefix (35千伏, 4500千克), not the numeral
+    r"(?<!\d)\d+(?:千(?![伏瓦克米帕焦赫卡])|百)\d*(?:万|亿)?|(?<!\d)\d+万\d+千?(?![伏瓦克米帕焦赫卡])"
     r"|(?<![〇一二三四五六七八九十])[〇一二三四五六七八九十]+\d+(?=年|月|日|万|亿|元)"
     r"|(?<!\d)\d+[〇一二三四五六七八九](?=年)"
 )
@@ -92,6 +93,7 @@ Why is this bad? GB/T 15835-2011 keeps a number in one script: 5000元 or 五千
         bad("二〇25年工作要点", at="二〇25"),
         good("共投入资金5000元，其中3万元用于培训，1.5亿元用于建设。"),
         good("第一百二十三条"),
+        good("35千伏及以上线路；总质量4500千克及以下的货车。"),
     ],
 )
 def mixed_numerals(doc, ctx) -> Iterator[Hit]:

@@ -209,6 +209,7 @@ the last closing, follows §4.8.3.4 and is not reported.""",
         good("他说：“要落实‘四个到位’要求。”学习《关于印发〈防汛预案〉的通知》精神（试行）。"),
         good("“第一段引文，\n“第二段引文。”"),
         bad("将第九条修改为：\n“清算组成员应当勤勉尽责。\n清算组成员违反前款规定的，依法承担责任。”\n", at="”"),
+        good("附件：1.严重失信主体名单（法\n人类）\n2.严重失信主体名单（从业\n人员）"),
         good("江州市城市绿化条例\n2024年6月28日　江州市第十六届人民代表大会常务委员会第二十次\n会议通过）\n"
              "第一条　为了加强城市绿化管理，制定本条例。"),
         good("关于修改〈浙江省实施《中华人民共和国防洪法》办法〉的决定"),
@@ -216,7 +217,7 @@ the last closing, follows §4.8.3.4 and is not reported.""",
     ],
 )
 def paired_marks(doc, ctx) -> Iterator[Hit]:
-    hits = list(_pair_hits(doc))
+    hits = _across_line_breaks(doc.text, list(_pair_hits(doc)))
     # A quotation over several paragraphs whose middle paragraphs lack their “: the first
     # paragraph is right as written, the paragraph that closes it is where the fault shows.
     unclosed = [(k, h) for k, h, kind in hits if kind == "unclosed“"]
@@ -235,6 +236,30 @@ def paired_marks(doc, ctx) -> Iterator[Hit]:
         if id(h) in merged:
             continue
         yield stray[k] if kind == "stray”" and k in merged else h
+
+
+def _across_line_breaks(text: str, hits: list) -> list:
+    """A pair that a publishing page broke over a line or two (名单（法 / 人类）): an opener left
+    open at the end of a line that ends mid-sentence, and its closer stray on the next line or
+    the one after, are one pair."""
+    lines = text.split("\n")
+    strays: dict[tuple[int, str], list] = {}
+    for k, h, kind in hits:
+        if kind.startswith("stray"):
+            strays.setdefault((k, kind[len("stray"):]), []).append(h)
+    dropped: set[int] = set()
+    for k, h, kind in hits:
+        if not kind.startswith("unclosed"):
+            continue
+        closer = PAIRS.get(kind[len("unclosed"):])
+        for k2 in (k + 1, k + 2):
+            if k2 >= len(lines) or re.search(r"[。！？；]\s*$", lines[k2 - 1]):
+                break  # the sentence ended: no pair runs on
+            waiting = [h2 for h2 in strays.get((k2, closer), ()) if id(h2) not in dropped]
+            if waiting:
+                dropped.update((id(h), id(waiting[0])))
+                break
+    return [x for x in hits if id(x[1]) not in dropped]
 
 
 def _pair_hits(doc) -> Iterator[tuple[int, Hit, str]]:
@@ -270,7 +295,7 @@ def _pair_hits(doc) -> Iterator[tuple[int, Hit, str]]:
                 elif any(o == opener for o, _ in stack):
                     while stack and stack[-1][0] != opener:
                         o, oat = stack.pop()
-                        yield k, Hit(oat, oat + 1, f"“{o}”没有对应的“{PAIRS[o]}”"), "unclosed"
+                        yield k, Hit(oat, oat + 1, f"“{o}”没有对应的“{PAIRS[o]}”"), "inner"
                     stack.pop()
                 else:
                     yield k, Hit(at, at + 1, f"“{ch}”没有对应的“{opener}”"), "stray" + ch

@@ -179,6 +179,11 @@ Why is this bad? 办法2000 第二十五条（四）, still the common practice:
     references=("《国家行政机关公文处理办法》（2000）第二十五条（四）",),
     examples=[
         bad("根据市政发〔2023〕11号文件要求，现将有关事项通知如下。", at="市政发〔2023〕11号"),
+        bad("按照省政府的通知（省政发〔2023〕11号）要求，现将有关事项通知如下。", at="省政发〔2023〕11号"),
+        good("根据《关于印发〈防汛工作方案〉的通知》（市政发〔2023〕11号）要求，现通知如下。"),
+        good("根据市政府《关于做好防汛工作方案》的通知（市政发〔2023〕11号）要求，现通知如下。"),
+        good("附件：1.江州市防汛工作实施意见（市政发〔2023〕11号）\n2.责任分工表"),
+        good("按照《关于加强防汛工作的通知》（市政发〔2023〕11号）要求，各地要严格落实市政发〔2023〕11号文件规定的措施。"),
         good("根据《江州市人民政府关于加强防汛工作的通知》（江政发〔2024〕8号）要求，现将有关事项通知如下。"),
         good("江州市人民政府文件\n江政发〔2025〕3号\n关于加强防汛工作的通知\n各单位：\n"),
     ],
@@ -193,7 +198,7 @@ def citation_order(doc, ctx) -> Iterator[Hit]:
             continue
         if own is not None and n.start == own.start:
             continue
-        if _cited_after_title(text, n.start):
+        if _cited_after_title(text, n.start) or _cited_before(text, n):
             continue
         line_start = text.rfind("\n", 0, n.start) + 1
         line_end = text.find("\n", n.end)
@@ -204,8 +209,26 @@ def citation_order(doc, ctx) -> Iterator[Hit]:
                                   "不宜只引发文字号（办法2000 第二十五条（四））")
 
 
+def _cited_before(text: str, n) -> bool:
+    """The same number already cited after its title: a later bare reference is fine."""
+    i = text.find(n.text)
+    while i != -1 and i < n.start:
+        if _cited_after_title(text, i):
+            return True
+        i = text.find(n.text, i + 1)
+    return False
+
+
+# What a document's name ends with when it stands without 书名号 (an attachment list, 《…》的通知).
+_DOC_WORDS = (r"(?:通知|意见|办法|规定|细则|方案|决定|通报|批复|函|请示|报告|规划|纲要|要点|计划|规则|条例|标准|"
+              r"导则|指南|清单|目录)")
+_NAMED_DOC = re.compile(r"[》〉]的" + _DOC_WORDS + "$")
+_LISTED_DOC = re.compile(r"[\u4e00-\u9fff]" + _DOC_WORDS + "$")  # in a list of attachments, names go bare
+
+
 def _cited_after_title(text: str, start: int) -> bool:
-    """Inside a bracket that follows a 》: 《…》（江政发〔2024〕8号、…）."""
+    """Inside a bracket that follows a document's name: 《…》（江政发〔2024〕8号、…）,
+    《关于……方案》的通知（沪绿容〔2025〕137号）, 1.……实施意见（闵征收〔2023〕12号）."""
     line_start = text.rfind("\n", 0, start) + 1
     k = start - 1
     depth = 0
@@ -215,7 +238,10 @@ def _cited_after_title(text: str, start: int) -> bool:
             depth += 1
         elif ch in "（(":
             if depth == 0:
-                return k > 0 and text[k - 1] in "》〉"
+                before = text[max(0, k - 12):k]
+                listed = re.match(r"^\s*(?:附件\s*\d*\s*[：:]|\d+[.．、])", text[line_start:k]) is not None
+                return k > 0 and (text[k - 1] in "》〉" or _NAMED_DOC.search(before) is not None
+                                  or (listed and _LISTED_DOC.search(before) is not None))
             depth -= 1
         elif ch in "。；" and depth == 0:
             return False
