@@ -50,12 +50,11 @@ def _render(data: bytes, doc, edits: list[Edit]) -> tuple[bytes, list[Edit], lis
 def _render_text(data: bytes, doc, edits: list[Edit]) -> bytes:
     """Every line end, the encoding and the BOM stay exactly as they were outside
     the edited spans."""
-    from ..readers.text import decode_with_source
+    from ..readers.text import decode_with_source, encode_text
 
     raw, _, source = decode_with_source(data)
     at = doc.source_offset
-    text = apply_edits(raw, [Edit(at(e.start), at(e.end), e.replacement) for e in edits])
-    return (b"\xef\xbb\xbf" if source.bom else b"") + text.encode(source.encoding)
+    return encode_text(apply_edits(raw, [Edit(at(e.start), at(e.end), e.replacement) for e in edits]), source)
 
 
 def _check_target(target: Path, source: Path, force: bool) -> None:

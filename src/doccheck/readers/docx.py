@@ -9,6 +9,7 @@ original bytes.
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -27,8 +28,57 @@ def read_docx(path: Path) -> Document:
     return read_docx_bytes(data, str(path))
 
 
+# Limits checked on the zip's directory before anything is inflated: a 600 KB file can hold
+# millions of paragraphs or inflate to gigabytes. DOCCHECK_MAX_DOCX_MB / _RATIO / _PARAGRAPHS
+# raise them for an office whose drafts are larger.
+MAX_INFLATED_MB = 200
+MAX_RATIO = 200  # inflated ÷ compressed, per part over 1 MB
+MAX_PARAGRAPHS = 200_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _limit(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(f"DOCCHECK_MAX_DOCX_{name}", default))
+    except ValueError:
+        return default
+
+
+def check_package(data: bytes) -> None:
+    """Refuse, before parsing, what would exhaust memory or time; say what the file is."""
+    if data.startswith(OLE_MAGIC):
+        raise ReadError("这是旧版 Word 97-2003 文档（.doc）或加密的 .docx：请在 Word 或 WPS 中另存为未加密的 .docx 后再检查")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError) as e:
+        raise ReadError(f"不是有效的 .docx 文件（{type(e).__name__}: {e}）") from None
+    total = sum(i.file_size for i in infos)
+    if total > _limit("MB", MAX_INFLATED_MB) * 1024 * 1024:
+        raise ReadError(f"解压后超过 {_limit('MB', MAX_INFLATED_MB)} MB（{total // 1024 // 1024} MB），疑为压缩炸弹，未读取"
+                        "（可用环境变量 DOCCHECK_MAX_DOCX_MB 调整）")
+    for i in infos:
+        if i.file_size > 1024 * 1024 and i.file_size > _limit("RATIO", MAX_RATIO) * max(i.compress_size, 1):
+            raise ReadError(f"部件 {i.filename} 的压缩比超过 {_limit('RATIO', MAX_RATIO)}:1，疑为压缩炸弹，未读取"
+                            "（可用环境变量 DOCCHECK_MAX_DOCX_RATIO 调整）")
+    try:
+        body = zf.open("word/document.xml")
+    except KeyError:
+        raise ReadError("不是有效的 .docx 文件（缺少 word/document.xml）") from None
+    limit, count, tail = _limit("PARAGRAPHS", MAX_PARAGRAPHS), 0, b""
+    with body:
+        while chunk := body.read(1 << 20):
+            buf = tail + chunk
+            count += buf.count(b"<w:p>") + buf.count(b"<w:p ")
+            tail = buf[-5:]
+            count -= tail.count(b"<w:p>") + tail.count(b"<w:p ")  # counted again with the next chunk
+            if count > limit:
+                raise ReadError(f"段落超过 {limit} 个，未读取（可用环境变量 DOCCHECK_MAX_DOCX_PARAGRAPHS 调整）")
+
+
 def open_docx(data: bytes):
     """The python-docx Document of ``data``; a ReadError that says what is wrong otherwise."""
+    check_package(data)
     try:
         import docx
 

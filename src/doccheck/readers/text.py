@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from ..hookspecs import hookimpl
@@ -15,10 +16,21 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 
 
 def decode_with_source(data: bytes) -> tuple[str, list[str], TextEncoding]:
-    """UTF-8 (with or without BOM), else GB18030 — drafts saved by older
-    Windows editors are GBK more often than not — with a note saying so."""
+    """UTF-8 (with or without BOM); UTF-16 with its BOM (Notepad's "Unicode"); else
+    GB18030 — drafts saved by older Windows editors are GBK more often than not — with
+    a note saying so."""
     notes: list[str] = []
-    if b"\x00" in data[:4096]:
+    for bom_bytes, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom_bytes):
+            try:
+                text = data[2:].decode(name)
+            except UnicodeDecodeError as e:
+                raise ReadError(f"UTF-16 文本有误（第 {e.start + 2} 字节处）") from None
+            if "\x00" in text:
+                raise ReadError("不是文本文件（含有二进制内容）")
+            newline = "\r\n" if "\r\n" in text else "\n"
+            return text, notes, TextEncoding(name, True, newline)
+    if b"\x00" in data:
         raise ReadError("不是文本文件（含有二进制内容）")
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
@@ -35,6 +47,12 @@ def decode_with_source(data: bytes) -> tuple[str, list[str], TextEncoding]:
         notes.append("文件不是 UTF-8 编码，已按 GB18030 读取")
     newline = "\r\n" if "\r\n" in text else "\n"
     return text, notes, TextEncoding(encoding, bom, newline)
+
+
+def encode_text(text: str, how: TextEncoding) -> bytes:
+    """``text`` in the encoding it was read in, with the same byte-order mark."""
+    boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    return (boms.get(how.encoding, b"") if how.bom else b"") + text.encode(how.encoding)
 
 
 def read_text_file(path: Path) -> Document:
