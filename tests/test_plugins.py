@@ -150,7 +150,7 @@ def test_a_plugin_declares_a_category_and_the_service_lists_its_label():
     original = app_module.default_registry
     app_module.default_registry = lambda: reg
     try:
-        with TestClient(create_app(ServiceConfig())) as c:
+        with TestClient(create_app(ServiceConfig()), base_url="http://127.0.0.1:8787") as c:
             cats = {x["id"]: x["label"] for x in c.get("/api/v1/rules").json()["categories"]}
     finally:
         app_module.default_registry = original

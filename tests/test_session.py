@@ -37,7 +37,7 @@ def _cli_json(capsys, *args) -> dict:
 
 
 def _service(tmp_path, **kw):
-    return TestClient(create_app(ServiceConfig(**kw)))
+    return TestClient(create_app(ServiceConfig(**kw)), base_url="http://127.0.0.1:8787")
 
 
 def test_a_suppression_and_a_config_behave_alike_in_api_cli_and_service(tmp_path, capsys):

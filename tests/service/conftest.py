@@ -16,11 +16,13 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server():
-    """A real `doccheck serve` on loopback, as the add-ins and LanguageTool clients see it."""
+def live_server(tmp_path_factory):
+    """A real `doccheck serve` on loopback, as the add-ins and LanguageTool clients see it.
+    Its log goes to a file: a pipe nobody reads fills up and stops the server."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "doccheck", "serve", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = open(tmp_path_factory.mktemp("serve") / "serve.log", "w+b")
+    proc = subprocess.Popen([sys.executable, "-m", "doccheck", "serve", "--port", str(port), "--timeout", "3"],
+                            stdout=subprocess.DEVNULL, stderr=log)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -29,7 +31,8 @@ def live_server():
             break
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError(proc.stderr.read().decode())
+                log.seek(0)
+                raise RuntimeError(log.read().decode())
             time.sleep(0.2)
     else:
         proc.kill()

@@ -17,7 +17,7 @@ DRAFT = "关于召开全市防汛工作会议的通知\n各县（市、区）人
 
 @pytest.fixture(scope="module")
 def client():
-    with TestClient(create_app(ServiceConfig())) as c:
+    with TestClient(create_app(ServiceConfig()), base_url="http://127.0.0.1:8787") as c:
         yield c
 
 
@@ -72,27 +72,35 @@ def test_malformed_input_is_a_400_with_json(client, body, ctype):
 
 
 def test_body_cap_413():
-    with TestClient(create_app(ServiceConfig(max_body=1000))) as c:
+    with TestClient(create_app(ServiceConfig(max_body=1000)), base_url="http://127.0.0.1:8787") as c:
         r = c.post("/api/v1/check", json={"text": "字" * 2000})
         assert r.status_code == 413 and r.json()["error"]["status"] == 413
         r = c.post("/v2/check", data={"text": "字" * 2000, "language": "zh-CN"})
         assert r.status_code == 413
 
 
-def test_time_limit_503(monkeypatch):
-    import time
+from test_load import SLOW as LONG  # noqa: E402  (sentences that never repeat: seconds of checking)
 
-    import doccheck.service.app as app_module
 
-    with TestClient(create_app(ServiceConfig(timeout=0.2))) as c:
-        real = app_module.session.check_text
-        monkeypatch.setattr(app_module.session, "check_text", lambda *a, **k: (time.sleep(1), real(*a, **k))[1])
-        r = c.post("/api/v1/check", json={"text": DRAFT})
+def test_a_check_over_its_time_is_stopped_and_the_service_goes_on():
+    # A 1.3 MB draft takes seconds; with a 0.5 s limit its worker is ended (not left running),
+    # /health answers meanwhile, and the next request is checked by a fresh worker.
+    with TestClient(create_app(ServiceConfig(timeout=0.5, workers=2)), base_url="http://127.0.0.1:8787") as c:
+        with ThreadPoolExecutor(2) as ex:
+            slow = ex.submit(c.post, "/api/v1/check", json={"text": LONG})
+            import time
+
+            time.sleep(0.2)
+            t = time.perf_counter()
+            assert c.get("/health").status_code == 200
+            assert time.perf_counter() - t < 0.5
+            r = slow.result(timeout=60)
         assert r.status_code == 503 and "超时" in r.json()["error"]["message"]
+        assert c.post("/api/v1/check", json={"text": DRAFT}).status_code == 200
 
 
 def test_token():
-    with TestClient(create_app(ServiceConfig(token="s3cret"))) as c:
+    with TestClient(create_app(ServiceConfig(token="s3cret")), base_url="http://127.0.0.1:8787") as c:
         assert c.post("/api/v1/check", json={"text": DRAFT}).status_code == 401
         assert c.post("/api/v1/check", json={"text": DRAFT}, headers={"Authorization": "Bearer s3cret"}).status_code == 200
         assert c.post("/api/v1/check", json={"text": DRAFT}, headers={"X-Doccheck-Token": "s3cret"}).status_code == 200
@@ -102,7 +110,7 @@ def test_token():
 
 def test_cors_preflight_for_allowed_origins_only():
     # LanguageTool's Word add-in fails because the preflight is answered wrongly (LT #10724).
-    with TestClient(create_app(ServiceConfig(port=8787, allowed_origins=["https://addin.example"]))) as c:
+    with TestClient(create_app(ServiceConfig(port=8787, allowed_origins=["https://addin.example"])), base_url="http://127.0.0.1:8787") as c:
         for origin in ("https://addin.example", "http://127.0.0.1:8787", "https://localhost:8787"):
             r = c.options("/api/v1/check", headers={
                 "Origin": origin, "Access-Control-Request-Method": "POST",
@@ -229,3 +237,34 @@ def test_v2_offsets_count_crlf_as_the_client_sent_it(client):
     r = client.post("/v2/check", data={"text": text, "language": "zh-CN"})
     m = next(m for m in r.json()["matches"] if m["rule"]["id"] == "punctuation.half-width")
     assert text[m["offset"]:m["offset"] + m["length"]] == ","
+
+
+def test_only_loopback_host_names_are_answered(client):
+    # DNS rebinding: a page on evil.example resolves its own name to 127.0.0.1.
+    assert client.get("/health", headers={"Host": "evil.example:8787"}).status_code == 400
+    assert client.get("/health", headers={"Host": "localhost:8787"}).status_code == 200
+    with TestClient(create_app(ServiceConfig(allowed_hosts=["doccheck.office.lan"])),
+                    base_url="http://doccheck.office.lan") as c:
+        assert c.get("/health").status_code == 200
+
+
+def test_undocumented_content_types_are_refused(client):
+    r = client.post("/api/v1/check", content=DRAFT.encode(), headers={"Content-Type": "text/plain"})
+    assert r.status_code == 415
+    r = client.post("/v2/check", content=b"text=x", headers={"Content-Type": "text/plain"})
+    assert r.status_code == 415
+
+
+def test_malformed_input_is_a_400_not_a_500(client):
+    r = client.post("/api/v1/check", content=b'{"text": "\\ud800"}', headers={"Content-Type": "application/json"})
+    assert r.status_code == 400 and "Unicode" in r.json()["error"]["message"]
+    r = client.post("/api/v1/check", files={"file": ("a.docx", gongwen_docx())}, data={"options": "{not json"})
+    assert r.status_code == 400 and "options" in r.json()["error"]["message"]
+    r = client.post("/v2/check", content=b"--x\r\nbroken", headers={"Content-Type": "multipart/form-data; boundary=x"})
+    assert r.status_code == 400
+
+
+def test_the_form_limit_is_the_body_limit(client):
+    text = "经研究，决定召开会议。" * 150_000  # 1.5 MB: over the multipart default of 1 MB, under 5 MB
+    r = client.post("/v2/check", files={"text": (None, text), "language": (None, "zh-CN")})
+    assert r.status_code == 200

@@ -24,6 +24,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -36,6 +37,7 @@ from ..formats.json import as_dict
 from ..plugins import default_registry
 from ..session import CheckResult
 from . import languagetool as lt
+from .workers import CheckTimeout, CheckWorkers
 
 log = logging.getLogger("doccheck.service")
 
@@ -49,11 +51,18 @@ class ServiceConfig:
     max_body: int = 5 * 1024 * 1024
     timeout: float = 30.0
     config: Config = field(default_factory=Config)
+    workers: int = 1  # processes that run checks (doccheck serve --workers; default all cores)
+    allowed_hosts: list[str] = field(default_factory=list)  # Host names besides the loopback ones
 
     def origins(self) -> list[str]:
         own = [f"{scheme}://{host}:{self.port}" for scheme in ("http", "https")
                for host in ("127.0.0.1", "localhost")]
         return own + list(self.allowed_origins)
+
+    def hosts(self) -> list[str]:
+        """Host header values answered: loopback names, and what --allow-host adds.
+        Anything else is a DNS-rebinding page talking to the service through a name it controls."""
+        return ["127.0.0.1", "localhost", "[::1]", "::1", *self.allowed_hosts]
 
 
 class HTTPError(Exception):
@@ -79,15 +88,18 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
     sc = sc or ServiceConfig()
     registry = default_registry()
 
-    def warm() -> None:
-        # Rules, packs, matchers and the statistical detector's dictionaries load once, here.
-        session.check_text("关于召开会议的通知\n各单位：\n经研究,决定召开会仪。\n", sc.config, registry=registry)
+    pool: dict = {}
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        await asyncio.to_thread(warm)
-        log.info("doccheck %s ready: %d rules", __version__, len(registry.rules))
-        yield
+        pool["workers"] = CheckWorkers(sc.workers, sc.timeout)
+        # Each worker loads rules, packs and dictionaries once; this waits until one has.
+        await pool["workers"].run(_ready)
+        log.info("doccheck %s ready: %d rules, %d worker(s)", __version__, len(registry.rules), sc.workers)
+        try:
+            yield
+        finally:
+            pool["workers"].close()
 
     def authorise(request: Request, form_key: str | None = None) -> None:
         if not sc.token:
@@ -111,11 +123,18 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
         request._body = body  # Starlette replays a read body to form() and json()
         return body
 
+    async def parse_form(request: Request):
+        # The form's own part limit (1 MB by default) must agree with the body cap.
+        try:
+            return await request.form(max_part_size=sc.max_body)
+        except Exception as e:  # python-multipart's errors for a malformed body
+            raise HTTPError(400, f"表单格式有误（{type(e).__name__}）") from None
+
     async def run(fn, *args):
         try:
-            return await asyncio.wait_for(asyncio.to_thread(fn, *args), timeout=sc.timeout)
-        except asyncio.TimeoutError:
-            raise HTTPError(503, f"检查超时（超过 {sc.timeout:g} 秒）") from None
+            return await pool["workers"].run(fn, *args)
+        except CheckTimeout:
+            raise HTTPError(503, f"检查超时（超过 {sc.timeout:g} 秒），已停止") from None
 
     def config_from(options: dict) -> Config:
         if not isinstance(options, dict):
@@ -126,13 +145,14 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
                 raise HTTPError(400, "select、ignore 应为字符串列表")
         return sc.config.with_cli(select=select, ignore=ignore)
 
-    def check_text(text: str, config: Config) -> CheckResult:
-        result = session.check_text(text, config, registry=registry)
-        result.path = "-"
-        return result
-
-    def check_docx(data: bytes, name: str, config: Config) -> CheckResult:
-        return session.check_bytes(data, name, config, registry=registry)
+    def text_of(value) -> str:
+        if not isinstance(value, str):
+            raise HTTPError(400, "text 应为字符串")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise HTTPError(400, "文本含有无效的 Unicode 字符（孤立的代理项）") from None
+        return value
 
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__, "rules": len(registry.rules)})
@@ -151,16 +171,19 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
         ctype = request.headers.get("content-type", "")
         if ctype.startswith("multipart/form-data"):
             await body_of(request)  # enforce the cap before parsing
-            form = await request.form()
+            form = await parse_form(request)
             upload = form.get("file")
             if upload is None or not hasattr(upload, "read"):
                 raise HTTPError(400, "请以 file 字段上传 .docx 文件")
             name = upload.filename or "upload.docx"
             if not name.lower().endswith(".docx"):
                 raise HTTPError(400, "只接受 .docx 文件")
-            options = json.loads(form.get("options") or "{}") if form.get("options") else {}
-            result = await run(check_docx, await upload.read(), name, config_from(options))
-        else:
+            try:
+                options = json.loads(form.get("options") or "{}") if form.get("options") else {}
+            except ValueError:
+                raise HTTPError(400, "options 应为 JSON 对象") from None
+            result = await run(session.check_bytes, await upload.read(), name, config_from(options))
+        elif ctype.split(";")[0].strip() == "application/json":
             raw = await body_of(request)
             try:
                 payload = json.loads(raw.decode("utf-8"))
@@ -168,7 +191,11 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
                 raise HTTPError(400, "请求体应为 UTF-8 编码的 JSON") from None
             if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
                 raise HTTPError(400, "请求体应为 {\"text\": \"…\", \"options\": {…}}")
-            result = await run(check_text, payload["text"], config_from(payload.get("options") or {}))
+            result = await run(_check_text, text_of(payload["text"]), config_from(payload.get("options") or {}))
+        else:
+            # A text/plain POST needs no CORS preflight: any page could send one. Only the
+            # documented types are taken.
+            raise HTTPError(415, "请以 application/json 或 multipart/form-data 提交")
         return JSONResponse(as_dict([result]))
 
     async def lt_languages(request: Request) -> Response:
@@ -180,9 +207,9 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
             form = request.query_params
         elif ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
             await body_of(request)
-            form = await request.form()
+            form = await parse_form(request)
         else:
-            raise HTTPError(400, "请以表单（application/x-www-form-urlencoded）提交")
+            raise HTTPError(415, "请以表单（application/x-www-form-urlencoded）提交")
         authorise(request, form.get("apiKey"))
         language = (form.get("language") or "auto").lower()
         if not (language.startswith("zh") or language.startswith("auto")):
@@ -203,7 +230,7 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
         if only and not (enabled or en_cat):
             raise HTTPError(400, "enabledOnly=true 时须给出 enabledRules 或 enabledCategories")
         config = sc.config.with_cli(select=(enabled + en_cat) if only else None, ignore=disabled + dis_cat)
-        result = await run(check_text, annotated.plain, config)
+        result = await run(_check_text, text_of(annotated.plain), config)
         return JSONResponse(lt.response(lt.to_matches(annotated, result.findings, registry, result.document.source_offset), language))
 
     async def handle_http_error(request: Request, exc: HTTPError) -> Response:
@@ -227,6 +254,7 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
 
     middleware = [
         Middleware(RequestLog),
+        Middleware(TrustedHostMiddleware, allowed_hosts=sc.hosts()),
         Middleware(CORSMiddleware, allow_origins=sc.origins(), allow_methods=["GET", "POST", "OPTIONS"],
                    allow_headers=["Content-Type", "Authorization", "X-Doccheck-Token"], max_age=600),
     ]
@@ -258,3 +286,14 @@ class RequestLog:
         finally:
             log.info("%s %s %s %.1fms", scope["method"], scope["path"], status["code"],
                      (time.perf_counter() - start) * 1000)
+
+
+def _check_text(text: str, config: Config) -> CheckResult:
+    """What a worker runs for a text request (top-level, so the pool can send it)."""
+    result = session.check_text(text, config)
+    result.path = "-"
+    return result
+
+
+def _ready() -> bool:
+    return True
