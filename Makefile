@@ -4,14 +4,25 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval bench clean
+.PHONY: install system-packages demo test eval bench clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The word trigram model of the typo detector is Debian's libime-data-language-model
+# (fcitx5's, LGPL-2.1+). Installed where this runs as root with apt; elsewhere the
+# detector says once that it runs without it.
+system-packages:
+	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && ! ls /usr/lib/*/libime/zh_CN.lm >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    libime-data-language-model) >/dev/null 2>&1 || echo "make: could not install libime-data-language-model"; \
+	fi
+
+$(STAMP): pyproject.toml | system-packages
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,serve]'
+	# kenlm reads the language model; it builds from source (a C++ compiler, about a minute).
+	$(PY) -m pip install --quiet -e '.[lm]' || echo "make: kenlm did not build; the typo detector runs without its language model"
 	touch $(STAMP)
 
 demo: install
