@@ -4,6 +4,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,15 @@ def test_console_script_runs_as_a_process(draft):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["files"][0]["findings"]
+
+
+def test_jobs_give_the_same_report_in_the_same_order(capsys):
+    CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+    outs = {}
+    for fmt in ("text", "json"):
+        for jobs in ("1", "2"):
+            main(["check", str(CORPUS), "--isolated", "--fail-on", "never", "-f", fmt, "-j", jobs])
+            outs[fmt, jobs] = capsys.readouterr().out
+        assert outs[fmt, "1"] == outs[fmt, "2"]
+    assert outs["text", "1"].count("\n") > 100

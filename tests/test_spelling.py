@@ -35,3 +35,28 @@ def test_clause_cache_gives_the_same_answer():
     assert list(d.detect(text)) == first
     d.clear_cache()
     assert list(d.detect(text)) == first
+
+
+def test_the_language_model_second_opinion_makes_a_warning():
+    # 会仪 has a unigram gain under the warning threshold; the word trigram model, where
+    # installed (make install adds it), prefers 会议 by far.
+    import pytest
+
+    import doccheck
+
+    lm = default_registry().resources.get("language-model")
+    if lm is None:
+        pytest.skip("libime-data-language-model or kenlm not installed")
+    assert lm.gain("定于下周召开全市安全生产工作会仪。", 15, "议") > 5
+    found = {(f.rule, f.start) for f in doccheck.check_text("定于下周召开全市安全生产工作会仪。", select=["typo"]).findings}
+    assert ("typo.statistical", 15) in found
+
+
+def test_without_the_model_the_detector_says_so_once_and_runs(monkeypatch, caplog):
+    from doccheck.spelling import language_model
+
+    monkeypatch.setenv("DOCCHECK_LM", "/nonexistent/zh_CN.lm")
+    monkeypatch.setattr(language_model, "_said_missing", False)
+    assert language_model.load_language_model() is None
+    assert language_model.load_language_model() is None
+    assert sum("语言模型" in r.getMessage() or "kenlm" in r.getMessage() for r in caplog.records) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from .findings import Severity
 from .packs import PackError
 from .plugins import RegistryError, default_registry
 from .readers import ReadError
-from .session import CheckResult, check_bytes, check_path
+from .session import CheckResult, check_bytes, check_many
 
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"}
 
@@ -68,6 +69,41 @@ class ConfigCache:
         return self.cache[key]
 
 
+def _warm_worker() -> None:
+    default_registry().resources.preload()
+
+
+def _checked(items, configs, jobs: int, registry):
+    """(raw, result) for every item, in the given order, checked through a process pool
+    when there is more than one file and more than one job (one file keeps the fast start)."""
+    files = [(raw, Path(raw)) for raw, error in items if error is None and raw != "-"]
+    pool = None
+    if jobs > 1 and len(files) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork: the workers start with doccheck imported; each loads the shared resources once.
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context(method),
+                                   initializer=_warm_worker)
+    try:
+        checked = iter(check_many([p for _, p in files], lambda p: configs.for_path(p),
+                                  map=pool.map if pool else map))
+        for raw, error in items:
+            if error is not None:
+                yield raw, CheckResult(raw, error=error)
+            elif raw == "-":
+                result = check_bytes(sys.stdin.buffer.read(), None, configs.for_path(None), registry=registry,
+                                     suffix=".txt")
+                result.path = "-"
+                yield raw, result
+            else:
+                yield raw, next(checked)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
 def cmd_check(args) -> int:
     registry = default_registry()
     fmt = registry.formats.get(args.format)
@@ -75,38 +111,34 @@ def cmd_check(args) -> int:
         _err(f"未知的输出格式：{args.format}（可用：{'、'.join(registry.formats)}）")
         return 2
     configs = ConfigCache(Path(args.config) if args.config else None, args)
+    items = collect(args.paths, set(registry.readers))
+    try:
+        for raw, _ in items:  # every config is read here, once, before any check
+            configs.for_path(None if raw == "-" else Path(raw))
+    except (ConfigError, PackError) as e:
+        _err(str(e))
+        return 2
+    threshold = configs.for_path(None if not items or items[-1][0] == "-" else Path(items[-1][0])).fail_on \
+        if items else None
     results: list[CheckResult] = []
     failed_input = False
-    threshold = None
-    for raw, error in collect(args.paths, set(registry.readers)):
-        path = None if raw == "-" else Path(raw)
-        try:
-            config = configs.for_path(path)
-        except (ConfigError, PackError) as e:
-            _err(str(e))
-            return 2
-        threshold = config.fail_on
-        if error is None:
-            try:
-                if path is None:
-                    result = check_bytes(sys.stdin.buffer.read(), None, config, registry=registry, suffix=".txt")
-                    result.path = "-"
-                else:
-                    result = check_path(path, config, registry)
-            except PackError as e:
-                _err(str(e))
-                return 2
-            if result.error is None:
-                results.append(result)
-                continue
-            error = result.error
-        failed_input = True
-        _err(f"{raw}: {error}")
-        results.append(CheckResult(raw, error=error))
+    try:
+        for raw, result in _checked(items, configs, args.jobs or os.cpu_count() or 1, registry):
+            if result.error is not None:
+                failed_input = True
+                _err(f"{raw}: {result.error}")
+                result.path = raw
+            results.append(result)
+            if fmt.per_file is not None:
+                sys.stdout.write(fmt.per_file(result, registry))
+                sys.stdout.flush()
+    except PackError as e:
+        _err(str(e))
+        return 2
     if not results:
         _err("没有找到可检查的文件")
         return 2
-    sys.stdout.write(fmt.render(results, registry))
+    sys.stdout.write(fmt.closing(results) if fmt.per_file is not None else fmt.render(results, registry))
     if failed_input:
         return 2
     if threshold == "never":
@@ -199,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="达到该级别的问题时退出码为 1（默认 error）")
     p.add_argument("--config", help="使用指定的配置文件，不再向上查找")
     p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+    p.add_argument("-j", "--jobs", type=int, default=0,
+                   help="并行检查的进程数（默认：全部核心；只有一个文件时不开进程）")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("fix", help="自动修正可安全修正的问题（.txt、.md、.docx）")

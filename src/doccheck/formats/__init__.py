@@ -12,6 +12,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Format:
+    """``render(results, registry)`` gives the whole report. A format that can be written
+    file by file (text, github) also gives ``per_file(result, registry)`` and
+    ``closing(results)``; the CLI then prints each file's part as soon as it is checked."""
+
     name: str
     render: Callable[[list["CheckResult"], "Registry"], str]
     summary: str = ""
+    per_file: Callable[["CheckResult", "Registry"], str] | None = None
+    closing: Callable[[list["CheckResult"]], str] | None = None

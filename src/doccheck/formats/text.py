@@ -21,34 +21,38 @@ def marker(line_text: str, column: int, length: int) -> str:
 
 
 def render(results, registry) -> str:
+    return "".join(render_file(r, registry) for r in results) + closing(results)
+
+
+def render_file(r, registry) -> str:
     out = []
+    path = r.path or "<stdin>"
+    if r.error:
+        return f"{path}: 错误：{r.error}\n"
+    for note in r.document.notes if r.document else ():
+        out.append(f"{path}: 提示：{note}")
+    for f in r.findings:
+        out.append(f"{path}:{f.line}:{f.column}: {f.severity.value} [{f.rule}] {f.message}")
+        text = r.document.text
+        ls, le = excerpt_bounds(text, f.start, f.end)
+        shown = text[ls:le].split("\n")[0]
+        length = min(f.end, ls + len(shown)) - f.start
+        out.append(f"    {shown}")
+        out.append(f"    {marker(shown, f.start - ls + 1, length)}")
+        if f.suggestions:
+            out.append(f"    建议：{' / '.join(s if s else '（删除）' for s in f.suggestions)}"
+                       + ("（可自动修正）" if f.fix else ""))
+    return "".join(line + "\n" for line in out)
+
+
+def closing(results) -> str:
     total = {"error": 0, "warning": 0, "info": 0}
     for r in results:
-        path = r.path or "<stdin>"
-        if r.error:
-            out.append(f"{path}: 错误：{r.error}")
-            continue
-        for note in r.document.notes if r.document else ():
-            out.append(f"{path}: 提示：{note}")
         for f in r.findings:
             total[f.severity.value] += 1
-            out.append(f"{path}:{f.line}:{f.column}: {f.severity.value} [{f.rule}] {f.message}")
-            text = r.document.text
-            ls, le = excerpt_bounds(text, f.start, f.end)
-            shown = text[ls:le].split("\n")[0]
-            length = min(f.end, ls + len(shown)) - f.start
-            out.append(f"    {shown}")
-            out.append(f"    {marker(shown, f.start - ls + 1, length)}")
-            if f.suggestions:
-                out.append(f"    建议：{' / '.join(s if s else '（删除）' for s in f.suggestions)}"
-                           + ("（可自动修正）" if f.fix else ""))
-    files = len(results)
-    out.append(
-        f"共检查 {files} 个文件：{total['error']} 个错误，{total['warning']} 个警告，{total['info']} 条提示"
-    )
-    return "\n".join(out) + "\n"
+    return f"共检查 {len(results)} 个文件：{total['error']} 个错误，{total['warning']} 个警告，{total['info']} 条提示\n"
 
 
 @hookimpl
 def doccheck_formats():
-    return [Format("text", render, "便于阅读的文本")]
+    return [Format("text", render, "便于阅读的文本", render_file, closing)]
