@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from ..findings import Edit, Finding
 from ..model import Document
 from ..readers.docx import open_docx
-from ..readers.docx_xml import iter_paragraphs, iter_runs, run_text
+from ..readers.docx_xml import has_entities, iter_paragraphs, iter_runs, run_text
 
 W_T = qn("w:t")
 W_RPR = qn("w:rPr")
@@ -34,7 +34,7 @@ class LiveRun:
     @property
     def plain(self) -> bool:
         """Text only in w:t children (the common case) — safe to rewrite."""
-        return all(child.tag in (W_T, W_RPR) for child in self.el.iterchildren())
+        return all(child.tag in (W_T, W_RPR) for child in self.el.iterchildren()) and not has_entities(self.el)
 
 
 def live_runs(p) -> list[LiveRun]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Part, RunSpan
 from . import Reader, ReadError
-from .docx_xml import iter_paragraphs, iter_runs, run_text
+from .docx_xml import has_entities, iter_paragraphs, iter_runs, run_text
 
 def read_docx(path: Path) -> Document:
     if path.suffix.lower() == ".doc":
@@ -125,6 +125,8 @@ def read_docx_bytes(data: bytes, name: str | None = None) -> Document:
     if not text.strip():
         raise ReadError("文档正文为空")
     doc = Document(text=text, path=name, format="docx", blocks=blocks, parts=parts)
+    if has_entities(wd.element.body):
+        doc.notes.append("文档含有自定义的 XML 实体（&名称;），其内容未展开、未检查；实体前后的文字照常检查")
     try:
         doc.layout = read_layout(wd, blocks)
     except Exception as e:  # a part python-docx cannot resolve: the text is still checked

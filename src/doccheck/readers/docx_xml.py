@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from docx.oxml.ns import qn
+from lxml import etree
 from docx.text.run import Run
 
-W_P, W_R, W_TBL, W_SDT = qn("w:p"), qn("w:r"), qn("w:tbl"), qn("w:sdt")
+W_P, W_R, W_TBL, W_SDT, W_T = qn("w:p"), qn("w:r"), qn("w:tbl"), qn("w:sdt"), qn("w:t")
 W_TXBX = qn("w:txbxContent")
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Text inside these is not part of the paragraph's visible text: deleted
@@ -66,4 +67,16 @@ def iter_runs(p) -> list:
 
 
 def run_text(r, paragraph=None) -> str:
-    return Run(r, paragraph).text
+    """The run's text. An XML entity the file declares itself (&name;) is not expanded —
+    expanding is how entity bombs work — but the text after it is kept, not dropped."""
+    text = Run(r, paragraph).text
+    if has_entities(r):
+        for t in r.iter(W_T):
+            for child in t:
+                if isinstance(child, etree._Entity) and child.tail:
+                    text += child.tail  # python-docx reads w:t's text up to the first child only
+    return text
+
+
+def has_entities(el) -> bool:
+    return any(isinstance(x, etree._Entity) for x in el.iter())
