@@ -133,6 +133,8 @@ class SpellReport:
     clean_sentences: int
     clean_with_finding: int
     seconds: float
+    warnings: Tally = field(default_factory=Tally)  # the same, counting only warnings and errors
+    clean_with_warning: int = 0
 
     @property
     def f1(self) -> float:
@@ -177,15 +179,24 @@ def evaluate_ecspell(path: Path, config: Config | None = None) -> SpellReport:
     config = (config or Config()).with_cli(select=["typo"])
     rows = read_ecspell(path)
     tp = fp = fn = flagged_clean = 0
+    strict, strict_clean = Tally(), 0
     start = time.perf_counter()
     for src, tgt in rows:
         wrong = {i for i, (a, b) in enumerate(zip(src, tgt)) if a != b}
-        got = flagged_positions(src, check_text(src, config).findings)
+        findings = check_text(src, config).findings
+        got = flagged_positions(src, findings)
         tp += len(wrong & got)
         fp += len(got - wrong)
         fn += len(wrong - got)
-        flagged_clean += bool(check_text(tgt, config).findings)
-    return SpellReport(len(rows), Tally(tp, fp, fn), len(rows), flagged_clean, time.perf_counter() - start)
+        sure = flagged_positions(src, [f for f in findings if f.severity.rank >= 1])
+        strict.tp += len(wrong & sure)
+        strict.fp += len(sure - wrong)
+        strict.fn += len(wrong - sure)
+        clean = check_text(tgt, config).findings
+        flagged_clean += bool(clean)
+        strict_clean += any(f.severity.rank >= 1 for f in clean)
+    return SpellReport(len(rows), Tally(tp, fp, fn), len(rows), flagged_clean, time.perf_counter() - start,
+                       strict, strict_clean)
 
 
 def format_spell_report(name: str, r: SpellReport) -> str:
@@ -193,7 +204,15 @@ def format_spell_report(name: str, r: SpellReport) -> str:
             f"P={r.chars.precision:.3f} R={r.chars.recall:.3f} F1={r.f1:.3f} "
             f"(TP {r.chars.tp}, FP {r.chars.fp}, FN {r.chars.fn}); "
             f"false alarms on corrected sentences: {r.clean_with_finding}/{r.clean_sentences} "
-            f"= {r.false_alarm_rate:.1%}; {r.seconds:.1f} s")
+            f"= {r.false_alarm_rate:.1%}; {r.seconds:.1f} s\n"
+            f"  warnings only (typo.possible and other info findings left out): P={r.warnings.precision:.3f} "
+            f"R={r.warnings.recall:.3f} F1={_f1(r.warnings):.3f}; corrected sentences with a warning: "
+            f"{r.clean_with_warning}/{r.clean_sentences} = {r.clean_with_warning / max(r.clean_sentences, 1):.1%}")
+
+
+def _f1(t: Tally) -> float:
+    p, r = t.precision, t.recall
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 # --- published text (../shared/corpus-real) ------------------------------------
