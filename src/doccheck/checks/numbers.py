@@ -39,8 +39,10 @@ def full_width_digits(doc, ctx) -> Iterator[Hit]:
         yield Hit.fixing(m.start(), m.end(), f"数字应使用半角阿拉伯数字“{right}”，不用全角“{m.group()}”（{STD}）", right)
 
 
-# 25年5月, 25年度, 25年底: a year cut to two digits. Not 25年来, 服役25年, 25年间.
-_SHORT_YEAR = re.compile(r"(?<![\d.０-９])([0-9]{2})年(?=\d{1,2}月|度|底|初|上半年|下半年|第[一二三四]季度|春|秋|起(?!码))")
+# 25年5月, 25年度, 25年底: a year cut to two digits. Not 25年来, 服役25年, 25年间. With a
+# leading zero (09年) it can only be a year.
+_SHORT_YEAR = re.compile(r"(?<![\d.０-９])([0-9]{2})年(?=\d{1,2}月|度|底|初|上半年|下半年|第[一二三四]季度|春|秋|起(?!码))"
+                         r"|(?<![\d.０-９])(0[0-9])年")
 
 
 @rule(
@@ -57,13 +59,14 @@ in records that outlive the century.""",
     examples=[
         bad("25年5月起施行。", at="25年"),
         bad("完成24年度目标。", at="24年"),
+        bad("09年完成验收。", at="09年"),
         good("全市已连续25年实现安全度汛。"),
         good("2025年5月起施行。"),
     ],
 )
 def abbreviated_year(doc, ctx) -> Iterator[Hit]:
     for m in _SHORT_YEAR.finditer(doc.text):
-        right = f"20{m.group(1)}年"
+        right = f"20{m.group(1) or m.group(2)}年"
         yield Hit(m.start(), m.end(), f"年份不应简写，“{m.group()}”应写作“{right}”（{STD}）", (right,))
 
 
@@ -208,6 +211,89 @@ def padded_serial(doc, ctx) -> Iterator[Hit]:
         yield Hit.fixing(m.start(), m.end(), f"序号不编虚位：“{m.group()}”应写作“{right}”", right)
 
 
+# A year in Chinese numerals: 二〇一九年. Its zero is 〇, not 零, a circle ○, or a letter or digit O/0.
+_ZH_YEAR = re.compile(r"(?<![〇零○OoＯ0一二三四五六七八九十百千万第])([〇零○OoＯ0一二三四五六七八九]{2,4})年(?![级龄代纪])")
+_ZEROES = "零○OoＯ0"
+# An Arabic year with a letter among its digits: 2O19年, 2OI9年.
+_LETTER_YEAR = re.compile(r"(?<![\w])(?=[0-9OoIl]{4}年)(?=(?:[OoIl]*[0-9]){2})(?=[0-9]*[OoIl])([0-9OoIl]{4})(?=年)")
+
+
+@rule(
+    id="number.year-form",
+    category="number",
+    severity="warning",
+    summary="年份的写法：汉字年份的“〇”、年份中混入字母",
+    doc="""\
+What it does: in a year written in Chinese numerals, finds a zero written 零, as a circle ○ or as the
+letter O (二零一九年, 二○○九年, 二OO九年 → 二〇〇九年), and a two-numeral year (一〇年 → 2010年); in a
+year in Arabic numerals, a letter among the digits (2O19年 → 2019年).
+
+Why is this bad? GB/T 15835-2011 writes the zero of a Chinese-numeral year as 〇, and a year is not
+shortened; a letter O in 2O19 looks like a digit on screen but is not one: searches and sorting miss
+the document.""",
+    references=(f"{STD}（汉字数字“〇”；年份不简写）",),
+    examples=[
+        bad("二零一九年是全面建成小康社会的关键之年。", at="二零一九"),
+        bad("二OO九年", at="二OO九"),
+        bad("2O19年，我们要统筹推进各项工作。", at="2O19"),
+        bad("一零年", at="一零"),
+        good("二〇一九年；2019年；三五年内完成；八九十年代；一二年级。"),
+    ],
+)
+def year_form(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    for m in _ZH_YEAR.finditer(text):
+        run = m.group(1)
+        if not any(c in "一二三四五六七八九" for c in run):
+            continue
+        if len(run) == 2 and not any(c in _ZEROES + "〇" for c in run):
+            continue  # 三五年: three to five years
+        fixed = "".join("〇" if c in _ZEROES else c for c in run)
+        if len(run) == 2:
+            yield Hit(m.start(1), m.end(1), f"年份不应简写为“{run}年”，应写全（如2010年）（{STD}）")
+        elif fixed != run:
+            yield Hit.fixing(m.start(1), m.end(1), f"汉字年份中的零应写作“〇”：“{run}”应为“{fixed}”（{STD}）", fixed)
+    for m in _LETTER_YEAR.finditer(text):
+        fixed = m.group(1).translate(str.maketrans("OoIl", "0011"))
+        yield Hit(m.start(1), m.end(1), f"年份“{m.group(1)}”中混入了字母，应为“{fixed}”（{STD}）", (fixed,))
+
+
+_ZH_CENTURY = re.compile(r"(?<![〇一二三四五六七八九十])([一二]十[一二]?)世纪|(?<![〇一二三四五六七八九十])([一二三四五六七八九]十)年代")
+_ZH_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _zh_tens(s: str) -> int:
+    tens, _, ones = s.partition("十")
+    return _ZH_VALUE.get(tens, 1) * 10 + (_ZH_VALUE.get(ones, 0) if ones else 0)
+
+
+@rule(
+    id="number.century-decade",
+    category="number",
+    severity="warning",
+    summary="公历世纪、年代用阿拉伯数字",
+    doc="""\
+What it does: finds a Gregorian century or decade written in Chinese numerals: 二十世纪 → 20世纪,
+八十年代 → 80年代.
+
+Why is this bad? GB/T 15835-2011 uses Arabic numerals for the Gregorian century, decade, year, month
+and day (its own example: 20世纪80年代).""",
+    references=(f"{STD}（公历世纪、年代、年、月、日用阿拉伯数字）",),
+    examples=[
+        bad("二十世纪80年代", fixed="20世纪80年代"),
+        bad("上世纪八十年代以来", fixed="上世纪80年代以来"),
+        good("20世纪80年代；八九十年代；十年代"),
+    ],
+)
+def century_decade(doc, ctx) -> Iterator[Hit]:
+    for m in _ZH_CENTURY.finditer(doc.text):
+        zh = m.group(1) or m.group(2)
+        right = str(_zh_tens(zh))
+        yield Hit.fixing(m.start(), m.start() + len(zh), f"公历世纪、年代应使用阿拉伯数字：“{zh}”应写作“{right}”（{STD}）",
+                         right)
+
+
 @hookimpl
 def doccheck_rules():
-    return [full_width_digits, abbreviated_year, mixed_numerals, range_form, thousands_separator, padded_serial]
+    return [full_width_digits, abbreviated_year, mixed_numerals, range_form, thousands_separator, padded_serial,
+            year_form, century_decade]
