@@ -12,11 +12,13 @@ OPENERS = "〔[【(（［〖{｛"
 CLOSERS = "〕]】)）］〗}｝"
 
 _PATTERN = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{1,10})"
-    r"(?P<open>[" + re.escape(OPENERS) + r"])[ \u3000]*"
+    # A number quoted without its 机关代字 ([2021]21号) is still a 发文字号, when its brackets
+    # are square ones: (2021)3号 may be anything.
+    r"(?:(?P<org>[\u4e00-\u9fff]{1,10})(?P<open>[" + re.escape(OPENERS) + r"])"
+    r"|(?<![\u4e00-\u9fff])(?P<open2>[〔\[【［〖]))[ \u3000]*"
     r"(?P<year>\d{2,4}|[〇零一二三四五六七八九]{4})[ \u3000]*"
     r"(?P<close>[" + re.escape(CLOSERS) + r"])[ \u3000]*"
-    r"(?P<di>第)?(?P<serial>\d{1,5})[ \u3000]*号"
+    r"(?P<zi>字)?(?P<di>第)?(?P<serial>\d{1,5})[ \u3000]*号"
 )
 # Words that commonly stand right before a cited number and are not part of the 机关代字.
 _LEAD = re.compile(
@@ -36,6 +38,7 @@ class DocNumber:
     di: bool
     serial: str
     text: str
+    zi: bool = False  # 〔1992〕字第36号, an old form
 
     @property
     def year_value(self) -> int | None:
@@ -50,6 +53,8 @@ class DocNumber:
 
     def problems(self) -> list[str]:
         out = []
+        if self.zi:
+            out.append("年份之后不加“字”（旧式“〔1992〕字第36号”）")
         if self.open != "〔" or self.close != "〕":
             out.append(f"年份应使用六角括号“〔〕”，不用“{self.open}{self.close}”")
         if not (self.year.isdigit() and len(self.year) == 4):
@@ -58,7 +63,8 @@ class DocNumber:
             out.append("顺序号前不加“第”")
         if self.serial.startswith("0"):
             out.append("顺序号不编虚位（如 1 不写作 01）")
-        if self.text != f"{self.org}{self.open}{self.year}{self.close}{'第' if self.di else ''}{self.serial}号":
+        if self.text != (f"{self.org}{self.open}{self.year}{self.close}{'字' if self.zi else ''}"
+                         f"{'第' if self.di else ''}{self.serial}号"):
             out.append("发文字号中不应有空格")
         return out
 
@@ -66,14 +72,18 @@ class DocNumber:
 def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[DocNumber]:
     end = len(text) if end is None else end
     for m in _PATTERN.finditer(text, start, end):
-        org = m.group("org")
-        lead = _LEAD.match(org)
-        cut = lead.end() if lead else 0
-        if cut >= len(org):
-            continue
-        org = org[cut:]
-        s = m.start("org") + cut
+        if m.group("org") is None:
+            org, s, opener = "", m.start(), m.group("open2")
+        else:
+            org = m.group("org")
+            lead = _LEAD.match(org)
+            cut = lead.end() if lead else 0
+            if cut >= len(org):
+                continue
+            org = org[cut:]
+            s, opener = m.start("org") + cut, m.group("open")
         yield DocNumber(
-            start=s, end=m.end(), org=org, org_start=s, open=m.group("open"), year=m.group("year"),
+            start=s, end=m.end(), org=org, org_start=s, open=opener, year=m.group("year"),
             close=m.group("close"), di=bool(m.group("di")), serial=m.group("serial"), text=text[s:m.end()],
+            zi=bool(m.group("zi")),
         )

@@ -396,7 +396,38 @@ def length_limit(doc, ctx) -> Iterator[Hit]:
         yield Hit(a.body.start, a.body.start, f"正文{count}字，超过规定的{limit}字，请压缩篇幅（办公规定）")
 
 
+_ATTACHMENT_NUMERAL = re.compile(r"(?m)^[ \u3000]*附件([一二三四五六七八九十]+)(?=[：:\s]|$)")
+
+
+@rule(
+    id="structure.attachment-number",
+    category="structure",
+    severity="warning",
+    summary="附件序号用阿拉伯数字",
+    doc="""\
+What it does: finds an attachment numbered in Chinese numerals where the 附件 mark stands at the
+start of a line: 附件一： → 附件1：.
+
+Why is this bad? GB/T 9704-2012 §7.3.4 numbers attachments with Arabic numerals (附件：1.×××), and
+§7.3.7 marks each attachment with 附件 and its Arabic number. Applies to any text, fragments too.""",
+    references=("GB/T 9704-2012 §7.3.4（附件说明）", "§7.3.7（附件）"),
+    examples=[
+        bad("附件一：防汛责任人名单", fixed="附件1：防汛责任人名单"),
+        good("附件1：防汛责任人名单\n详见附件一览表。"),
+    ],
+)
+def attachment_number(doc, ctx) -> Iterator[Hit]:
+    from ..dates import zh_number
+
+    for m in _ATTACHMENT_NUMERAL.finditer(doc.text):
+        n = zh_number(m.group(1))
+        if n is None:
+            continue
+        yield Hit.fixing(m.start(1), m.end(1), f"附件序号应使用阿拉伯数字：“附件{m.group(1)}”应写作“附件{n}”"
+                                              "（GB/T 9704-2012 §7.3.4、§7.3.7）", str(n))
+
+
 @hookimpl
 def doccheck_rules():
     return [heading_sequence, heading_marker_form, request_in_report, citation_order, attachment_note,
-            signature_date, signature, length_limit]
+            signature_date, signature, length_limit, attachment_number]
