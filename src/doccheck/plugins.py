@@ -33,7 +33,9 @@ BUILTINS = (
     "doccheck.checks.placeholder",
     "doccheck.checks.typo",
     "doccheck.checks.layout",
+    "doccheck.checks.places",
     "doccheck.spelling",
+    "doccheck.gazetteer",
     "doccheck.bundled",
 )
 

@@ -1,0 +1,90 @@
+"""Place names against the gazetteer of administrative divisions (doccheck.gazetteer): a
+province followed by a city that is not in it, a city followed by a county that is not in it."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..findings import Hit
+from ..hookspecs import hookimpl
+from ..rule import bad, good, rule
+
+# 抚顺市露天区: a county-level name right after a city, even one the gazetteer does not know.
+_COUNTY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:区|县|旗|市)")
+_UNKNOWN_COUNTY = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:区|县|旗)")
+# 漯河市西城区管委会: a zone a city runs, named like a district but none.
+_ZONE_AFTER = re.compile(r"管委会|管理委员会|管委|工委|党工委|办事处|开发区|园区|片区")
+# Words ending in 区/县/市 that are no place: 市区, 城区, 辖区, 社区, 园区, 新区 …
+_GENERIC = re.compile(r"(?:市|城|郊|辖|社|园|景|片|街|老|新|开发|示范|功能|试验|保税|核心|中心|主城|中心城|各|全|本|该|"
+                      r"县|乡|镇|村|山|林|库|矿|灾|牧|港|校|营)区$|^(?:各|全|本|该|所在|周边|相关|邻近|下辖)|城市$|超市$|都市$|门市$|上市$|集市$")
+
+
+@rule(
+    id="typo.place-hierarchy",
+    category="typo",
+    severity="warning",
+    summary="地名层级不符：所写的市不在该省、所写的区县不在该市",
+    doc="""\
+What it does: reads place names against the gazetteer of China's administrative divisions (province
+→ prefecture → county → township, data/divisions.tsv.gz). Where a province is followed by a city, or a
+city by a county, that does not lie inside it — 江苏省杭州市, 抚顺市露天区 (a district renamed long ago) —
+it reports the second name, with the units of that name the gazetteer knows.
+
+Why is this bad? A place name copied from another document, or a district since renamed, points the
+reader to the wrong place. The gazetteer is of 2022; a district renamed or merged since (or before,
+for an old document) may be meant on purpose, so this is a warning, not an error.""",
+    references=("《中华人民共和国行政区划代码》（GB/T 2260）; data: modood/Administrative-divisions-of-China 2022-10",),
+    examples=[
+        bad("江苏省杭州市西湖区", at="杭州市"),
+        bad("辽宁省抚顺市露天区", at="露天区"),
+        good("浙江省杭州市西湖区；上海市浦东新区；北京市朝阳区；辽宁省抚顺市东洲区；上海市区；本市辖区内。"),
+        good("江州市城市市容和环境卫生管理条例；授予江州市荣誉市民称号；漯河市西城区管委会。"),
+    ],
+)
+def place_hierarchy(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    g = None
+    for start, end, name in _place_names(doc, ctx):
+        g = g or ctx.resource("gazetteer")
+        parents = [u for u in g.by_name.get(name, ()) if u.level <= 2]
+        if not parents:
+            continue
+        m = _COUNTY_AFTER.match(text, end)
+        if m is None:
+            continue
+        # The longest known name that starts here, else the shortest word ending in 区/县/旗/市.
+        child_name = next((n for n in (text[end:end + k] for k in range(6, 1, -1)) if n in g.by_name
+                           and any(u.level in (2, 3) for u in g.by_name[n])), None)
+        if child_name is None:
+            m = _UNKNOWN_COUNTY.match(text, end)
+            if m is None:
+                continue
+            child_name = m.group()
+            if _GENERIC.search(child_name) or any(p.level == 1 for p in parents):
+                continue  # a province's unknown word is too often no place at all
+            known = []
+        else:
+            known = [u for u in g.by_name[child_name] if u.level in (2, 3)]
+            if any(g.within(c, p) for c in known for p in parents):
+                continue
+            if any(u.level <= 2 and u.level < c.level for u in g.by_name.get(child_name, ()) for c in known):
+                continue
+        if _ZONE_AFTER.match(text, end + len(child_name)):
+            continue
+        where = "、".join(f"{'/'.join(a.name for a in reversed(g.ancestors(c)) if a.name not in ('市辖区', '县'))}"
+                         for c in known[:3])
+        msg = f"“{child_name}”不在{name}辖区内" + (f"（行政区划中的{child_name}属于{where}）" if where else
+                                               "（行政区划中没有此地名，可能已更名、撤销或写错）")
+        yield Hit(end, end + len(child_name), msg)
+
+
+def _place_names(doc, ctx):
+    if not any(ch in doc.text for ch in "省市州盟"):
+        return []
+    return ctx.resource("gazetteer").matcher.find(doc.text)
+
+
+@hookimpl
+def doccheck_rules():
+    return [place_hierarchy]
