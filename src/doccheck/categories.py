@@ -16,6 +16,7 @@ BUILTIN = [
     CategoryInfo("placeholder", "占位符与网页残留", "uncategorized"),
     CategoryInfo("structure", "结构", "style"),
     CategoryInfo("layout", "版式", "typographical"),
+    CategoryInfo("consistency", "前后一致", "inconsistency"),
 ]
 
 

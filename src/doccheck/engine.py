@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .config import Config
 from .draft import Draft
-from .findings import Finding, Hit, Severity
+from .findings import Finding, Hit, Related, Severity
 from .plugins import Registry, default_registry
 from .rule import Context, Rule
 
@@ -83,6 +83,9 @@ def to_finding(doc: Draft, rule: Rule, severity: Severity, hit: Hit) -> Finding:
     start = min(max(hit.start, 0), n)
     end = min(max(hit.end, start), n)
     line, column = doc.line_column(start)
+    related = tuple(
+        Related(min(max(r.start, 0), n), min(max(r.end, r.start, 0), n), r.message, *doc.line_column(min(max(r.start, 0), n)))
+        for r in hit.related)
     return Finding(
         rule=rule.id,
         category=rule.category,
@@ -95,6 +98,7 @@ def to_finding(doc: Draft, rule: Rule, severity: Severity, hit: Hit) -> Finding:
         excerpt=excerpt(doc, start, end),
         suggestions=tuple(hit.suggestions),
         fix=hit.fix,
+        related=related,
     )
 
 

@@ -77,6 +77,21 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding concerns: the earlier span a later one conflicts with."""
+
+    start: int
+    end: int
+    message: str
+    line: int = 0  # filled in by the engine
+    column: int = 0
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "line": self.line, "column": self.column,
+                "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a check reports: a span and what to say about it.
 
@@ -90,6 +105,7 @@ class Hit:
     message: str
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()
 
     @classmethod
     def fixing(cls, start: int, end: int, message: str, replacement: str) -> "Hit":
@@ -110,10 +126,11 @@ class Finding:
     excerpt: str
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()  # earlier spans a consistency finding conflicts with
 
     FIELDS = (
         "rule", "category", "severity", "message", "start", "end",
-        "line", "column", "excerpt", "suggestions", "fix",
+        "line", "column", "excerpt", "suggestions", "fix", "related",
     )
 
     def to_dict(self) -> dict:
@@ -129,6 +146,7 @@ class Finding:
             "excerpt": self.excerpt,
             "suggestions": list(self.suggestions),
             "fix": self.fix.to_dict() if self.fix else None,
+            "related": [r.to_dict() for r in self.related],
         }
 
     @classmethod
@@ -146,6 +164,7 @@ class Finding:
             excerpt=d["excerpt"],
             suggestions=tuple(d.get("suggestions", ())),
             fix=Fix(tuple(Edit(**e) for e in fix["edits"])) if fix else None,
+            related=tuple(Related(**r) for r in d.get("related", ())),
         )
 
 

@@ -38,6 +38,26 @@ class Gazetteer:
         self.matcher = PhraseMatcher(
             (name, name) for name, us in self.by_name.items() if len(name) >= 2 and any(u.level <= 3 for u in us))
 
+    def descendants(self, unit: Unit, max_level: int = 3) -> list[Unit]:
+        """Units inside ``unit`` down to ``max_level`` (3: counties), through the 市辖区 groupings."""
+        children = self._children
+        out, todo = [], [unit.code]
+        while todo:
+            for c in children.get(todo.pop(), ()):
+                if c.level <= max_level:
+                    out.append(c)
+                    todo.append(c.code)
+        return out
+
+    @property
+    def _children(self) -> dict[str, list[Unit]]:
+        if not hasattr(self, "_children_index"):
+            index: dict[str, list[Unit]] = {}
+            for u in self.units.values():
+                index.setdefault(u.parent, []).append(u)
+            self._children_index = index
+        return self._children_index
+
     def ancestors(self, unit: Unit) -> list[Unit]:
         out, code = [], unit.parent
         while code and code in self.units:

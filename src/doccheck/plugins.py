@@ -34,6 +34,7 @@ BUILTINS = (
     "doccheck.checks.typo",
     "doccheck.checks.layout",
     "doccheck.checks.places",
+    "doccheck.checks.consistency",
     "doccheck.spelling",
     "doccheck.gazetteer",
     "doccheck.bundled",

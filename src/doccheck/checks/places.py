@@ -29,7 +29,9 @@ _GENERIC = re.compile(r"(?:市|城|郊|辖|社|园|景|片|街|老|新|开发|�
 What it does: reads place names against the gazetteer of China's administrative divisions (province
 → prefecture → county → township, data/divisions.tsv.gz). Where a province is followed by a city, or a
 city by a county, that does not lie inside it — 江苏省杭州市, 抚顺市露天区 (a district renamed long ago) —
-it reports the second name, with the units of that name the gazetteer knows.
+it reports the second name, with the units of that name the gazetteer knows. A county name the
+gazetteer does not know is reported only when it is one character away from a county of that city
+(莲护区 for 西安市's 莲湖区), with that county as the suggestion.
 
 Why is this bad? A place name copied from another document, or a district since renamed, points the
 reader to the wrong place. The gazetteer is of 2022; a district renamed or merged since (or before,
@@ -37,9 +39,10 @@ for an old document) may be meant on purpose, so this is a warning, not an error
     references=("《中华人民共和国行政区划代码》（GB/T 2260）; data: modood/Administrative-divisions-of-China 2022-10",),
     examples=[
         bad("江苏省杭州市西湖区", at="杭州市"),
-        bad("辽宁省抚顺市露天区", at="露天区"),
+        bad("江州省西安市莲护区桃园路街道", at="莲护区"),
         good("浙江省杭州市西湖区；上海市浦东新区；北京市朝阳区；辽宁省抚顺市东洲区；上海市区；本市辖区内。"),
         good("江州市城市市容和环境卫生管理条例；授予江州市荣誉市民称号；漯河市西城区管委会。"),
+        good("安徽省宣城市提高区域内就诊率；四川省巴中市川陕苏区。"),
     ],
 )
 def place_hierarchy(doc, ctx) -> Iterator[Hit]:
@@ -56,13 +59,21 @@ def place_hierarchy(doc, ctx) -> Iterator[Hit]:
         # The longest known name that starts here, else the shortest word ending in 区/县/旗/市.
         child_name = next((n for n in (text[end:end + k] for k in range(6, 1, -1)) if n in g.by_name
                            and any(u.level in (2, 3) for u in g.by_name[n])), None)
+        near = ()
         if child_name is None:
             m = _UNKNOWN_COUNTY.match(text, end)
             if m is None:
                 continue
             child_name = m.group()
-            if _GENERIC.search(child_name) or any(p.level == 1 for p in parents):
-                continue  # a province's unknown word is too often no place at all
+            if _GENERIC.search(child_name) or any(p.level == 1 for p in parents) or _word_goes_on(text, m.end(), ctx):
+                continue  # a province's unknown word is too often no place at all; 提高区域 is no 提高区
+            # A name one character away from a county of this city is a slip (莲护区 for 莲湖区);
+            # one unlike any may be a base area or a district since renamed: no finding.
+            near = tuple(sorted({c.name for p in parents for c in g.descendants(p)
+                                 if len(c.name) == len(child_name) and c.name[-1] == child_name[-1]
+                                 and sum(a != b for a, b in zip(c.name, child_name)) == 1}))
+            if not near:
+                continue
             known = []
         else:
             known = [u for u in g.by_name[child_name] if u.level in (2, 3)]
@@ -74,9 +85,17 @@ def place_hierarchy(doc, ctx) -> Iterator[Hit]:
             continue
         where = "、".join(f"{'/'.join(a.name for a in reversed(g.ancestors(c)) if a.name not in ('市辖区', '县'))}"
                          for c in known[:3])
-        msg = f"“{child_name}”不在{name}辖区内" + (f"（行政区划中的{child_name}属于{where}）" if where else
-                                               "（行政区划中没有此地名，可能已更名、撤销或写错）")
-        yield Hit(end, end + len(child_name), msg)
+        if near:
+            yield Hit(end, end + len(child_name), f"{name}没有“{child_name}”，是否应为“{'”或“'.join(near)}”？", near)
+        else:
+            yield Hit(end, end + len(child_name), f"“{child_name}”不在{name}辖区内（行政区划中的{child_name}属于{where}）")
+
+
+def _word_goes_on(text: str, end: int, ctx) -> bool:
+    """The 区/县 that ends the candidate starts a word with what follows (区域, 县城)."""
+    if end >= len(text):
+        return False
+    return bool(ctx.resource("jieba").FREQ.get(text[end - 1:end + 1]))
 
 
 def _place_names(doc, ctx):

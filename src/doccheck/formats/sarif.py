@@ -68,6 +68,15 @@ def as_dict(results, registry) -> dict:
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
                 "partialFingerprints": {"doccheck/v1": f"{f.rule}:{f.excerpt}"[:200]},
             }
+            if f.related:
+                res["relatedLocations"] = [{
+                    "id": k,
+                    "message": {"text": rel.message},
+                    "physicalLocation": {"artifactLocation": {"uri": uri}, "region": {
+                        "startLine": rel.line, "startColumn": rel.column,
+                        "endLine": r.document.line_column(rel.end)[0],
+                        "endColumn": max(r.document.line_column(rel.end)[1], rel.column + 1)}},
+                } for k, rel in enumerate(f.related)]
             if f.fix and r.document.format != "docx":  # offsets are into a text file's characters
                 res["fixes"] = [{
                     "description": {"text": "可自动修正：" + " / ".join(f.suggestions)},

@@ -42,6 +42,8 @@ def render_file(r, registry) -> str:
         if f.suggestions:
             out.append(f"    建议：{' / '.join(s if s else '（删除）' for s in f.suggestions)}"
                        + ("（可自动修正）" if f.fix else ""))
+        for rel in f.related:
+            out.append(f"    相关：第{rel.line}行第{rel.column}列“{text[rel.start:rel.end][:40]}”（{rel.message}）")
     return "".join(line + "\n" for line in out)
 
 

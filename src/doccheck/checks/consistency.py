@@ -1,0 +1,179 @@
+"""Checks of a 公文 against itself: its closing against its 文种, the attachments its body
+refers to against its 附件说明, and totals against the parts listed after 其中. Each finding
+points at the later, conflicting span and carries the earlier one as a related location."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..findings import Hit, Related
+from ..hookspecs import hookimpl
+from ..rule import bad, good, rule
+
+# Closings that belong to one 文种 (《党政机关公文处理工作条例》第八条 on what each type is for).
+_CLOSINGS = {
+    "请示": re.compile(r"(妥否|当否|是否妥当|是否可行)[，,]?\s*请(予)?(批示|审批|批复|审定)|请予?批准|请批示"),
+    "通知": re.compile(r"特此通知"),
+    "通报": re.compile(r"特此通报"),
+    "报告": re.compile(r"特此报告"),
+    "函": re.compile(r"特此函告|特此函复|请予函复|盼复"),
+    "批复": re.compile(r"此复|特此批复"),
+}
+# Which closings a type must not end with.
+_WRONG = {
+    "通知": ("请示", "报告", "函", "批复"),
+    "通报": ("请示", "批复"),
+    "意见": ("请示",),
+    "决定": ("请示", "批复"),
+    "请示": ("通知", "通报", "报告", "批复"),
+    "报告": ("通知", "批复"),  # 请示 matters in a 报告 are structure.request-in-report's
+    "函": ("通知", "报告", "请示"),
+    "批复": ("通知", "请示", "报告"),
+}
+
+
+def _wrap(doctype: str, body: str) -> str:
+    recipient = "省人民政府：" if doctype in ("请示", "报告") else "各区人民政府："
+    return f"关于做好防汛工作的{doctype}\n{recipient}\n{body}\n江州市人民政府\n2025年5月6日\n"
+
+
+@rule(
+    id="consistency.closing-formula",
+    category="consistency",
+    severity="warning",
+    summary="结束语与文种不符",
+    doc="""\
+What it does: reads the last paragraphs of the body and finds a closing that belongs to another
+文种: a 通知 that ends with 妥否，请批示 (a 请示's), a 请示 that ends with 特此通知, a 函 that ends
+with 特此报告. The title's 文种 is given as the related location.
+
+Why is this bad? 《党政机关公文处理工作条例》第八条 gives each 文种 its use; a closing copied from
+another type shows the document was adapted from one and not finished, and a 请示 that does not ask
+for an answer may not get one.""",
+    references=("《党政机关公文处理工作条例》第八条（公文种类）",),
+    examples=[
+        bad(_wrap("通知", "请各区认真做好防汛准备工作。\n妥否，请批示。"), at="妥否，请批示"),
+        bad(_wrap("请示", "拟安排防汛资金500万元。\n特此通知。"), at="特此通知"),
+        bad(_wrap("函", "请贵局协助做好相关工作。\n特此报告。"), at="特此报告"),
+        good(_wrap("请示", "拟安排防汛资金500万元。\n妥否，请批示。")),
+        good(_wrap("通知", "请各区认真做好防汛准备工作。\n特此通知。")),
+        good(_wrap("函", "请贵局协助做好相关工作。\n特此函告。")),
+    ],
+    gongwen_only=True,
+)
+def closing_formula(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    wrong = _WRONG.get(a.doctype)
+    if not wrong or a.body is None or a.title is None:
+        return
+    text = doc.text
+    tail_start = max(a.body.start, text.rfind("\n", a.body.start, max(a.body.start, a.body.end - 1)) + 1)
+    tail_start = max(a.body.start, text.rfind("\n", a.body.start, max(a.body.start, tail_start - 1)) + 1)
+    for other in wrong:
+        for m in _CLOSINGS[other].finditer(text, tail_start, a.body.end):
+            kind = text.rfind(a.doctype, a.title.start, a.title.end)
+            related = (Related(kind, kind + len(a.doctype), f"标题所示文种为“{a.doctype}”"),) if kind >= 0 else ()
+            yield Hit(m.start(), m.end(), f"{a.doctype}的结束语不应使用{other}的“{m.group()}”"
+                      f"（《党政机关公文处理工作条例》第八条）", related=related)
+
+
+_ATTACHMENT_REF = re.compile(r"附件\s*(\d{1,2})(?!\d)")
+
+
+@rule(
+    id="consistency.attachment-reference",
+    category="consistency",
+    severity="warning",
+    summary="正文所引附件与附件说明不符",
+    doc="""\
+What it does: compares the attachments the body refers to by number (详见附件3) with the 附件说明: a
+number beyond those listed is reported, with the 附件说明 as the related location. An attachment
+referred to by name, or a document without a 附件说明, is not checked.
+
+Why is this bad? GB/T 9704-2012 §7.3.4 and §7.3.7: the 附件说明 lists the attachments in order, by
+number and name, and the attachments follow it. A reference to 附件3 in a document with two means an
+attachment was dropped or renumbered after a late edit.""",
+    references=("GB/T 9704-2012 §7.3.4（附件说明）", "§7.3.7（附件）"),
+    examples=[
+        bad("关于做好防汛工作的通知\n各区人民政府：\n责任人名单见附件1，物资清单见附件3。\n"
+            "附件：1.防汛责任人名单\n2.防汛物资清单\n江州市人民政府\n2025年5月6日\n", at="附件3"),
+        good("关于做好防汛工作的通知\n各区人民政府：\n责任人名单见附件1，物资清单见附件2。\n"
+             "附件：1.防汛责任人名单\n2.防汛物资清单\n江州市人民政府\n2025年5月6日\n"),
+        good("关于做好防汛工作的通知\n各区人民政府：\n物资清单见附件。\n附件：防汛物资清单\n江州市人民政府\n2025年5月6日\n"),
+        good("关于做好防汛工作的通知\n各区人民政府：\n物资清单见附件2。\n附件：\n1.防汛责任人名单\n2.防汛物资清单\n"
+             "江州市人民政府\n2025年5月6日\n"),
+    ],
+    gongwen_only=True,
+)
+def attachment_reference(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if not a.attachment_note or a.body is None:
+        return
+    note = a.attachment_note
+    listed = sum(bool(re.match(r"^(?:附件\s*[：:])?\s*\d+[.．、]", x.text)) for x in note) or 1
+    text = doc.text
+    for m in _ATTACHMENT_REF.finditer(text, a.body.start, a.body.end):
+        n = int(m.group(1))
+        if n > listed:
+            yield Hit(m.start(), m.end(), f"正文提到附件{n}，但附件说明只列了{listed}个附件（GB/T 9704-2012 §7.3.4）",
+                      related=(Related(note[0].start, note[-1].end, "附件说明"),))
+
+
+_UNIT = r"(万元|亿元|元|万人|人|个|家|项|吨|亩|公里)"
+_TOTAL = re.compile(r"(?:共|合计|总计|累计)(?:安排|下达|投入|筹集|拨付|落实|完成|有|计)?[^。；，\n]{0,8}?"
+                    r"(\d+(?:\.\d+)?)" + _UNIT + r"[，,]\s*其中")
+_PART = re.compile(r"(\d+(?:\.\d+)?)" + _UNIT)
+
+
+@rule(
+    id="consistency.total",
+    category="consistency",
+    severity="warning",
+    summary="合计数与分项之和不符",
+    doc="""\
+What it does: where a sentence states a total and lists its parts after 其中 in the same unit
+(共安排资金800万元，其中A500万元、B200万元、C200万元), reports parts that add up to more than the
+total, or, when the parts are joined as a complete list (、 and 和, no 等), to less.
+
+Why is this bad? A total that its parts contradict is found by every reader who adds them up; it
+comes from a late edit of one figure.""",
+    references=("Consistency check (the brief's checks across one document)",),
+    examples=[
+        bad("共安排资金800万元，其中市级资金500万元、区级资金400万元。", at="400万元"),
+        bad("共安排资金800万元，其中市级资金500万元、区级资金200万元。", at="200万元"),
+        good("共安排资金800万元，其中市级资金500万元、区级资金300万元。"),
+        good("共安排资金800万元，其中市级资金500万元。"),
+        good("共安排资金800万元，其中市级资金500万元、区级资金200万元等。"),
+    ],
+)
+def total(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    for m in _TOTAL.finditer(text):
+        whole, unit = float(m.group(1)), m.group(2)
+        end = text.find("。", m.end())
+        end = len(text) if end == -1 else end
+        rest = text[m.end():end]
+        if re.search(r"\n|；", rest):
+            rest = re.split(r"\n|；", rest)[0]
+        parts = [p for p in _PART.finditer(rest) if p.group(2) == unit]
+        if len(parts) < 2 or re.search(r"等|约|余|多|左右|以上|以下|超过|不少于|不低于|分别|同比|增长|下降", rest):
+            continue
+        added = sum(float(p.group(1)) for p in parts)
+        last = parts[-1]
+        s = m.end() + last.start()
+        related = (Related(m.start(1), m.end(2), f"合计{m.group(1)}{unit}"),)
+        if added > whole + 1e-9:
+            yield Hit(s, s + len(last.group()), f"分项之和{_fmt(added)}{unit}超过合计{m.group(1)}{unit}", related=related)
+        elif added < whole - 1e-9 and "、" in rest and re.search(r"[、和及]", rest[:last.start()]):
+            yield Hit(s, s + len(last.group()), f"分项之和{_fmt(added)}{unit}少于合计{m.group(1)}{unit}，请核对",
+                      related=related)
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else f"{x:g}"
+
+
+@hookimpl
+def doccheck_rules():
+    return [closing_formula, attachment_reference, total]
