@@ -30,7 +30,7 @@ def test_a_consistency_finding_carries_the_earlier_span_in_json_sarif_and_text(t
             "江州市人民政府\n2025年5月6日\n")
     (f,) = [f for f in doccheck.check_text(text).findings if f.rule == "consistency.total"]
     (rel,) = f.related
-    assert text[rel.start:rel.end] == "800万元" and (rel.line, rel.column) == (3, 7)
+    assert text[rel.start:rel.end] == "800万元" and (rel.line, rel.column) == (3, 6)
     p = tmp_path / "d.txt"
     p.write_text(text, encoding="utf-8")
     main(["check", str(p), "--isolated", "-f", "json", "--fail-on", "never"])
@@ -41,4 +41,4 @@ def test_a_consistency_finding_carries_the_earlier_span_in_json_sarif_and_text(t
     (res,) = [r for r in results if r["ruleId"] == "consistency.total"]
     assert res["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 3
     main(["check", str(p), "--isolated", "--fail-on", "never"])
-    assert "相关：第3行第7列“800万元”" in capsys.readouterr().out
+    assert "相关：第3行第6列“800万元”" in capsys.readouterr().out
