@@ -132,3 +132,38 @@ def test_jobs_give_the_same_report_in_the_same_order(capsys):
             outs[fmt, jobs] = capsys.readouterr().out
         assert outs[fmt, "1"] == outs[fmt, "2"]
     assert outs["text", "1"].count("\n") > 100
+
+
+def test_an_unknown_rule_id_is_an_error_and_a_missing_plugins_a_warning(draft, capsys):
+    assert main(["check", str(draft), "--isolated", "--select", "punctuation.half-widht"]) == 2
+    assert "punctuation.half-widht" in capsys.readouterr().err
+    assert main(["check", str(draft), "--isolated", "--ignore", "office.titles", "--fail-on", "never"]) == 0
+    assert "office.titles" in capsys.readouterr().err
+
+
+def test_check_fix_diff_statistics_and_output_file(tmp_path, capsys, monkeypatch):
+    p = tmp_path / "d.txt"
+    p.write_text("经研究,决定召开会议。\n", encoding="utf-8")
+    assert main(["check", str(p), "--isolated", "--diff"]) == 1
+    out = capsys.readouterr().out
+    assert "-经研究,决定" in out and "+经研究，决定" in out
+    assert p.read_text(encoding="utf-8") == "经研究,决定召开会议。\n"  # --diff writes nothing
+    report = tmp_path / "report.txt"
+    assert main(["check", str(p), "--isolated", "--statistics", "--output-file", str(report)]) == 0
+    assert capsys.readouterr().out == ""
+    assert "punctuation.half-width" in report.read_text(encoding="utf-8")
+    main(["check", str(p), "--isolated", "--fix"])
+    assert p.read_text(encoding="utf-8") == "经研究，决定召开会议。\n"
+    assert (tmp_path / "d.txt.bak").exists()
+
+
+def test_many_findings_of_one_rule_are_one_line_unless_show_all(tmp_path, capsys, monkeypatch):
+    p = tmp_path / "d.txt"
+    p.write_text("经研究,决定召开会议,请准时参加。\n" * 12, encoding="utf-8")
+    main(["check", str(p), "--isolated", "--fail-on", "never", "--color", "always"])
+    out = capsys.readouterr().out
+    assert out.count("[punctuation.half-width]") == 1 and "共 24 处" in out and "\x1b[33m" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    main(["check", str(p), "--isolated", "--fail-on", "never", "--show-all"])
+    out = capsys.readouterr().out
+    assert out.count("[punctuation.half-width]") == 24 and "\x1b[" not in out

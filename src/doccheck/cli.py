@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 from .config import Config, ConfigError, load_config, read_config_file
+from .engine import unknown_selectors
 from .findings import Severity
 from .packs import PackError
 from .plugins import RegistryError, default_registry
 from .readers import ReadError
-from .session import CheckResult, check_bytes, check_many
+from .session import CheckResult, check_bytes, check_many, check_path
 
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist"}
 
@@ -50,6 +51,7 @@ class ConfigCache:
         self.explicit = explicit
         self.args = args
         self.cache: dict = {}
+        self.warned: set[str] = set()
 
     def for_path(self, path: Path | None) -> Config:
         if self.explicit:
@@ -63,9 +65,14 @@ class ConfigCache:
                 cfg = Config()
             else:
                 cfg = load_config(path or Path.cwd())
-            self.cache[key] = cfg.with_cli(
+            cfg = cfg.with_cli(
                 select=_split(self.args.select), ignore=_split(self.args.ignore), fail_on=self.args.fail_on
             )
+            for sel in unknown_selectors(default_registry().with_packs(cfg.packs), cfg):
+                if sel not in self.warned:
+                    self.warned.add(sel)
+                    _err(f"警告：没有编号为 {sel} 的规则（提供它的插件可能未安装），已忽略")
+            self.cache[key] = cfg
         return self.cache[key]
 
 
@@ -104,6 +111,62 @@ def _checked(items, configs, jobs: int, registry):
             pool.shutdown(cancel_futures=True)
 
 
+def _use_color(args, out) -> bool:
+    if args.color == "always":
+        return True
+    if args.color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return out.isatty()
+
+
+def _statistics(results, out) -> None:
+    """Counts per rule, most first, as ruff --statistics prints them."""
+    from collections import Counter
+
+    counts = Counter((f.rule, f.severity.value, bool(f.fix)) for r in results for f in r.findings)
+    for (rule, severity, fixable), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.write(f"{n:>6}  {rule:<36} {severity:<7}{'  可自动修正' if fixable else ''}\n")
+
+
+def _fix_in_place(items, configs, registry) -> None:
+    """check --fix: apply the safe fixes through the one safe writer, then check what is left."""
+    from .fixing.files import FixError, fix_file
+
+    for raw, error in items:
+        if error is not None or raw == "-":
+            continue
+        path = Path(raw)
+        try:
+            report = fix_file(path, configs.for_path(path), in_place=True, registry=registry)
+        except (ReadError, FixError, OSError):
+            continue  # the check that follows reports the file's problem
+        if report.applied:
+            _err(f"{raw}: 已修正 {len(report.applied)} 处" + (f"，备份 {report.backup}" if report.backup else ""))
+
+
+def _show_diff(items, configs, registry) -> int:
+    """check --diff: what the safe fixes would change, as a unified diff of the text; nothing is written."""
+    import difflib
+
+    from .fixing import apply_edits, safe_edits
+
+    changed = False
+    for raw, error in items:
+        if error is not None or raw == "-":
+            continue
+        result = check_path(Path(raw), configs.for_path(Path(raw)), registry)
+        if result.error is not None:
+            _err(f"{raw}: {result.error}")
+            continue
+        before = result.document.text
+        after = apply_edits(before, safe_edits(result.findings))
+        if after != before:
+            changed = True
+            sys.stdout.writelines(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
+                                                       f"a/{raw}", f"b/{raw}"))
+    return 1 if changed else 0
+
+
 def cmd_check(args) -> int:
     registry = default_registry()
     fmt = registry.formats.get(args.format)
@@ -120,25 +183,40 @@ def cmd_check(args) -> int:
         return 2
     threshold = configs.for_path(None if not items or items[-1][0] == "-" else Path(items[-1][0])).fail_on \
         if items else None
+    if args.diff:
+        return _show_diff(items, configs, registry)
+    if args.fix:
+        _fix_in_place(items, configs, registry)
+    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    options = {"show_all": args.show_all, "color": _use_color(args, out)}
     results: list[CheckResult] = []
     failed_input = False
+    progress = len(items) > 20 and sys.stderr.isatty()
     try:
-        for raw, result in _checked(items, configs, args.jobs or os.cpu_count() or 1, registry):
+        for n, (raw, result) in enumerate(_checked(items, configs, args.jobs or os.cpu_count() or 1, registry), 1):
             if result.error is not None:
                 failed_input = True
                 _err(f"{raw}: {result.error}")
                 result.path = raw
             results.append(result)
             if fmt.per_file is not None:
-                sys.stdout.write(fmt.per_file(result, registry))
-                sys.stdout.flush()
+                out.write(fmt.per_file(result, registry, **options))
+                out.flush()
+            if progress:
+                print(f"\r已检查 {n}/{len(items)} 个文件", end="", file=sys.stderr, flush=True)
+        if progress:
+            print(file=sys.stderr)
     except PackError as e:
         _err(str(e))
         return 2
     if not results:
         _err("没有找到可检查的文件")
         return 2
-    sys.stdout.write(fmt.closing(results) if fmt.per_file is not None else fmt.render(results, registry))
+    out.write(fmt.closing(results) if fmt.per_file is not None else fmt.render(results, registry))
+    if args.statistics:
+        _statistics(results, out)
+    if out is not sys.stdout:
+        out.close()
     if failed_input:
         return 2
     if threshold == "never":
@@ -233,6 +311,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
     p.add_argument("-j", "--jobs", type=int, default=0,
                    help="并行检查的进程数（默认：全部核心；只有一个文件时不开进程）")
+    p.add_argument("--fix", action="store_true",
+                   help="先自动修正可安全修正的问题（直接改写文件，保留 .bak 备份），再报告其余问题")
+    p.add_argument("--diff", action="store_true", help="只显示安全修正会做的改动（统一差异格式），不写文件")
+    p.add_argument("--statistics", action="store_true", help="最后按规则统计问题数")
+    p.add_argument("--output-file", metavar="FILE",
+                   help="把检查报告写入 FILE（不是修正后的文档：那是 doccheck fix -o）")
+    p.add_argument("--show-all", action="store_true", help="逐条列出同一规则的大量问题（默认合并为一行）")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="终端彩色输出（默认 auto；设置 NO_COLOR 环境变量可关闭）")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("fix", help="自动修正可安全修正的问题（.txt、.md、.docx）")

@@ -21,6 +21,25 @@ def select_rules(registry: Registry, config: Config) -> list[Rule]:
     ]
 
 
+def unknown_selectors(registry: Registry, config: Config) -> list[str]:
+    """Selectors of the config that name no rule. One whose category is known is an error
+    (a typo in a rule id must not select nothing in silence); ConfigError says which. The
+    others are returned: ids of a plugin that is not installed, worth a warning."""
+    from .config import ConfigError
+
+    rules = list(registry.rules.values())
+    missing = []
+    for sel in (*config.select, *config.ignore, *config.severity):
+        if sel == "ALL" or any(r.matches(sel) for r in rules):
+            continue
+        head = sel.split(".")[0]
+        if head in registry.categories:
+            where = f"（{config.source}）" if config.source else ""
+            raise ConfigError(f"未知的规则或类别：{sel}{where}；可用 doccheck rules 查看全部规则")
+        missing.append(sel)
+    return missing
+
+
 def severity_for(rule: Rule, config: Config) -> Severity:
     # a rule id beats its category
     return config.severity.get(rule.id) or config.severity.get(rule.category.value) or rule.severity

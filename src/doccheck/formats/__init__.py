@@ -19,5 +19,5 @@ class Format:
     name: str
     render: Callable[[list["CheckResult"], "Registry"], str]
     summary: str = ""
-    per_file: Callable[["CheckResult", "Registry"], str] | None = None
+    per_file: Callable[..., str] | None = None  # (result, registry, **options: show_all, color)
     closing: Callable[[list["CheckResult"]], str] | None = None

@@ -20,7 +20,7 @@ def render(results, registry) -> str:
     return "".join(render_file(r, registry) for r in results)
 
 
-def render_file(r, registry) -> str:
+def render_file(r, registry, **options) -> str:
     out = []
     path = r.path or "<stdin>"
     if r.error:

@@ -24,15 +24,32 @@ def render(results, registry) -> str:
     return "".join(render_file(r, registry) for r in results) + closing(results)
 
 
-def render_file(r, registry) -> str:
+GROUP = 10  # this many findings of one rule in one file are summed up in one line
+_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+
+
+def render_file(r, registry, show_all: bool = False, color: bool = False) -> str:
     out = []
     path = r.path or "<stdin>"
     if r.error:
         return f"{path}: 错误：{r.error}\n"
     for note in r.document.notes if r.document else ():
         out.append(f"{path}: 提示：{note}")
+    by_rule: dict[str, list] = {}
     for f in r.findings:
-        out.append(f"{path}:{f.line}:{f.column}: {f.severity.value} [{f.rule}] {f.message}")
+        by_rule.setdefault(f.rule, []).append(f)
+    grouped = set() if show_all else {rule for rule, fs in by_rule.items() if len(fs) >= GROUP}
+    for f in r.findings:
+        level = f"{_COLORS[f.severity.value]}{f.severity.value}\x1b[0m" if color else f.severity.value
+        if f.rule in grouped:
+            if f is by_rule[f.rule][0]:
+                fs = by_rule[f.rule]
+                fixable = sum(1 for x in fs if x.fix)
+                out.append(f"{path}:{f.line}:{f.column}: {level} [{f.rule}] 共 {len(fs)} 处：{f.message}"
+                           + (f"（其中 {fixable} 处可由 doccheck check --fix 自动修正）" if fixable else "")
+                           + "（--show-all 逐条列出）")
+            continue
+        out.append(f"{path}:{f.line}:{f.column}: {level} [{f.rule}] {f.message}")
         text = r.document.text
         ls, le = excerpt_bounds(text, f.start, f.end)
         shown = text[ls:le].split("\n")[0]
