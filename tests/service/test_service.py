@@ -195,7 +195,7 @@ def test_lt_rule_and_category_filters(client):
     assert "date.nonexistent" in everything
 
 
-@pytest.mark.parametrize("form", [{"language": "zh-CN"}, {"text": "x", "language": "en-US"},
+@pytest.mark.parametrize("form", [{"language": "zh-CN"},
                                   {"data": "{broken", "language": "zh-CN"},
                                   {"text": "x", "language": "zh-CN", "enabledOnly": "true"}])
 def test_lt_bad_requests(client, form):
@@ -268,3 +268,14 @@ def test_the_form_limit_is_the_body_limit(client):
     text = "经研究，决定召开会议。" * 150_000  # 1.5 MB: over the multipart default of 1 MB, under 5 MB
     r = client.post("/v2/check", files={"text": (None, text), "language": (None, "zh-CN")})
     assert r.status_code == 200
+
+
+def test_the_front_door_says_what_runs(client):
+    r = client.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "doccheck" in r.text and "/api/v1/check" in r.text and "manifest.xml" in r.text and "错别字" in r.text
+
+
+def test_another_language_gets_no_matches_not_an_error(client):
+    r = client.post("/v2/check", data={"text": "This is English.", "language": "en-US"})
+    assert r.status_code == 200 and r.json()["matches"] == []

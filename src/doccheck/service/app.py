@@ -154,6 +154,30 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
             raise HTTPError(400, "文本含有无效的 Unicode 字符（孤立的代理项）") from None
         return value
 
+    async def front(request: Request) -> Response:
+        """What runs here, in a page a person can read: version, rules, endpoints, add-in set-up."""
+        from html import escape
+
+        base = f"{request.url.scheme}://{request.url.netloc}"
+        cats = "".join(f"<li>{escape(c.label)}（{escape(c.id)}）：{sum(r.category == c.id for r in registry.rules.values())} 条规则</li>"
+                       for c in registry.categories.values())
+        page = f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>doccheck 公文检查服务</title>
+<style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.6}}code{{background:#f3f3f3;padding:0 .3em}}</style>
+</head><body><h1>doccheck {escape(__version__)} 公文检查服务</h1>
+<p>本服务在本机运行，文稿不离开本机。{len(registry.rules)} 条规则，{sc.workers} 个检查进程。</p>
+<h2>规则类别</h2><ul>{cats}</ul>
+<h2>接口</h2><ul>
+<li><code>POST /api/v1/check</code>：JSON <code>{{"text": "…"}}</code> 或上传 .docx，返回与 <code>doccheck check --format json</code> 相同的结果</li>
+<li><code>GET /api/v1/rules</code>：规则与类别；<code>GET /health</code>：运行状态</li>
+<li><code>POST /v2/check</code>、<code>GET /v2/languages</code>：LanguageTool 协议（LibreOffice、LTeX、浏览器扩展可直接使用，语言选中文）</li>
+</ul>
+<h2>Word 与 WPS 加载项</h2><ol>
+<li>任务窗格：<a href="{base}/taskpane/index.html">{base}/taskpane/index.html</a>（<a href="{base}/taskpane/index.html?host=fake">用示例文档试用</a>）</li>
+<li>Word：在“插入 → 加载项 → 我的加载项 → 上传我的加载项”中选择 <a href="{base}/word/manifest.xml">manifest.xml</a>（Office 加载项需要 HTTPS：以 <code>--certfile/--keyfile</code> 启动）</li>
+<li>WPS：把 <a href="{base}/wps/">wps 加载项</a> 的目录按 <code>plugins/wps-addin/README.md</code> 的步骤登记到 jsplugins.xml</li>
+</ol></body></html>"""
+        return Response(page, media_type="text/html; charset=utf-8")
+
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__, "rules": len(registry.rules)})
 
@@ -213,7 +237,8 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
         authorise(request, form.get("apiKey"))
         language = (form.get("language") or "auto").lower()
         if not (language.startswith("zh") or language.startswith("auto")):
-            raise HTTPError(400, f"不支持的语言：{language}（doccheck 检查中文公文，language 请用 zh-CN 或 auto）")
+            # Multi-language clients (LTeX) send every paragraph: other languages get no matches.
+            return JSONResponse(lt.response([], language))
         try:
             if form.get("data"):
                 annotated = lt.AnnotatedText.from_data(form.get("data"))
@@ -241,6 +266,7 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
         return _error(500, "服务内部错误")
 
     routes = [
+        Route("/", front),
         Route("/health", health),
         Route("/api/v1/rules", rules),
         Route("/api/v1/check", api_check, methods=["POST"]),
