@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .citations import cite
 from .config import Config
 from .draft import Draft
 from .findings import Finding, Hit, Related, Severity
@@ -109,7 +110,7 @@ def to_finding(doc: Draft, rule: Rule, severity: Severity, hit: Hit) -> Finding:
         rule=rule.id,
         category=rule.category,
         severity=severity,
-        message=hit.message,
+        message=cite(hit.message, rule.references),
         start=start,
         end=end,
         line=line,
