@@ -22,7 +22,8 @@ _PATTERN = re.compile(
 )
 # Words that commonly stand right before a cited number and are not part of the 机关代字.
 _LEAD = re.compile(
-    r"^.*(?:根据|按照|依据|依照|参照|参见|贯彻|落实|执行|印发|转发|下发|详见|见|即|和|及|与|或|的|是|以|经|将|对|由|在|为|了)"
+    r"^.*(?:根据|按照|依据|依照|遵照|参照|参见|对照|结合|贯彻|落实|执行|印发|转发|下发|详见|见|即|和|及|与|或|的|是|以|经|将|"
+    r"对|由|在|为|了|按|据|从|自|同)"
 )
 
 
