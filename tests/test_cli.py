@@ -46,7 +46,7 @@ def test_json_contract(draft, capsys):
     data = json.loads(out)
     assert set(data) == {"version", "files"} and data["version"] == 1
     (file,) = data["files"]
-    assert set(file) == {"path", "doctype", "error", "findings"}
+    assert set(file) == {"path", "doctype", "error", "notes", "findings"}
     assert file["doctype"] == "通知" and file["error"] is None
     for f in file["findings"]:
         assert list(f) == list(Finding.FIELDS)

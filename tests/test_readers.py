@@ -119,3 +119,30 @@ def test_a_zip_with_a_broken_document_part_fails_cleanly(tmp_path, body):
         read_document(broken)
     except ReadError as e:
         assert "docx" in str(e) or "为空" in str(e)
+
+
+def test_word_97_and_wps_files_are_converted_by_libreoffice(tmp_path, capsys):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from doccheck.cli import main
+    from doccheck.testing import gongwen_docx
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed (.ci/run installs it)")
+    src = tmp_path / "draft.docx"
+    gongwen_docx(src, title_font="宋体")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=180)
+    doc = tmp_path / "draft.doc"
+    assert doc.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"  # a real Word 97-2003 file
+    wps = tmp_path / "draft.wps"
+    wps.write_bytes(doc.read_bytes())
+    for p in (doc, wps):
+        assert main(["check", str(p), "--isolated", "-f", "json", "--fail-on", "never"]) == 0
+        out = capsys.readouterr().out
+        assert "LibreOffice" in out and "layout.title-font" in out
+    assert main(["fix", str(doc), "--isolated"]) == 2
+    assert "另存为 .docx" in capsys.readouterr().err

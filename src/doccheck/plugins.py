@@ -20,6 +20,7 @@ BUILTINS = (
     "doccheck.categories",
     "doccheck.readers.text",
     "doccheck.readers.docx",
+    "doccheck.readers.converted",
     "doccheck.formats.text",
     "doccheck.formats.json",
     "doccheck.formats.sarif",

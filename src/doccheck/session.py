@@ -35,6 +35,7 @@ class CheckResult:
             "path": self.path,
             "doctype": self.doctype,
             "error": self.error,
+            "notes": list(self.document.notes) if self.document else [],  # what the reader wants said
             "findings": [f.to_dict() for f in self.findings],
         }
 

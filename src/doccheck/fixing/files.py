@@ -144,6 +144,8 @@ def fix_file(path: Path, config: Config, out: Path | None = None, in_place: bool
              backup: bool = True, registry: Registry | None = None, force: bool = False) -> FixReport:
     registry = registry or default_registry()
     data, doc = read_file(path, registry)
+    if doc.format == "docx-converted":
+        raise FixError(f"不改写 {path.suffix} 文件：请在 Word/WPS 中另存为 .docx 后再修正")
     findings = check_document(doc, config, registry)
     edits = safe_edits(findings)
     target = path if in_place else (out or default_output(path))

@@ -77,7 +77,7 @@ def as_dict(results, registry) -> dict:
                         "endLine": r.document.line_column(rel.end)[0],
                         "endColumn": max(r.document.line_column(rel.end)[1], rel.column + 1)}},
                 } for k, rel in enumerate(f.related)]
-            if f.fix and r.document.format != "docx":  # offsets are into a text file's characters
+            if f.fix and r.document.format in ("txt", "md"):  # offsets are into a text file's characters
                 res["fixes"] = [{
                     "description": {"text": "可自动修正：" + " / ".join(f.suggestions)},
                     "artifactChanges": [{

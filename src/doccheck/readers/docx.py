@@ -19,8 +19,6 @@ from . import Reader, ReadError
 from .docx_xml import has_entities, iter_paragraphs, iter_runs, run_text
 
 def read_docx(path: Path) -> Document:
-    if path.suffix.lower() == ".doc":
-        raise ReadError("不支持旧版 .doc 格式，请在 Word 或 WPS 中另存为 .docx 后再检查")
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -147,4 +145,4 @@ def _style_name(wd, p) -> str | None:
 
 @hookimpl
 def doccheck_readers():
-    return [Reader("docx", (".docx", ".doc"), read_docx, read_docx_bytes)]
+    return [Reader("docx", (".docx",), read_docx, read_docx_bytes)]
