@@ -287,6 +287,16 @@ def cmd_annotate(args) -> int:
     return 0
 
 
+def cmd_lsp(args) -> int:
+    try:
+        from .service.lsp import server
+    except ImportError:  # pygls comes with the [serve] extra
+        _err("lsp 需要安装可选依赖：pip install 'doccheck-gongwen[serve]'")
+        return 2
+    server.start_io()
+    return 0
+
+
 def _err(msg: str) -> None:
     print(f"doccheck: {msg}", file=sys.stderr)
 
@@ -347,6 +357,8 @@ def build_parser() -> argparse.ArgumentParser:
     from .service.cli import add_serve_command
 
     add_serve_command(sub)
+    p = sub.add_parser("lsp", help="以语言服务器（LSP，标准输入输出）运行，供编辑器使用")
+    p.set_defaults(func=cmd_lsp)
 
     p = sub.add_parser("rules", help="列出规则，或显示一条规则的说明和示例")
     p.add_argument("id", nargs="?")
