@@ -312,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="检查文件、文件夹或标准输入（-）")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", "-f", default="text", help="text | json | sarif | github（插件可增加）")
+    p.add_argument("--format", "-f", default="text", help="text | json | sarif | github | html（插件可增加）")
     p.add_argument("--select", action="append", help="只运行这些规则（编号、类别或前缀，逗号分隔）")
     p.add_argument("--ignore", action="append", help="不运行这些规则")
     p.add_argument("--fail-on", choices=["error", "warning", "never"], default=None,

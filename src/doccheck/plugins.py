@@ -25,6 +25,7 @@ BUILTINS = (
     "doccheck.formats.json",
     "doccheck.formats.sarif",
     "doccheck.formats.github",
+    "doccheck.formats.html",
     "doccheck.checks.punctuation",
     "doccheck.checks.header",
     "doccheck.checks.recipient",
