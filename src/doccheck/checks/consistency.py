@@ -174,6 +174,97 @@ def _fmt(x: float) -> str:
     return str(int(x)) if x == int(x) else f"{x:g}"
 
 
+_IN_FORCE = re.compile(r"自\s*$")
+_IN_FORCE_AFTER = re.compile(r"^\s*起(?:施行|执行|实施|生效|试行)")
+
+
+@rule(
+    id="consistency.in-force-before-issue",
+    category="consistency",
+    severity="warning",
+    summary="施行日期早于成文日期",
+    doc="""\
+What it does: compares the date a document takes effect (自2026年5月1日起施行) with its 成文日期, and
+reports one that is earlier, unless the document says it applies retroactively (追溯, 溯及). The
+成文日期 is the related location.
+
+Why is this bad? A document cannot take effect before it is signed; an earlier date is usually
+last year's, copied with the text.""",
+    references=("Consistency check (the brief's checks across one document)",),
+    examples=[
+        bad("关于调整停车收费标准的通知\n各区人民政府：\n本通知自2025年3月1日起施行。\n江州市人民政府\n2025年5月6日\n",
+            at="2025年3月1日"),
+        good("关于调整停车收费标准的通知\n各区人民政府：\n本通知自2025年6月1日起施行。\n江州市人民政府\n2025年5月6日\n"),
+        good("关于调整补贴标准的通知\n各区人民政府：\n本通知自2025年1月1日起施行，补贴追溯至当年1月。\n"
+             "江州市人民政府\n2025年5月6日\n"),
+    ],
+    gongwen_only=True,
+)
+def in_force_before_issue(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    issued = a.issue_date.as_date() if a.issue_date else None
+    if issued is None or re.search(r"追溯|溯及", doc.text):
+        return
+    text = doc.text
+    for d in a.dates:
+        if d.start >= a.issue_date_line.start or not _IN_FORCE.search(text[max(0, d.start - 3):d.start]):
+            continue
+        end = d.range_end.end if d.range_end else d.end
+        if not _IN_FORCE_AFTER.match(text[end:end + 8]):
+            continue
+        when = d.as_date()
+        if when is not None and when < issued:
+            yield Hit(d.start, d.end, f"施行日期早于成文日期，文件不能在签发之前施行",
+                      related=(Related(a.issue_date.start, a.issue_date.end, "成文日期"),))
+
+
+_ITEMS_PROMISED = re.compile(r"(?:以下|下列|如下)([一二三四五六七八九十两]|\d{1,2})(?:项|个方面|条|点|方面)[^。；\n]{0,8}[：:]\s*$",
+                             re.M)
+
+
+@rule(
+    id="consistency.item-count",
+    category="consistency",
+    severity="warning",
+    summary="所称项数与列出的项数不符",
+    doc="""\
+What it does: where a paragraph announces a number of items (做好以下三项工作：) and numbered headings
+follow, counts the headings of that level until the level above resumes, and reports a count that
+differs. The announcement is the related location.
+
+Why is this bad? One item added or dropped in a late edit, the announcement left as it was.""",
+    references=("Consistency check (the brief's checks across one document)",),
+    examples=[
+        bad("关于做好防汛工作的通知\n各区人民政府：\n一、工作要求\n请做好以下三项工作：\n（一）压实责任\n"
+            "（二）加强值守\n（三）储备物资\n（四）及时报告\n二、其他\n江州市人民政府\n2025年5月6日\n", at="（四）"),
+        good("关于做好防汛工作的通知\n各区人民政府：\n一、工作要求\n请做好以下三项工作：\n（一）压实责任\n"
+             "（二）加强值守\n（三）储备物资\n二、其他\n江州市人民政府\n2025年5月6日\n"),
+    ],
+    gongwen_only=True,
+)
+def item_count(doc, ctx) -> Iterator[Hit]:
+    from ..dates import zh_number
+
+    a = doc.anatomy
+    text = doc.text
+    for m in _ITEMS_PROMISED.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else (2 if m.group(1) == "两" else zh_number(m.group(1)))
+        after = [h for h in a.headings if h.start > m.end()]
+        if not n or not after or text[m.end():after[0].start].strip():
+            continue  # the items must follow at once
+        level = after[0].level
+        items = []
+        for h in after:
+            if h.level < level:
+                break
+            if h.level == level:
+                items.append(h)
+        if len(items) != n and items[0].number == 1:
+            extra = items[n] if len(items) > n else items[-1]
+            yield Hit(extra.start, extra.marker_end, f"前文说“{m.group().rstrip('：: ')}”，此处却列出了{len(items)}项",
+                      related=(Related(m.start(), m.end(), "所称项数"),))
+
+
 @hookimpl
 def doccheck_rules():
-    return [closing_formula, attachment_reference, total]
+    return [closing_formula, attachment_reference, total, in_force_before_issue, item_count]
