@@ -42,11 +42,15 @@ def test_docx_paragraphs_tables_headers(tmp_path):
     p = simple_docx(tmp_path / "t.docx", ["关于报送材料的请示", "市人民政府："],
                     table=[["序号", "项目"], ["1", "道路改造"]], header="页眉文字", footer="— 1 —")
     doc = read_document(p)
-    assert doc.text.split("\n") == ["关于报送材料的请示", "市人民政府：", "序号", "项目", "1", "道路改造", "表后段落。"]
-    assert [b.kind for b in doc.blocks[2:6]] == ["cell"] * 4
+    # the header follows the body, to be checked with its location; a page number alone is no text
+    assert doc.text.split("\n") == ["关于报送材料的请示", "市人民政府：", "序号", "项目", "1", "道路改造", "表后段落。",
+                                     "页眉文字"]
+    assert doc.body_end == len("\n".join(doc.text.split("\n")[:7]))
+    assert [b.kind for b in doc.blocks[2:6]] == ["cell"] * 4 and doc.blocks[-1].kind == "header"
     assert [(part.kind, part.text) for part in doc.parts] == [("header", "页眉文字"), ("footer", "— 1 —")]
     for b in doc.blocks:
-        assert doc.text[b.start:b.end] == "".join(doc.text[r.start:r.end] for r in b.runs)
+        if b.kind in ("paragraph", "cell", "textbox"):  # the body's blocks map onto Word runs
+            assert doc.text[b.start:b.end] == "".join(doc.text[r.start:r.end] for r in b.runs)
 
 
 def test_docx_run_map(tmp_path):
@@ -146,3 +150,16 @@ def test_word_97_and_wps_files_are_converted_by_libreoffice(tmp_path, capsys):
         assert "LibreOffice" in out and "layout.title-font" in out
     assert main(["fix", str(doc), "--isolated"]) == 2
     assert "另存为 .docx" in capsys.readouterr().err
+
+
+def test_header_footer_and_footnote_text_is_checked_where_it_is(tmp_path):
+    import doccheck
+    from doccheck.testing import gongwen_docx
+
+    p = simple_docx(tmp_path / "h.docx", ["关于报送材料的通知", "各单位：", "请于月底前报送。"],
+                    header="江州市人民政府办公室,2025年文件")
+    result = doccheck.check_path(p, doccheck.Config())
+    (f,) = [f for f in result.findings if f.rule == "punctuation.half-width"]
+    assert result.document.block_at(f.start).kind == "header"
+    assert result.doctype == "通知"  # the anatomy reads the body alone
+    assert gongwen_docx  # the fixture module is importable alongside

@@ -222,7 +222,8 @@ def _is_title(line: Line) -> bool:
 
 
 def analyse(doc: "Draft") -> Anatomy:
-    text = doc.text
+    end = doc.document.body_end if hasattr(doc, "document") and doc.document.body_end is not None else None
+    text = doc.text if end is None else doc.text[:end]
     lines = split_lines(text)
     nonempty = [ln for ln in lines if ln.text]
     a = Anatomy()
@@ -285,7 +286,7 @@ def analyse(doc: "Draft") -> Anatomy:
     if a.doctype in ("讲话", "文章") and a.kind is None:
         a.kind = a.doctype
 
-    _read_header(a, header, text, doc.doc_numbers)
+    _read_header(a, header, text, [n for n in doc.doc_numbers if n.end <= len(text)])
 
     rest = nonempty[body_from:]
     # --- 主送机关 -------------------------------------------------------------

@@ -110,6 +110,10 @@ class Document:
     notes: list[str] = field(default_factory=list)  # what the reader wants the user to know
     layout: "Layout | None" = None  # .docx formatting, read by the reader; None for text
     encoding: "TextEncoding | None" = None  # how a text file was written, to write it back alike
+    # Where the body ends: a .docx's page headers, footers and footnotes follow it in ``text``
+    # (blocks of kind "header"/"footer"/"footnote"), checked sentence by sentence but no part of
+    # the 公文's anatomy. None: the whole text is body.
+    body_end: int | None = None
     # Offsets in ``text`` of line ends that were CR LF in what was read: the text
     # counts them as one character, the source as two (see ``source_offset``).
     crlf: tuple[int, ...] = ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -122,7 +123,19 @@ def read_docx_bytes(data: bytes, name: str | None = None) -> Document:
     text = "\n".join(pieces)
     if not text.strip():
         raise ReadError("文档正文为空")
-    doc = Document(text=text, path=name, format="docx", blocks=blocks, parts=parts)
+    # Page headers, footers and footnotes are checked too, after the body (a page number alone
+    # is no sentence); their blocks name where they come from, and fixes leave them alone.
+    body_end = len(text)
+    extra = [(p.kind, p.text) for p in parts] + [("footnote", t) for t in _footnotes(data)]
+    for kind, part_text in extra:
+        if len(_HAN.findall(part_text)) < 2:
+            continue
+        for line in part_text.split("\n"):
+            start = len(text) + 1
+            text += "\n" + line
+            blocks.append(Block(start, start + len(line), kind))
+    doc = Document(text=text, path=name, format="docx", blocks=blocks, parts=parts,
+                   body_end=body_end if len(text) > body_end else None)
     if has_entities(wd.element.body):
         doc.notes.append("文档含有自定义的 XML 实体（&名称;），其内容未展开、未检查；实体前后的文字照常检查")
     try:
@@ -130,6 +143,29 @@ def read_docx_bytes(data: bytes, name: str | None = None) -> Document:
     except Exception as e:  # a part python-docx cannot resolve: the text is still checked
         doc.notes.append(f"无法读取版式信息，版式规则未运行（{type(e).__name__}: {e}）")
     return doc
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _footnotes(data: bytes) -> list[str]:
+    """The text of each footnote (word/footnotes.xml), separators left out."""
+    from lxml import etree
+
+    try:
+        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/footnotes.xml")
+    except (KeyError, zipfile.BadZipFile):
+        return []
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+    out = []
+    for note in root.iter(f"{w}footnote"):
+        if note.get(f"{w}type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        t = "".join(x.text or "" for x in note.iter(f"{w}t")).strip()
+        if t:
+            out.append(t)
+    return out
 
 
 def _style_name(wd, p) -> str | None:
