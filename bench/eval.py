@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from doccheck.evaluation import (evaluate_corpus, evaluate_ecspell, evaluate_real, format_corpus_report,
-                                 format_real_report, format_spell_report, read_confirmed, read_ecspell,
-                                 write_real_alarms)
+from doccheck.evaluation import (evaluate_corpus, evaluate_ecspell, evaluate_real, evaluate_real_errors,
+                                 format_corpus_report, format_real_errors, format_real_report, format_spell_report,
+                                 read_confirmed, read_ecspell, write_real_alarms)
 
 ROOT = Path(__file__).resolve().parents[1]
 ECSPELL = ROOT.parent / "shared" / "corpus-external" / "ecspell"
@@ -30,6 +30,11 @@ def real() -> None:
         print(format_real_report(r))
     write_real_alarms(reports, REPORT)
     print(f"every false alarm with its context: {REPORT.relative_to(ROOT)}")
+    dev = REAL.parent / "real-errors-dev" / "cases.jsonl"
+    if dev.exists():
+        print(format_real_errors("../shared/real-errors-dev", evaluate_real_errors(dev)))
+    print(format_real_errors("corpus/real-errors.jsonl (collected, with sources)",
+                             evaluate_real_errors(ROOT / "corpus" / "real-errors.jsonl")))
 
 
 def tune() -> None:

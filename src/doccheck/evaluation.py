@@ -295,3 +295,41 @@ def write_real_alarms(reports: list[RealReport], path: Path) -> None:
         for file, f, context in sorted(r.alarms, key=lambda a: (a[1].rule, a[0], a[1].start)):
             lines.append(f"{f.rule}\t{f.severity.value}\t{file}:{f.line}\t{context}\t{f.message}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# --- real errors with sources (../shared/real-errors-dev, corpus/real-errors.jsonl) -----------
+
+# The categories a finding may have to count for an error of each category (a 发文字号's brackets
+# are punctuation as much as header, a year's form is a number as much as a date).
+ACCEPT = {"typo": {"typo"}, "punctuation": {"punctuation", "number"}, "placeholder": {"placeholder"},
+          "date": {"date", "number", "consistency"}, "number": {"number", "date", "punctuation"},
+          "header": {"header", "punctuation", "date"}, "structure": {"structure", "punctuation", "header"},
+          "recipient": {"recipient", "header", "structure"}, "banned": {"banned"}}
+
+
+def evaluate_real_errors(path: Path, config: Config | None = None) -> dict[str, list[int]]:
+    """Per category [caught, total]: each case checked as a text of its own; an error is caught by
+    an error or warning finding of a fitting category on (or just around) its span."""
+    from .session import check_text
+
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        findings = [f for f in check_text(case["text"] + "\n", config).findings if f.severity.rank >= 1]
+        for e in case["errors"]:
+            s = case["text"].index(e["wrong"])
+            t = s + len(e["wrong"])
+            n = t - s
+            hit = any(f.category.value in ACCEPT.get(e["category"], ()) and f.start <= t and s <= f.end
+                      and f.end - f.start <= max(3 * n, n + 20) for f in findings)
+            per[e["category"]][0 if hit else 1] += 1
+    return {k: [v[0], v[0] + v[1]] for k, v in per.items()}
+
+
+def format_real_errors(name: str, per: dict[str, list[int]]) -> str:
+    caught = sum(v[0] for v in per.values())
+    total = sum(v[1] for v in per.values())
+    cats = ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(per.items()))
+    return f"real errors, {name}: {caught} of {total} caught ({caught / max(total, 1):.0%}); {cats}"
