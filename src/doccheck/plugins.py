@@ -36,6 +36,7 @@ BUILTINS = (
     "doccheck.checks.typo",
     "doccheck.checks.layout",
     "doccheck.checks.places",
+    "doccheck.checks.terms",
     "doccheck.checks.consistency",
     "doccheck.spelling",
     "doccheck.gazetteer",

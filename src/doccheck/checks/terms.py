@@ -1,0 +1,182 @@
+"""Names and fixed terms with one character wrong: 中华人民共合国, 鱿鱼圈区 for 鲅鱼圈区, 齐齐哈市 for
+齐齐哈尔市. The terms are data/fixed-terms.txt (political terms, central bodies) and the gazetteer's
+names of four characters or more. A span one edit away from a term — a wrong character in a term of
+four or more, a missing or extra one in five or more — that is itself no dictionary word is reported.
+
+Matching is by halves (pigeonhole): a span one edit away from a term holds one half of it exactly,
+so an Aho-Corasick pass over the halves finds every candidate, and only those are compared.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Iterator
+
+from ..findings import Hit
+from ..hookspecs import hookimpl
+from ..lexicon import PhraseMatcher
+from ..resources import Resource
+from ..rule import bad, good, rule
+
+
+class TermIndex:
+    def __init__(self, terms: dict[str, str]):
+        self.terms = terms  # term → kind
+        halves: dict[str, list[tuple[str, int]]] = {}
+        for t in terms:
+            if len(t) < 4:
+                continue  # 司法部/执法部: three characters hold too many real words one edit apart
+            k = len(t) // 2
+            for half, offset in ((t[:k], 0), (t[k:], k)):
+                if len(half) >= 2:
+                    halves.setdefault(half, []).append((t, offset))
+        self.matcher = PhraseMatcher(halves.items())
+        self.exact = PhraseMatcher((t, t) for t in terms)
+
+    def near(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, term) for spans one edit away from a term (not the term itself)."""
+        seen = set()
+        for start, _end, cands in self.matcher.find_all(text):
+            for term, offset in cands:
+                n = len(term)
+                for length in (n, n - 1, n + 1) if n >= 5 else (n,):
+                    s = start - offset if length >= n else None
+                    for s in ([start - offset] if length == n else [start - offset, start - offset + 1,
+                                                                      start - offset - 1]):
+                        e = s + length
+                        if s < 0 or e > len(text) or (s, e, term) in seen:
+                            continue
+                        span = text[s:e]
+                        if span != term and _one_edit(span, term) and span[-1] == term[-1]:
+                            # the last character is the kind (部, 局, 区, 国, 思想): 生态环境保 is no 生态环境部
+                            seen.add((s, e, term))
+                            yield s, e, term
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
+def load_terms(res=None) -> TermIndex:
+    terms: dict[str, str] = {}
+    text = (resources.files("doccheck") / "data" / "fixed-terms.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            term, _, kind = line.partition("\t")
+            terms[term.strip()] = kind.strip() or "术语"
+    if res is not None:
+        g = res.get("gazetteer")
+        for name, units in g.by_name.items():
+            if len(name) >= 4 and any(u.level <= 3 for u in units):
+                terms.setdefault(name, "地名")
+    return TermIndex(terms)
+
+
+@rule(
+    id="typo.fixed-term",
+    category="typo",
+    severity="warning",
+    summary="固定用语、机构名称或地名写错一个字",
+    doc="""\
+What it does: finds a span one character away from a fixed political term, a central body's full or
+standard short name (data/fixed-terms.txt) or a place name of four characters or more (the
+gazetteer): a wrong character (中华人民共合国, 鱿鱼圈区), or, in names of five or more, a missing or
+extra one (齐齐哈市 for 齐齐哈尔市). A span that is itself a term, a place or a dictionary word is left
+alone, and so is one that the document writes as it is more than once (a name of its own).
+
+Why is this bad? A misspelt 国名, body or place in an issued document is the error that inspections of
+government websites report first, and the one readers remember.""",
+    references=("《党政机关公文处理工作条例》第十九条（公文起草：文字精炼、用词规范）",),
+    examples=[
+        bad("全面贯彻习近平新时代中国特色社会主意思想。", at="习近平新时代中国特色社会主意思想"),
+        bad("根据《中华人民共合国安全生产法》的规定。", at="中华人民共合国"),
+        bad("辽宁省营口市鱿鱼圈区开展排查。", at="鱿鱼圈区"),
+        good("根据《中华人民共和国安全生产法》的规定，深入学习习近平新时代中国特色社会主义思想。"),
+        good("辽宁省营口市鲅鱼圈区；国家卫生健康委；国务院办公厅。"),
+    ],
+)
+def fixed_term(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    index = ctx.resource("terms")
+    tokenizer = ctx.resource("jieba")
+    freq = tokenizer.FREQ
+    exact: dict[str, list[tuple[int, int]]] = {}
+    for s, e, t in index.exact.find_all(text):
+        exact.setdefault(t, []).append((s, e))
+    best: dict[tuple[int, int], str] = {}
+    for s, e, term in index.near(text):
+        span = text[s:e]
+        if not all("\u4e00" <= c <= "\u9fff" for c in span) or span in index.terms or freq.get(span):
+            continue
+        if any(a < e and s < b for a, b in exact.get(term, ())) or any(
+                a <= s and e <= b for spans in exact.values() for a, b in spans) or text.count(span) > 1:
+            continue  # the term written right here (《中华人民共和国, 共和国安), inside a longer term, or a name of its own
+        if not _on_word_boundaries(text, s, e, tokenizer) or (len(span) != len(term) and _well_formed(
+                span, tokenizer, freq)):
+            continue  # 上海市宝山区 holds 市宝山区; 中国现代化 (a character fewer) is words of its own
+        if len(span) != len(term) and _edited_char(span, term) in _FUNCTION:
+            continue  # 党全面领导: a 的 left out makes another phrase, not a slip
+        if span[0] in _FUNCTION or span[-1] in _FUNCTION:
+            continue  # 的全面领导, 和本地区: a function word next to a phrase, not a slip in a name
+        if index.terms[term] == "地名" and not _place_in_context(text, s, term, ctx):
+            continue
+        best.setdefault((s, e), term)
+    for (s, e), term in sorted(best.items()):
+        kind = index.terms[term]
+        yield Hit(s, e, f"“{text[s:e]}”疑为“{term}”（{kind}）之误", (term,))
+
+
+_FUNCTION = set("的和与及在对是为等了把被向从以于并或之其")
+
+
+def _edited_char(a: str, b: str) -> str:
+    """The character one string has and the other lacks (lengths differ by one)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return long_[i]
+
+
+def _place_in_context(text: str, s: int, term: str, ctx) -> bool:
+    """A county-level name is taken as meant only after the city or province it lies in
+    (营口市鱿鱼圈区); a province's or prefecture's name stands by itself (齐齐哈市)."""
+    g = ctx.resource("gazetteer")
+    units = [u for u in g.by_name.get(term, ()) if u.level <= 3]
+    if any(u.level <= 2 for u in units):
+        return True
+    before = text[max(0, s - 30):s]
+    return any(a.name in before for u in units for a in g.ancestors(u) if a.name not in ("市辖区", "县"))
+
+
+def _on_word_boundaries(text: str, s: int, e: int, tokenizer) -> bool:
+    lo, hi = max(0, s - 6), min(len(text), e + 6)
+    cuts, pos = {lo}, lo
+    for w in tokenizer.cut(text[lo:hi], HMM=False):
+        pos += len(w)
+        cuts.add(pos)
+    return s in cuts and e in cuts
+
+
+def _well_formed(span: str, tokenizer, freq) -> bool:
+    """Dictionary words of two characters or more, end to end: a phrase, not a slip."""
+    words = tokenizer.lcut(span, HMM=False)
+    return all(len(w) >= 2 and freq.get(w) for w in words)
+
+
+@hookimpl
+def doccheck_resources():
+    return [Resource("terms", load_terms, "固定用语、中央机构名称和四字以上地名")]
+
+
+@hookimpl
+def doccheck_rules():
+    return [fixed_term]
