@@ -84,3 +84,18 @@ def wps_textbox_docx(path: Path, box_text: str, paragraphs: list[str]) -> Path:
         d.add_paragraph(text)
     d.save(str(path))
     return path
+
+
+def with_document_xml(xml: bytes) -> bytes:
+    """A real .docx (doccheck.testing's 通知) whose word/document.xml is replaced by ``xml``."""
+    import io
+    import zipfile
+
+    from doccheck.testing import gongwen_docx
+
+    src = zipfile.ZipFile(io.BytesIO(gongwen_docx()))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            out.writestr(item, xml if item.filename == "word/document.xml" else src.read(item.filename))
+    return buf.getvalue()

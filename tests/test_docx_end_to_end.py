@@ -215,10 +215,7 @@ def test_annotated_copy_opens_in_libreoffice(tmp_path):
 
 def test_annotate_places_every_comment_in_a_document_with_tracked_changes(tmp_path):
     """Insertions and deletions around the flagged text: each finding still gets its comment."""
-    import io
-    import zipfile
-
-    from doccheck.testing import gongwen_docx
+    from docx_fixtures import with_document_xml
 
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     body = "<w:p><w:r><w:t>关于开会的通知</w:t></w:r></w:p><w:p><w:r><w:t>各单位：</w:t></w:r></w:p>"
@@ -226,15 +223,8 @@ def test_annotate_places_every_comment_in_a_document_with_tracked_changes(tmp_pa
         deleted = f'<w:del w:id="{100 + i}" w:author="x"><w:r><w:delText>删去</w:delText></w:r></w:del>' if i % 2 else ""
         body += (f'<w:p><w:ins w:id="{i + 10}" w:author="x"><w:r><w:t>第{i}段经研究</w:t></w:r></w:ins>{deleted}'
                  f'<w:r><w:t>,决定开会。</w:t></w:r></w:p>')
-    src_zip = zipfile.ZipFile(io.BytesIO(gongwen_docx()))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in src_zip.infolist():
-            data = (f"<w:document {w}><w:body>{body}</w:body></w:document>".encode()
-                    if item.filename == "word/document.xml" else src_zip.read(item.filename))
-            out.writestr(item, data)
     src = tmp_path / "tracked.docx"
-    src.write_bytes(buf.getvalue())
+    src.write_bytes(with_document_xml(f"<w:document {w}><w:body>{body}</w:body></w:document>".encode()))
     placed, total = annotate_file(src, tmp_path / "out.docx", Config(select=("punctuation.half-width",)))
     assert total == 15 and placed == 15
     assert "删去" not in read_document(tmp_path / "out.docx").text  # deleted text stays out of the check

@@ -4,9 +4,7 @@ reader. Nothing may raise anything but a ReadError, hang, or lose the text after
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -68,13 +66,7 @@ def documents(draw):
     return xml.encode()
 
 
-def _package(document_xml: bytes) -> bytes:
-    src = zipfile.ZipFile(io.BytesIO(gongwen_docx()))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in src.infolist():
-            out.writestr(item, document_xml if item.filename == "word/document.xml" else src.read(item.filename))
-    return buf.getvalue()
+from docx_fixtures import with_document_xml as _package  # noqa: E402
 
 
 @settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.too_slow])

@@ -4,26 +4,16 @@ in bounded time and memory."""
 
 from __future__ import annotations
 
-import io
 import time
-import zipfile
 
 import pytest
 
 from doccheck.cli import main
 from doccheck.readers import ReadError
 from doccheck.session import read_bytes
-from doccheck.testing import gongwen_docx
 
 
-def _with_document_xml(xml: bytes) -> bytes:
-    """A real .docx whose word/document.xml is replaced."""
-    src = zipfile.ZipFile(io.BytesIO(gongwen_docx()))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in src.infolist():
-            out.writestr(item, xml if item.filename == "word/document.xml" else src.read(item.filename))
-    return buf.getvalue()
+from docx_fixtures import with_document_xml as _with_document_xml
 
 
 W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
