@@ -167,3 +167,26 @@ def test_many_findings_of_one_rule_are_one_line_unless_show_all(tmp_path, capsys
     main(["check", str(p), "--isolated", "--fail-on", "never", "--show-all"])
     out = capsys.readouterr().out
     assert out.count("[punctuation.half-width]") == 24 and "\x1b[" not in out
+
+
+def test_a_baseline_reports_only_new_findings(tmp_path, capsys):
+    p = tmp_path / "d.txt"
+    p.write_text("经研究,决定召开会议。\n", encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    main(["check", str(p), "--isolated", "--write-baseline", str(base), "--fail-on", "never"])
+    capsys.readouterr()
+    assert main(["check", str(p), "--isolated", "--baseline", str(base)]) == 0
+    assert "[punctuation.half-width]" not in capsys.readouterr().out
+    p.write_text("新增一行,用于测试。\n经研究,决定召开会议。\n", encoding="utf-8")  # the old finding moved a line down
+    main(["check", str(p), "--isolated", "--baseline", str(base), "--fail-on", "never"])
+    out = capsys.readouterr().out
+    assert out.count("[punctuation.half-width]") == 1 and "新增一行" in out
+
+
+def test_an_unreadable_file_is_counted_in_the_summary(tmp_path, capsys):
+    good = tmp_path / "a.txt"
+    good.write_text("经研究，决定召开会议。\n", encoding="utf-8")
+    bad = tmp_path / "b.docx"
+    bad.write_bytes(b"not a zip")
+    assert main(["check", str(good), str(bad), "--isolated"]) == 2
+    assert "1 个文件无法读取" in capsys.readouterr().out

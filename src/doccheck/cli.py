@@ -119,6 +119,35 @@ def _use_color(args, out) -> bool:
     return out.isatty()
 
 
+def _fingerprint(result, f) -> str:
+    """What identifies a finding across edits elsewhere in the file: path, rule and the text of its
+    line (not its line number), and which occurrence of that on the line it is."""
+    text = result.document.text if result.document else ""
+    ls = text.rfind("\n", 0, f.start) + 1
+    le = text.find("\n", f.start)
+    line = text[ls:len(text) if le == -1 else le]
+    return f"{result.path}\t{f.rule}\t{line}\t{text[f.start:f.end]}\t{f.start - ls}"
+
+
+def _write_baseline(path: str, results) -> None:
+    import json
+
+    prints = sorted({_fingerprint(r, f) for r in results for f in r.findings})
+    Path(path).write_text(json.dumps({"doccheck-baseline": 1, "findings": prints}, ensure_ascii=False, indent=1),
+                          encoding="utf-8")
+    _err(f"已把 {len(prints)} 个现有问题记入基线 {path}；以后用 --baseline {path} 只报告新问题")
+
+
+def _read_baseline(path: str) -> set[str]:
+    import json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return set(data["findings"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ConfigError(f"{path}: 不是有效的基线文件（{e}）") from None
+
+
 def _statistics(results, out) -> None:
     """Counts per rule, most first, as ruff --statistics prints them."""
     from collections import Counter
@@ -187,6 +216,7 @@ def cmd_check(args) -> int:
         return _show_diff(items, configs, registry)
     if args.fix:
         _fix_in_place(items, configs, registry)
+    known = _read_baseline(args.baseline) if args.baseline else None
     out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     options = {"show_all": args.show_all, "color": _use_color(args, out)}
     results: list[CheckResult] = []
@@ -198,6 +228,8 @@ def cmd_check(args) -> int:
                 failed_input = True
                 _err(f"{raw}: {result.error}")
                 result.path = raw
+            if known is not None:
+                result.findings = [f for f in result.findings if _fingerprint(result, f) not in known]
             results.append(result)
             if fmt.per_file is not None:
                 out.write(fmt.per_file(result, registry, **options))
@@ -215,6 +247,8 @@ def cmd_check(args) -> int:
     out.write(fmt.closing(results) if fmt.per_file is not None else fmt.render(results, registry))
     if args.statistics:
         _statistics(results, out)
+    if args.write_baseline:
+        _write_baseline(args.write_baseline, results)
     if out is not sys.stdout:
         out.close()
     if failed_input:
@@ -325,6 +359,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="先自动修正可安全修正的问题（直接改写文件，保留 .bak 备份），再报告其余问题")
     p.add_argument("--diff", action="store_true", help="只显示安全修正会做的改动（统一差异格式），不写文件")
     p.add_argument("--statistics", action="store_true", help="最后按规则统计问题数")
+    p.add_argument("--write-baseline", metavar="FILE", help="把当前的全部问题记为基线（模板库接入时用）")
+    p.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
     p.add_argument("--output-file", metavar="FILE",
                    help="把检查报告写入 FILE（不是修正后的文档：那是 doccheck fix -o）")
     p.add_argument("--show-all", action="store_true", help="逐条列出同一规则的大量问题（默认合并为一行）")

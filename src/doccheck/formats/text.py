@@ -69,7 +69,9 @@ def closing(results) -> str:
     for r in results:
         for f in r.findings:
             total[f.severity.value] += 1
-    return f"共检查 {len(results)} 个文件：{total['error']} 个错误，{total['warning']} 个警告，{total['info']} 条提示\n"
+    unreadable = sum(1 for r in results if r.error)
+    return (f"共检查 {len(results)} 个文件：{total['error']} 个错误，{total['warning']} 个警告，{total['info']} 条提示"
+            + (f"；{unreadable} 个文件无法读取" if unreadable else "") + "\n")
 
 
 @hookimpl
