@@ -190,3 +190,16 @@ def test_an_unreadable_file_is_counted_in_the_summary(tmp_path, capsys):
     bad.write_bytes(b"not a zip")
     assert main(["check", str(good), str(bad), "--isolated"]) == 2
     assert "1 个文件无法读取" in capsys.readouterr().out
+
+
+def test_every_flag_of_every_subcommand_has_help():
+    import argparse
+
+    from doccheck.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, p in sub.choices.items():
+        for action in p._actions:
+            if not isinstance(action, argparse._HelpAction):
+                assert action.help, f"doccheck {name} {action.option_strings or action.dest}: no help text"

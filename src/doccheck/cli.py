@@ -345,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("check", help="检查文件、文件夹或标准输入（-）")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="文件、文件夹（递归）或 -（标准输入）")
     p.add_argument("--format", "-f", default="text", help="text | json | sarif | github | html（插件可增加）")
     p.add_argument("--select", action="append", help="只运行这些规则（编号、类别或前缀，逗号分隔）")
     p.add_argument("--ignore", action="append", help="不运行这些规则")
@@ -369,25 +369,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("fix", help="自动修正可安全修正的问题（.txt、.md、.docx）")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="要修正的文件或文件夹")
     p.add_argument("-o", "--output", help="写入的文件（默认：原名.fixed.扩展名）")
     p.add_argument("--in-place", action="store_true", help="直接改写原文件（先备份为 .bak，原子写入）")
     p.add_argument("--no-backup", action="store_true", help="与 --in-place 同用时不保留备份")
     p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（默认拒绝）")
-    p.add_argument("--select", action="append")
-    p.add_argument("--ignore", action="append")
-    p.add_argument("--config")
-    p.add_argument("--isolated", action="store_true")
+    p.add_argument("--select", action="append", help="只运行这些规则（编号、类别或前缀，逗号分隔）")
+    p.add_argument("--ignore", action="append", help="不运行这些规则")
+    p.add_argument("--config", help="使用指定的配置文件，不再向上查找")
+    p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
     p.set_defaults(func=cmd_fix, fail_on=None)
 
     p = sub.add_parser("annotate", help="把检查结果作为 Word 批注写入 .docx 副本")
-    p.add_argument("path", metavar="IN.docx")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    p.add_argument("path", metavar="IN.docx", help="要批注的 .docx 文件")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="写入批注后的副本")
     p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（默认拒绝）")
-    p.add_argument("--select", action="append")
-    p.add_argument("--ignore", action="append")
-    p.add_argument("--config")
-    p.add_argument("--isolated", action="store_true")
+    p.add_argument("--select", action="append", help="只运行这些规则（编号、类别或前缀，逗号分隔）")
+    p.add_argument("--ignore", action="append", help="不运行这些规则")
+    p.add_argument("--config", help="使用指定的配置文件，不再向上查找")
+    p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
     p.set_defaults(func=cmd_annotate, fail_on=None)
 
     from .service.cli import add_serve_command
@@ -397,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_lsp)
 
     p = sub.add_parser("rules", help="列出规则，或显示一条规则的说明和示例")
-    p.add_argument("id", nargs="?")
+    p.add_argument("id", nargs="?", help="规则编号；不给则列出全部规则")
     p.set_defaults(func=cmd_rules)
 
     return parser

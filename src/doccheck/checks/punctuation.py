@@ -182,6 +182,18 @@ def half_width(doc, ctx) -> Iterator[Hit]:
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 _PAIR_MARKS = re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + '"]')
+# Marks named in words as well as shown: LanguageTool clients normalise full-width glyphs, and a
+# name reads where a glyph is hard to tell apart (“ ” ‘ ’).
+MARK_NAMES = {"《": "前书名号", "》": "后书名号", "〈": "前单书名号", "〉": "后单书名号", "“": "前双引号",
+              "”": "后双引号", "‘": "前单引号", "’": "后单引号", "（": "前括号", "）": "后括号", "【": "前方头括号",
+              "】": "后方头括号", "，": "全角逗号", "。": "句号", "、": "顿号", "；": "全角分号", "：": "全角冒号",
+              "？": "全角问号", "！": "全角叹号", "(": "半角前括号", ")": "半角后括号", '"': "半角引号"}
+
+
+def _named(mark: str) -> str:
+    return f"{MARK_NAMES[mark]}“{mark}”" if mark in MARK_NAMES else f"“{mark}”"
+
+
 # What a mark nested in itself should be (GB/T 15834-2011 §4.8.3.2, §4.15.3.2).
 NESTED = {"“": "‘", "《": "〈"}
 
@@ -291,19 +303,19 @@ def _pair_hits(doc) -> Iterator[tuple[int, Hit, str]]:
                 elif stack and stack[-1][0] in PAIRS and CLOSERS.get(ch) != stack[-1][0] and \
                         not any(o == opener for o, _ in stack):
                     o, _ = stack.pop()
-                    yield k, Hit(at, at + 1, f"“{o}”应以“{PAIRS[o]}”配对，不用“{ch}”", (PAIRS[o],)), "wrong"
+                    yield k, Hit(at, at + 1, f"{_named(o)}应以{_named(PAIRS[o])}配对，不用{_named(ch)}", (PAIRS[o],)), "wrong"
                 elif any(o == opener for o, _ in stack):
                     while stack and stack[-1][0] != opener:
                         o, oat = stack.pop()
-                        yield k, Hit(oat, oat + 1, f"“{o}”没有对应的“{PAIRS[o]}”"), "inner"
+                        yield k, Hit(oat, oat + 1, f"{_named(o)}没有对应的{_named(PAIRS[o])}"), "inner"
                     stack.pop()
                 else:
-                    yield k, Hit(at, at + 1, f"“{ch}”没有对应的“{opener}”"), "stray" + ch
+                    yield k, Hit(at, at + 1, f"{_named(ch)}没有对应的{_named(opener)}"), "stray" + ch
         next_line = lines[k + 1].lstrip(" \u3000") if k + 1 < len(lines) else ""
         for o, oat in stack:
             if o == "“" and next_line.startswith("“"):
                 continue  # a quotation that runs on into the next paragraph (§4.8.3.4)
-            yield k, Hit(oat, oat + 1, f"“{o}”没有对应的“{PAIRS[o]}”"), "unclosed" + o
+            yield k, Hit(oat, oat + 1, f"{_named(o)}没有对应的{_named(PAIRS[o])}"), "unclosed" + o
         pos += len(line) + 1
 
 
@@ -349,7 +361,7 @@ keyboard. (Three or more 句号 are a wrong 省略号, reported by punctuation.e
 )
 def repeated(doc, ctx) -> Iterator[Hit]:
     for start, end, mark in _repeated_runs(doc.text):
-        yield Hit.fixing(start, end, f"标点“{mark}”重复（GB/T 15834-2011 §4）", mark)
+        yield Hit.fixing(start, end, f"{_named(mark)}重复（GB/T 15834-2011 §4）", mark)
 
 
 _ELLIPSIS = re.compile(r"。{3,}|\.{3,}|…{3,}|(?<!…)…(?!…)|、{3,}|·{3,}")

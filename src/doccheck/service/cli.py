@@ -11,7 +11,7 @@ import sys
 def add_serve_command(sub) -> None:
     p = sub.add_parser("serve", help="启动本地检查服务（供 Word/WPS 加载项和 LanguageTool 客户端使用）")
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机）")
-    p.add_argument("--port", type=int, default=8787)
+    p.add_argument("--port", type=int, default=8787, help="端口（默认 8787）")
     p.add_argument("--allow-remote", action="store_true", help="允许监听非本机地址（公文未发布前不应离开本机）")
     p.add_argument("--allow-origin", action="append", default=[], help="允许跨域访问的来源（可多次给出）")
     p.add_argument("--allow-host", action="append", default=[],
