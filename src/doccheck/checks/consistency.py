@@ -265,6 +265,62 @@ def item_count(doc, ctx) -> Iterator[Hit]:
                       related=(Related(m.start(), m.end(), "所称项数"),))
 
 
+_CITATION = re.compile(r"《([^《》\n]{2,80})》\s*[（(]([^（）()\n]{4,40})[）)]")
+
+
+@rule(
+    id="consistency.citation",
+    category="consistency",
+    severity="warning",
+    summary="同一文件的标题与发文字号前后不一致，或所引文件晚于本文",
+    doc="""\
+What it does: collects the documents a draft cites as 《title》（发文字号）. The same title with two
+different numbers, or one number with two titles, is reported at the later citation, with the earlier
+one as the related location; so is a cited number whose year is later than the draft's 成文日期.
+
+Why is this bad? 办法2000 第二十五条（四） has documents cited by title and number so that the reader can
+find them; two numbers for one title send the reader to the wrong one, and a document cannot cite one
+issued after it.""",
+    references=("《国家行政机关公文处理办法》（2000）第二十五条（四）",),
+    examples=[
+        bad("关于做好防汛工作的通知\n各区人民政府：\n根据《江州市防汛应急预案》（江政发〔2024〕3号），……。"
+            "请按照《江州市防汛应急预案》（江政发〔2024〕8号）的要求落实。\n江州市人民政府\n2025年5月6日\n",
+            at="江政发〔2024〕8号"),
+        bad("关于做好防汛工作的通知\n各区人民政府：\n根据《江州市防汛应急预案》（江政发〔2026〕3号），请落实。\n"
+            "江州市人民政府\n2025年5月6日\n", at="江政发〔2026〕3号"),
+        good("关于做好防汛工作的通知\n各区人民政府：\n根据《江州市防汛应急预案》（江政发〔2024〕3号），……。"
+             "请按照《江州市防汛应急预案》（江政发〔2024〕3号）的要求落实。\n江州市人民政府\n2025年5月6日\n"),
+    ],
+)
+def citation(doc, ctx) -> Iterator[Hit]:
+    from ..docnumber import find_doc_numbers
+
+    a = doc.anatomy
+    issued = a.issue_date.as_date() if a.issue_date else None
+    text = doc.text
+    first_number: dict[str, tuple[str, int, int]] = {}
+    first_title: dict[str, tuple[str, int, int]] = {}
+    for m in _CITATION.finditer(text):
+        numbers = list(find_doc_numbers(text, m.start(2), m.end(2)))
+        if len(numbers) != 1:
+            continue  # several numbers, or none: nothing to pair
+        n = numbers[0]
+        title, number = m.group(1), n.normalized
+        if title in first_number and first_number[title][0] != number:
+            prev, s, e = first_number[title]
+            yield Hit(n.start, n.end, f"《{title}》前文引作“{prev}”，此处为“{n.text}”，发文字号前后不一致",
+                      related=(Related(s, e, f"前文所引：{prev}"),))
+        elif number in first_title and first_title[number][0] != title:
+            prev, s, e = first_title[number]
+            yield Hit(n.start, n.end, f"“{n.text}”前文是《{prev}》的发文字号，此处标题却是《{title}》",
+                      related=(Related(s, e, f"前文所引：《{prev}》"),))
+        first_number.setdefault(title, (number, n.start, n.end))
+        first_title.setdefault(number, (title, m.start(1) - 1, m.end(1) + 1))
+        if issued is not None and n.year_value is not None and n.year_value > issued.year:
+            yield Hit(n.start, n.end, f"所引文件的发文字号年份（{n.year_value}年）晚于本文成文日期（{issued.year}年）",
+                      related=(Related(a.issue_date.start, a.issue_date.end, "成文日期"),))
+
+
 @hookimpl
 def doccheck_rules():
-    return [closing_formula, attachment_reference, total, in_force_before_issue, item_count]
+    return [closing_formula, attachment_reference, total, in_force_before_issue, item_count, citation]
