@@ -321,6 +321,54 @@ def citation(doc, ctx) -> Iterator[Hit]:
                       related=(Related(a.issue_date.start, a.issue_date.end, "成文日期"),))
 
 
+_ORG = re.compile(r"(?:[市区县省]|国家)?[\u4e00-\u9fff]{2,14}?(?:委员会|办公室|办公厅|管理局|局|委|厅|中心)")
+_ABBREVIATED = re.compile(r"(?:以下简称|下称|简称)")
+_LEAD = set("由和与及向对在经请将把会同并")
+
+
+@rule(
+    id="consistency.body-name",
+    category="consistency",
+    severity="warning",
+    summary="同一机关前后写法不一",
+    doc="""\
+What it does: finds one body written two ways in one document — 市自然资源和规划局 and later
+市自然资源规划局, a character more or fewer inside the name — unless the document introduces the
+short form (以下简称……). The first form is the related location.
+
+Why is this bad? A body named two ways reads as two bodies; 条例 and GB/T 9704 want full names or the
+standard short name, used alike throughout.""",
+    references=("GB/T 9704-2012 §7.3.2（机关名称用全称或者规范化简称）",),
+    examples=[
+        bad("关于做好防汛工作的通知\n各区人民政府：\n由市自然资源和规划局牵头，市水务局配合。"
+            "市自然资源规划局负责汇总。\n江州市人民政府\n2025年5月6日\n", at="市自然资源规划局"),
+        good("关于做好防汛工作的通知\n各区人民政府：\n由市自然资源和规划局（以下简称市规划资源局）牵头。"
+             "市规划资源局负责汇总；市教育局、区教育局配合。\n江州市人民政府\n2025年5月6日\n"),
+    ],
+    gongwen_only=True,
+)
+def body_name(doc, ctx) -> Iterator[Hit]:
+    from .terms import _one_edit
+
+    text = doc.text
+    if _ABBREVIATED.search(text):
+        return  # the document introduces its short forms; they are not checked against each other
+    first: dict[str, int] = {}
+    for m in _ORG.finditer(text):
+        name, start = m.group(), m.start()
+        cut = next((k for k in (1, 2) if k < len(name) and name[k] in "市区县省" and name[k - 1] in _LEAD), 0)
+        name, start = name[cut:], start + cut  # 由市自然资源和规划局: the name starts at 市
+        if len(name) < 6:
+            continue
+        for other, at in first.items():
+            if len(other) != len(name) and _one_edit(name, other) and name[0] == other[0] \
+                    and name[-1] == other[-1]:
+                yield Hit(start, m.end(), f"“{name}”与前文的“{other}”写法不一，同一机关应前后一致",
+                          related=(Related(at, at + len(other), f"前文写作“{other}”"),))
+                break
+        first.setdefault(name, start)
+
+
 @hookimpl
 def doccheck_rules():
-    return [closing_formula, attachment_reference, total, in_force_before_issue, item_count, citation]
+    return [closing_formula, attachment_reference, total, in_force_before_issue, item_count, citation, body_name]
