@@ -369,6 +369,52 @@ def body_name(doc, ctx) -> Iterator[Hit]:
         first.setdefault(name, start)
 
 
+@rule(
+    id="consistency.signature-issuer",
+    category="consistency",
+    severity="warning",
+    summary="署名与标题中的发文机关不一致",
+    doc="""\
+What it does: compares the issuer named at the start of the title (江州市人民政府办公室关于……) with the
+发文机关署名: a 办公室's document signed by the government itself (or the other way round), and a joint
+document whose 署名 names fewer bodies than its title. The title is the related location.
+
+Why is this bad? GB/T 9704-2012 §7.3.5: the 署名 is the issuer's; a 办公室 notice signed by the
+government claims an authority the document does not have, and a joint document must be signed by
+every issuer.""",
+    references=("GB/T 9704-2012 §7.3.5（发文机关署名）",),
+    examples=[
+        bad("江州市人民政府办公室关于做好防汛工作的通知\n各区人民政府：\n请认真落实。\n江州市人民政府\n2025年5月6日\n",
+            at="江州市人民政府"),
+        bad("江州市水务局、江州市应急管理局关于做好防汛工作的通知\n各区水务局：\n请认真落实。\n江州市水务局\n"
+            "2025年5月6日\n", at="江州市水务局"),
+        good("江州市人民政府办公室关于做好防汛工作的通知\n各区人民政府：\n请认真落实。\n江州市人民政府办公室\n"
+             "2025年5月6日\n"),
+        good("江州市水务局、江州市应急管理局关于做好防汛工作的通知\n各区水务局：\n请认真落实。\n江州市水务局\n"
+             "江州市应急管理局\n2025年5月6日\n"),
+    ],
+    gongwen_only=True,
+)
+def signature_issuer(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.title is None or not a.signature or "关于" not in a.title.text:
+        return
+    issuer = a.title.text.split("关于", 1)[0].strip(" \u3000")
+    if len(issuer) < 4:
+        return
+    issuers = [x for x in re.split(r"[、 \u3000]+", issuer) if x]
+    signed = [re.sub(r"[ \u3000]", "", x.text) for x in a.signature]
+    related = (Related(a.title.start, a.title.start + len(issuer), "标题中的发文机关"),)
+    last = a.signature[-1]
+    if len(issuers) >= 2 and len(signed) < len(issuers) and all(s in issuers for s in signed):
+        yield Hit(last.start, last.end, f"标题中有{len(issuers)}个发文机关，署名只有{len(signed)}个", related=related)
+    elif len(issuers) == 1 and len(signed) == 1:
+        mine, theirs = issuers[0], signed[0]
+        for office in ("办公室", "办公厅"):
+            if mine == theirs + office or theirs == mine + office:
+                yield Hit(last.start, last.end, f"标题中的发文机关是“{mine}”，署名却是“{theirs}”", related=related)
+
+
 @hookimpl
 def doccheck_rules():
-    return [closing_formula, attachment_reference, total, in_force_before_issue, item_count, citation, body_name]
+    return [closing_formula, attachment_reference, total, in_force_before_issue, item_count, citation, body_name, signature_issuer]
