@@ -55,3 +55,16 @@ def covered_by_context(text: str, start: int, end: int, phrase: str, contexts: I
                 return True
             k = ctx.find(phrase, k + 1)
     return False
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Is ``a`` one substitution, insertion or deletion away from ``b``?"""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]

@@ -348,7 +348,7 @@ standard short name, used alike throughout.""",
     gongwen_only=True,
 )
 def body_name(doc, ctx) -> Iterator[Hit]:
-    from .terms import _one_edit
+    from ..lexicon import one_edit
 
     text = doc.text
     if _ABBREVIATED.search(text):
@@ -361,7 +361,7 @@ def body_name(doc, ctx) -> Iterator[Hit]:
         if len(name) < 6:
             continue
         for other, at in first.items():
-            if len(other) != len(name) and _one_edit(name, other) and name[0] == other[0] \
+            if len(other) != len(name) and one_edit(name, other) and name[0] == other[0] \
                     and name[-1] == other[-1]:
                 yield Hit(start, m.end(), f"“{name}”与前文的“{other}”写法不一，同一机关应前后一致",
                           related=(Related(at, at + len(other), f"前文写作“{other}”"),))

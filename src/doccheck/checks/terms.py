@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..findings import Hit
 from ..hookspecs import hookimpl
-from ..lexicon import PhraseMatcher
+from ..lexicon import PhraseMatcher, one_edit
 from ..resources import Resource
 from ..rule import bad, good, rule
 
@@ -47,22 +47,10 @@ class TermIndex:
                         if s < 0 or e > len(text) or (s, e, term) in seen:
                             continue
                         span = text[s:e]
-                        if span != term and _one_edit(span, term) and span[-1] == term[-1]:
+                        if span != term and one_edit(span, term) and span[-1] == term[-1]:
                             # the last character is the kind (部, 局, 区, 国, 思想): 生态环境保 is no 生态环境部
                             seen.add((s, e, term))
                             yield s, e, term
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    if abs(len(a) - len(b)) != 1:
-        return False
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = 0
-    while i < len(short) and short[i] == long_[i]:
-        i += 1
-    return short[i:] == long_[i + 1:]
 
 
 def load_terms(res=None) -> TermIndex:
