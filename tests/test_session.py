@@ -67,3 +67,14 @@ def test_a_reader_error_is_the_same_in_api_cli_and_service(tmp_path, capsys):
     assert api == cli == svc and "docx" in api
     with pytest.raises(doccheck.ReadError):
         doccheck.check_file(p)
+
+
+def test_a_dask_cluster_gives_the_findings_of_a_local_run(capsys):
+    # --dask local starts a LocalCluster on this machine: the same code path as a real scheduler's address.
+    from doccheck.cli import main
+
+    paths = [str(p) for p in sorted(CORPUS.glob("0*.txt"))]
+    main(["check", *paths, "--isolated", "-f", "json", "--fail-on", "never", "-j", "1"])
+    local = capsys.readouterr().out
+    main(["check", *paths, "--isolated", "-f", "json", "--fail-on", "never", "--dask", "local"])
+    assert capsys.readouterr().out == local

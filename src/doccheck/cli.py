@@ -80,12 +80,33 @@ def _warm_worker() -> None:
     default_registry().resources.preload()
 
 
-def _checked(items, configs, jobs: int, registry):
+def _dask_map(address: str):
+    """A map over a Dask cluster: an existing scheduler's address, or "local" for a LocalCluster
+    on this machine. Results come back in order, like the built-in map's."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ConfigError("--dask 需要安装可选依赖：pip install 'doccheck-gongwen[dask]'") from None
+    client = Client(LocalCluster(processes=True, dashboard_address=None) if address == "local" else address)
+
+    def mapper(fn, jobs):
+        jobs = list(jobs)
+        for future in client.map(fn, jobs, pure=False):
+            yield future.result()
+
+    return client, mapper
+
+
+def _checked(items, configs, jobs: int, registry, dask: str | None = None):
     """(raw, result) for every item, in the given order, checked through a process pool
-    when there is more than one file and more than one job (one file keeps the fast start)."""
+    when there is more than one file and more than one job (one file keeps the fast start),
+    or on a Dask cluster."""
     files = [(raw, Path(raw)) for raw, error in items if error is None and raw != "-"]
-    pool = None
-    if jobs > 1 and len(files) > 1:
+    pool = client = None
+    mapper = map
+    if dask:
+        client, mapper = _dask_map(dask)
+    elif jobs > 1 and len(files) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -93,9 +114,9 @@ def _checked(items, configs, jobs: int, registry):
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context(method),
                                    initializer=_warm_worker)
+        mapper = pool.map
     try:
-        checked = iter(check_many([p for _, p in files], lambda p: configs.for_path(p),
-                                  map=pool.map if pool else map))
+        checked = iter(check_many([p for _, p in files], lambda p: configs.for_path(p), map=mapper))
         for raw, error in items:
             if error is not None:
                 yield raw, CheckResult(raw, error=error)
@@ -109,6 +130,11 @@ def _checked(items, configs, jobs: int, registry):
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        if client is not None:
+            cluster = client.cluster
+            client.close()
+            if cluster is not None:
+                cluster.close()
 
 
 def _use_color(args, out) -> bool:
@@ -223,7 +249,8 @@ def cmd_check(args) -> int:
     failed_input = False
     progress = len(items) > 20 and sys.stderr.isatty()
     try:
-        for n, (raw, result) in enumerate(_checked(items, configs, args.jobs or os.cpu_count() or 1, registry), 1):
+        for n, (raw, result) in enumerate(_checked(items, configs, args.jobs or os.cpu_count() or 1, registry,
+                                                   args.dask), 1):
             if result.error is not None:
                 failed_input = True
                 _err(f"{raw}: {result.error}")
@@ -238,7 +265,7 @@ def cmd_check(args) -> int:
                 print(f"\r已检查 {n}/{len(items)} 个文件", end="", file=sys.stderr, flush=True)
         if progress:
             print(file=sys.stderr)
-    except PackError as e:
+    except (PackError, ConfigError) as e:
         _err(str(e))
         return 2
     if not results:
@@ -355,6 +382,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
     p.add_argument("-j", "--jobs", type=int, default=0,
                    help="并行检查的进程数（默认：全部核心；只有一个文件时不开进程）")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="在 Dask 集群上检查（调度器地址，如 tcp://10.0.0.5:8786；local 则在本机启动 LocalCluster）")
     p.add_argument("--fix", action="store_true",
                    help="先自动修正可安全修正的问题（直接改写文件，保留 .bak 备份），再报告其余问题")
     p.add_argument("--diff", action="store_true", help="只显示安全修正会做的改动（统一差异格式），不写文件")
