@@ -35,6 +35,7 @@ eval: install
 	$(PY) bench/eval.py
 
 bench: install
+	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/bench.py
 	$(PY) bench/service.py
 
