@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..dates import zh_number
+from ..docnumber import find_doc_numbers
 from ..findings import Hit, Related
 from ..hookspecs import hookimpl
+from ..lexicon import one_edit
 from ..rule import bad, good, rule
 
 # Closings that belong to one 文种 (《党政机关公文处理工作条例》第八条 on what each type is for).
@@ -243,8 +246,6 @@ Why is this bad? One item added or dropped in a late edit, the announcement left
     gongwen_only=True,
 )
 def item_count(doc, ctx) -> Iterator[Hit]:
-    from ..dates import zh_number
-
     a = doc.anatomy
     text = doc.text
     for m in _ITEMS_PROMISED.finditer(text):
@@ -293,8 +294,6 @@ issued after it.""",
     ],
 )
 def citation(doc, ctx) -> Iterator[Hit]:
-    from ..docnumber import find_doc_numbers
-
     a = doc.anatomy
     issued = a.issue_date.as_date() if a.issue_date else None
     text = doc.text
@@ -348,8 +347,6 @@ standard short name, used alike throughout.""",
     gongwen_only=True,
 )
 def body_name(doc, ctx) -> Iterator[Hit]:
-    from ..lexicon import one_edit
-
     text = doc.text
     if _ABBREVIATED.search(text):
         return  # the document introduces its short forms; they are not checked against each other
