@@ -317,7 +317,64 @@ def _day_kind(d: dt.date) -> str | None:
         return "周末" if d.weekday() >= 5 else None
 
 
+@rule(
+    id="date.written-form",
+    category="date",
+    severity="warning",
+    summary="日期写法：不用圆点、斜线分隔年月日，月、日不编虚位",
+    doc="""\
+What it does: a date anywhere in the text written 2025.6.9, 2025/6/9 or 2025年06月09日 — forms the
+standards do not provide — with the fix 2025年6月9日 where the date exists. The 成文日期 and 印发日期
+are left to date.issue-date-form, which holds them to the stricter GB/T 9704 rule.
+
+Why is this bad? GB/T 15835-2011《出版物上数字用法》§5.4.1 writes dates with 年、月、日, or in the
+extended form of GB/T 7408 with hyphens (2025-06-09, where a 0 may pad the month and day); dots and
+slashes are neither, and 06月09日 mixes the two. In a 公文 a careful reviewer writes 2025年6月9日.""",
+    references=("GB/T 15835-2011《出版物上数字用法》§5.4.1（年月日的表达）",),
+    examples=[
+        bad("请各单位于2025.6.9前报送材料。", fixed="请各单位于2025年6月9日前报送材料。"),
+        bad("会议定于2025/11/3召开。", fixed="会议定于2025年11月3日召开。"),
+        bad("本通知自2025年07月01日起施行。", fixed="本通知自2025年7月1日起施行。"),
+        bad("请于11月05日前报送。", fixed="请于11月5日前报送。"),
+        good("请各单位于2025年6月9日前报送材料。"),
+        good("数据截至2025-06-30。"),  # the extended form of GB/T 7408, allowed
+        good("软件版本号为2025.6.9.1，请及时升级。"),  # a version number, not a date
+        good("网址为www.example.gov.cn/2025/6/9/notice.html。"),  # a path
+        good(_doc("请认真贯彻执行。", "2025.5.6")),  # the 成文日期 is date.issue-date-form's
+        bad("2025年07月01日", fixed="2025年7月1日"),  # a date checked on its own
+    ],
+)
+def written_form(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    text = doc.text
+    own = {d.start for d in (a.issue_date, a.printed_date) if d is not None} if a.is_gongwen else set()
+    for d in a.dates:
+        if d.start in own:
+            continue
+        if d.form == "numeric":
+            sep = d.text[len(d.year_written or ""):][:1]
+            if sep not in "./．" or _in_address(text, d.start, d.end):
+                continue
+            why = f"日期不用“{sep}”分隔年月日"
+        elif d.form == "arabic" and re.search(r"(?<!\d)0\d[ \u3000]*[月日号]", d.text):
+            why = "日期中的月、日不编虚位（如6月9日不写作06月09日）"
+        else:
+            continue
+        right = None
+        if d.exists:
+            right = (f"{d.year_written}年" if d.year_written and len(d.year_written) == 4 else
+                     d.text[:d.text.index("年") + 1] if "年" in d.text else "") + f"{d.month}月{d.day}日"
+        yield Hit(d.start, d.end, f"{why}，应写作“{right or '××××年×月×日'}”（GB/T 15835-2011 §5.4.1）",
+                  (right,) if right else (), Fix.replace(d.start, d.end, right) if right else None)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Digits inside a web address, file path or version number (v2025.6.9), not a date."""
+    token = re.search(r"[^\s，。；、：（）“”《》]*$", text[max(0, start - 60):start]).group()
+    return bool(re.search(r"[A-Za-z_]$|[/\\]|www\.|://", token) or re.match(r"[/\\_]|\.[A-Za-z]", text[end:end + 2]))
+
+
 @hookimpl
 def doccheck_rules():
     return [nonexistent, weekday_mismatch, issue_date_form, number_year_mismatch, printed_before_issue,
-            deadline_before_issue, non_working_day]
+            deadline_before_issue, non_working_day, written_form]

@@ -202,6 +202,65 @@ def mark_forms(doc, ctx) -> Iterator[Hit]:
                       ("特急", "加急"))
 
 
+# Two 文种 run together at a title's end (…的请示报告, …的批复函). Pairs that name one kind of document
+# (情况报告, 征求意见函) are not here: the first word must itself be a 文种.
+_DOUBLED_DOCTYPE = re.compile(r"的(请示报告|报告请示|请示函|报告函|批复函|通知函|通报函|通知通报|通报通知|"
+                              r"公告通知|通告通知|决定通知|请示批复|批复通知)(?=$|[》〉）)（(\n])", re.M)
+# A 报告 whose 事由 asks for something: 关于申请……的报告.
+_REQUESTING_REPORT = re.compile(r"关于(申请|请求|恳请|要求拨付|请批|请予)[^。；，\n《》]{1,40}?的报告(?=$|[》〉（(\n])", re.M)
+_DOUBLED_ABOUT = re.compile(r"关于[\s\u3000]*关于")
+
+
+@rule(
+    id="header.title-doctype",
+    category="header",
+    severity="warning",
+    summary="标题中的文种：两个文种连用、以报告请求批准、“关于”重复",
+    doc="""\
+What it does: in a title — the document's own, a title cited in 《》, or a title checked on its own
+line — finds two 文种 run together (……的请示报告, ……的批复函), a 报告 whose 事由 asks for something
+(关于申请……的报告), and 关于 written twice in a row.
+
+Why is this bad? 《党政机关公文处理工作条例》第八条 names fifteen 文种 and a document is one of them:
+a 请示 is answered, a 报告 is read and filed, so a 请示报告 is neither. 第十五条（四） forbids
+requests in a 报告: a request titled 报告 is filed and never decided.
+
+Use instead: one 文种 — 请示 for what needs the superior's approval, 报告 for what it should know.""",
+    references=("《党政机关公文处理工作条例》第八条（公文种类）", "第十五条（四）（报告不得夹带请示事项）",
+                "GB/T 9704-2012 §7.3.1（标题）"),
+    examples=[
+        bad("关于成立城区消防站的请示报告\n市人民政府：\n", at="请示报告"),
+        bad("江州市人民政府关于同意设立江北农贸市场的批复函", at="批复函"),
+        bad("请按《江州市水务局关于调整供水价格的请示报告》办理。", at="请示报告"),
+        bad("关于申请2025年防汛专项资金的报告\n市人民政府：\n", at="关于申请2025年防汛专项资金的报告"),
+        bad("关于关于开展安全生产大检查的通知", at="关于关于"),
+        good("关于成立城区消防站的请示\n市人民政府：\n"),
+        good("关于2025年防汛工作情况的报告\n市人民政府：\n"),
+        good("各单位要严格执行重大事项请示报告制度。"),  # 请示报告 as a practice, not a 文种
+        good("中共江州市委关于建立重大事项请示报告工作机制的意见"),
+        good("江州市水务局关于征求《供水条例（草案）》意见的函"),
+        good("关于转发省人民政府办公厅关于做好防汛工作的通知的通知"),  # a forwarding title, 关于 twice on purpose
+    ],
+)
+def title_doctype(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    for m in _DOUBLED_DOCTYPE.finditer(text):
+        pair = m.group(1)
+        first, second = (pair[:2], pair[2:]) if pair[:2] in _TWO_CHAR else (pair[:1], pair[1:])
+        yield Hit(m.start(1), m.end(1), f"“{pair}”把“{first}”和“{second}”两个文种连用，标题只用一个文种"
+                                        "（《党政机关公文处理工作条例》第八条）", (first, second))
+    for m in _REQUESTING_REPORT.finditer(text):
+        end = m.end()
+        yield Hit(m.start(), end, f"标题以“报告”请求{m.group(1).removeprefix('要求').removeprefix('请')}事项；报告中不得夹带请示事项，"
+                                  "需要批准的事项应用“请示”（《党政机关公文处理工作条例》第十五条（四））",
+                  (m.group()[:-2] + "请示",))
+    for m in _DOUBLED_ABOUT.finditer(text):
+        yield Hit.fixing(m.start(), m.end(), "“关于”重复", "关于")
+
+
+_TWO_CHAR = {"请示", "报告", "批复", "通知", "通报", "公告", "通告", "决定"}
+
+
 @hookimpl
 def doccheck_rules():
-    return [doc_number_form, signer_missing, title_form, title_missing_doctype, mark_forms]
+    return [doc_number_form, signer_missing, title_form, title_missing_doctype, mark_forms, title_doctype]

@@ -11,6 +11,7 @@ from typing import Iterator
 from ..chinese import is_han
 from ..findings import Hit
 from ..hookspecs import hookimpl
+from ..resources import Resource
 from ..rule import bad, good, rule
 
 STD = "GB/T 15835-2011"
@@ -293,7 +294,84 @@ def century_decade(doc, ctx) -> Iterator[Hit]:
                          right)
 
 
+_NUMERALS = "一二三四五六七八九两"
+_AS_DIGIT = {c: str("一二三四五六七八九".index(c) + 1) for c in "一二三四五六七八九"} | {"两": "2"}
+# A numeral followed by one of these counts or measures something: 1个多月 may be written with a figure.
+_MEASURE = set("个年月日天次名人项条多余万千百十周季届批级类种件家位倍成号期轮层起元度户所座台辆吨亩米岁"
+               "分秒时点版部章节款页步组队块张份套根只班间处段")
+_MIN_FREQ = 3  # jieba gives idioms low counts (三心二意 56, 五讲四美 4)
+
+
+def load_numeral_words(resources=None) -> dict[str, str]:
+    """Fixed words of four characters with numerals as morphemes (七上八下, 三令五申, 四面八方), from
+    jieba's dictionary, keyed by how they look with figures (7上8下)."""
+    import jieba
+
+    from ..spelling.cache import cached_on_disk
+
+    def derive() -> dict[str, str]:
+        out: dict[str, str] = {}
+        with jieba.dt.get_dict_file() as fh:
+            for line in fh:
+                parts = line.decode("utf-8").split()
+                w = parts[0]
+                if len(w) != 4 or len(parts) < 2 or int(parts[1]) < _MIN_FREQ:
+                    continue
+                nums = [i for i, c in enumerate(w) if c in _NUMERALS]
+                if not nums or len(nums) == 4 or any(i + 1 < 4 and w[i + 1] in _MEASURE or
+                                                     i + 1 < 4 and w[i + 1] in _NUMERALS for i in nums):
+                    continue
+                out.setdefault("".join(_AS_DIGIT.get(c, c) for c in w), w)
+        return out
+
+    return cached_on_disk("numeral-words", (jieba.__version__, sorted(_MEASURE), _MIN_FREQ), derive)
+
+
+_LONE_DIGIT = re.compile(r"(?<![\d.．%])[1-9](?![\d.．%])")
+
+
+@rule(
+    id="number.fixed-word-digits",
+    category="number",
+    severity="warning",
+    summary="定型词语、成语中的数字用汉字",
+    doc="""\
+What it does: finds a fixed word of four characters whose numerals are morphemes written as figures:
+7上8下 → 七上八下, 3令5申 → 三令五申, 4面8方 → 四面八方. The words come from jieba's dictionary; a
+figure that counts or measures (1个月内, 3年1次) is left alone.
+
+Why is this bad? GB/T 15835-2011 §4.2.3: numerals in words, set phrases and idioms that have become
+fixed are written in Chinese (its own example is 七上八下). With figures the idiom reads as a count.""",
+    references=(f"{STD} §4.2.3（已定型的含汉字数字的词语）",),
+    examples=[
+        bad("上级部门3令5申，一些单位仍然我行我素。", fixed="上级部门三令五申，一些单位仍然我行我素。"),
+        bad("干部心里7上8下。", fixed="干部心里七上八下。"),
+        good("上级部门三令五申，一些单位仍然我行我素。"),
+        good("全市共有3个片区8个街道，每1年1次考核。"),
+        good("完成率为3.5%，第3季度同比增长8%。"),
+    ],
+)
+def fixed_word_digits(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    words = None
+    for m in _LONE_DIGIT.finditer(text):
+        i = m.start()
+        if words is None:
+            words = ctx.resource("numeral-words")
+        for start in range(max(0, i - 3), i + 1):
+            got = words.get(text[start:start + 4])
+            if got and (start == 0 or not text[start - 1].isdigit()) and not text[start + 4:start + 5].isdigit():
+                yield Hit.fixing(start, start + 4, f"定型词语中的数字应用汉字：“{text[start:start + 4]}”应为“{got}”"
+                                                    f"（{STD} §4.2.3）", got)
+                break
+
+
+@hookimpl
+def doccheck_resources():
+    return [Resource("numeral-words", load_numeral_words, "含汉字数字的四字定型词语（来自 jieba 词典）")]
+
+
 @hookimpl
 def doccheck_rules():
     return [full_width_digits, abbreviated_year, mixed_numerals, range_form, thousands_separator, padded_serial,
-            year_form, century_decade]
+            year_form, century_decade, fixed_word_digits]
