@@ -115,6 +115,75 @@ def unfilled(doc, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), msg)
 
 
+_SELF_REFERENCE = re.compile(r"(?:我|全)(?=[\u4e00-\u9fff]{2,8}?[省市县区州盟旗])")
+_DOWNWARD = {"通知", "通报", "批复", "决定", "意见"}
+
+
+@rule(
+    id="placeholder.other-place",
+    category="placeholder",
+    severity="warning",
+    summary="照抄其他地方文件未改：正文以别处地名自称，或下行文主送别处机关",
+    doc="""\
+What it does: finds the place of the issuer (in the title, the 发文机关标志 and the 署名) in the
+gazetteer, then reports a place that is neither it, inside it nor around it where the document
+speaks of itself — 我长沙市, 全长沙市 — or among the 主送机关 of a downward document (通知、通报、
+批复、决定、意见), which go to the issuer's own subordinates.
+
+Why is this bad? A draft adapted from another city's document keeps that city's name where it
+speaks of “us”: the issued text then addresses the wrong city. 《党政机关公文处理工作条例》第十九条
+asks the drafter to check that a document fits the issuing body's situation.""",
+    references=("《党政机关公文处理工作条例》第十九条（公文起草应当……切实可行）",),
+    examples=[
+        bad("湘潭市人民政府关于开展文明城市创建工作的通知\n各区人民政府，市政府各部门：\n"
+            "为进一步提升全长沙市文明程度，现就有关事项通知如下。\n", at="长沙市"),
+        bad("湘潭市人民政府办公室关于做好防汛工作的通知\n株洲市各区县人民政府：\n请认真贯彻执行。\n",
+            at="株洲市"),
+        good("湘潭市人民政府办公室关于做好防汛工作的通知\n各区县人民政府：\n全湘潭市要认真学习长沙市的经验。\n"),
+        good("湖南省人民政府关于做好防汛工作的通知\n长沙市人民政府：\n全长沙市要加强巡查。\n"),  # inside the issuer
+        good("长沙市岳麓区人民政府关于做好防汛工作的通知\n各街道办事处：\n全长沙市统一部署。\n"),  # around it
+        good("湘潭市水务局关于商请协助调水的函\n株洲市水务局：\n请予支持。\n"),  # a 函 to a peer
+    ],
+    gongwen_only=True,
+)
+def other_place(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.title is None:
+        return
+    text = doc.text
+    issuer_spans = [(a.title.start, a.title.start + max(0, a.title.text.find("关于")))]
+    issuer_spans += [(s.start, s.end) for s in a.signature]
+    if a.issuer_mark is not None:
+        issuer_spans.append((a.issuer_mark.start, a.issuer_mark.end))
+    if not any(ch in text[s:e] for s, e in issuer_spans for ch in "省市县区州盟旗"):
+        return
+    gaz = ctx.resource("gazetteer")
+    own = [u for s, e in issuer_spans for _, _, name in gaz.matcher.find(text[s:e]) for u in gaz.by_name[name]]
+    if not own:
+        return
+
+    def foreign(name: str) -> bool:
+        units = gaz.by_name.get(name, ())
+        return bool(units) and not any(u.code == o.code or gaz.within(u, o) or gaz.within(o, u)
+                                       for u in units for o in own)
+
+    body = a.body
+    if body is not None:
+        for m in _SELF_REFERENCE.finditer(text, body.start, body.end):
+            found = gaz.matcher.find(text[m.end():m.end() + 12])
+            if found and found[0][0] == 0 and foreign(found[0][2]):
+                s = m.end()
+                yield Hit(s, s + len(found[0][2]), f"正文以“{text[m.start():s + len(found[0][2])]}”自称，"
+                          f"与发文机关所在地不符，疑为照抄其他地方文件未改")
+    if a.doctype in _DOWNWARD and a.main_recipient_line is not None:
+        ln = a.main_recipient_line
+        for s, e, name in gaz.matcher.find(text[ln.start:ln.end]):
+            if foreign(name):
+                yield Hit(ln.start + s, ln.start + e, f"下行文主送“{name}”的机关，与发文机关所在地不符，"
+                          "疑为照抄其他地方文件未改")
+                break
+
+
 @hookimpl
 def doccheck_rules():
-    return [unfilled]
+    return [unfilled, other_place]
