@@ -412,6 +412,165 @@ def signature_issuer(doc, ctx) -> Iterator[Hit]:
                 yield Hit(last.start, last.end, f"标题中的发文机关是“{mine}”，署名却是“{theirs}”", related=related)
 
 
+_NOTE_ITEM = re.compile(r"^(?:附件\s*[：:])?\s*(?:(\d+)[.．、]\s*)?(.*)$")
+_PART_HEAD = re.compile(r"^附件\s*(\d*)\s*[：:]?\s*(.*)$")
+
+
+def _normal_title(t: str) -> str:
+    """A title as compared: without marks, spaces and a trailing punctuation mark."""
+    return re.sub(r"[\s\u3000《》〈〉“”‘’\"'。；，.;,：:]", "", t)
+
+
+def _attached_parts(doc) -> list[tuple[int | None, object, tuple[int, int, str] | None]]:
+    """(number, heading span, (start, end, title) or None) for each attached part: the title is
+    what follows 附件1： on its line, or the next non-empty line."""
+    a, text = doc.anatomy, doc.text
+    out = []
+    for span in a.attachments:
+        m = _PART_HEAD.match(span.text.strip(" \u3000"))
+        number = int(m.group(1)) if m and m.group(1) else None
+        title = None
+        if m and m.group(2):
+            start = span.start + span.text.index(m.group(2))
+            title = (start, start + len(m.group(2)), m.group(2))
+        else:
+            pos = span.end
+            while pos < len(text):
+                nl = text.find("\n", pos + 1)
+                line_end = len(text) if nl == -1 else nl
+                line = text[pos:line_end].strip()
+                if line:
+                    start = text.index(line, pos)
+                    if len(line) <= 80 and "。" not in line and not line.startswith("附件"):
+                        title = (start, start + len(line), line)
+                    break
+                pos = line_end
+        out.append((number, span, title))
+    return out
+
+
+@rule(
+    id="consistency.attachment-parts",
+    category="consistency",
+    severity="warning",
+    summary="所附附件的顺序号、标题与附件说明不一致",
+    doc="""\
+What it does: compares the attachments that follow the document (附件1, 附件2 … each with its title
+on the line below) with the 附件说明 above the signature: their order (附件2 placed before 附件1)
+and their titles (the 附件说明 lists 防汛物资清单, the attachment is headed 防汛物资储备清单). Marks and
+spaces do not count, and a title that only adds to the listed name (江州市2025年防汛责任人名单 for
+防汛责任人名单) is taken as the same. The count is structure.attachment-note's.
+
+Why is this bad? GB/T 9704-2012 §7.3.7: 附件顺序号和附件标题应当与附件说明的表述一致. A renamed or
+reordered attachment leaves the receiving office unsure which document is meant.""",
+    references=("GB/T 9704-2012 §7.3.7（附件）", "§7.3.4（附件说明）"),
+    examples=[
+        bad("关于做好防汛工作的通知\n各区人民政府：\n请认真贯彻执行。\n附件：1.防汛责任人名单\n2.防汛物资清单\n"
+            "江州市人民政府\n2025年5月6日\n附件1\n防汛责任人名单\n张明\n附件2\n防汛物资储备情况统计表\n沙袋\n",
+            at="防汛物资储备情况统计表"),
+        bad("关于做好防汛工作的通知\n各区人民政府：\n请认真贯彻执行。\n附件：1.防汛责任人名单\n2.防汛物资清单\n"
+            "江州市人民政府\n2025年5月6日\n附件2\n防汛物资清单\n沙袋\n附件1\n防汛责任人名单\n张明\n", at="附件1"),
+        good("关于做好防汛工作的通知\n各区人民政府：\n请认真贯彻执行。\n附件：1.防汛责任人名单\n2.《防汛物资清单》\n"
+             "江州市人民政府\n2025年5月6日\n附件1\n江州市2025年防汛责任人名单\n张明\n附件2\n防汛物资清单\n沙袋\n"),
+        good("关于做好防汛工作的通知\n各区人民政府：\n请认真贯彻执行。\n附件：防汛物资清单\n"
+             "江州市人民政府\n2025年5月6日\n附件\n防汛 物资 清单\n沙袋\n"),
+    ],
+    gongwen_only=True,
+)
+def attachment_parts(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if not a.attachment_note or not a.attachments:
+        return
+    items: dict[int, tuple[int, int, str]] = {}
+    for k, line in enumerate(a.attachment_note):
+        m = _NOTE_ITEM.match(line.text)
+        name = m.group(2).strip(" \u3000")
+        if not name:
+            continue
+        number = int(m.group(1)) if m.group(1) else len(items) + 1
+        start = line.start + line.text.rindex(name)
+        items[number] = (start, start + len(name), name)
+    parts = _attached_parts(doc)
+    last = 0
+    for number, span, _ in parts:
+        if number is not None and number < last:
+            yield Hit(span.start, span.end, f"附件{number}排在附件{last}之后，附件顺序应与附件说明一致"
+                      "（GB/T 9704-2012 §7.3.7）",
+                      related=(Related(a.attachment_note[0].start, a.attachment_note[-1].end, "附件说明"),))
+            break
+        last = number or last
+    for k, (number, span, title) in enumerate(parts):
+        listed = items.get(number if number is not None else (1 if len(parts) == 1 else -1))
+        if listed is None or title is None:
+            continue
+        want, got = _normal_title(listed[2]), _normal_title(title[2])
+        if not want or not got or want in got or got in want:
+            continue
+        yield Hit(title[0], title[1], f"附件标题“{title[2]}”与附件说明所列“{listed[2]}”不一致，应当表述一致"
+                  "（GB/T 9704-2012 §7.3.7）", (listed[2],),
+                  related=(Related(listed[0], listed[1], f"附件说明：{listed[2]}"),))
+
+
+_EVENTS = "会议|培训|活动|考试|比赛|论坛|仪式|座谈会|推进会|启动会"
+_EVENT_LABEL = re.compile(r"(" + _EVENTS + r")(?:时间|日期)[：:]\s*$")
+_EVENT_SET = re.compile(r"定于\s*$")
+_EVENT_AFTER = re.compile(r"^[^。；\n]{0,30}?(?:召开|举行|举办|开展)[^。；\n]{0,20}?(" + _EVENTS + r")")
+
+
+@rule(
+    id="consistency.event-date",
+    category="consistency",
+    severity="warning",
+    summary="同一会议、活动在文中给出两个不同日期",
+    doc="""\
+What it does: in a notice that announces one event — 定于2025年6月10日召开……会议 — and gives its time
+again in the arrangements (会议时间：2025年6月12日), compares the two dates. Only a document that
+names the event once each way is checked: two meetings are two events.
+
+Why is this bad? After a meeting is moved, one of its dates is often left: the participants come on
+the wrong day. The earlier mention is the related location.""",
+    references=("Consistency check (the brief's checks across one document)",),
+    examples=[
+        bad("关于召开防汛工作会议的通知\n各区人民政府：\n定于2025年6月10日召开全市防汛工作会议。\n"
+            "一、会议时间：2025年6月12日上午9时\n二、会议地点：市政府第一会议室\n江州市人民政府办公室\n2025年5月6日\n",
+            at="2025年6月12日"),
+        good("关于召开防汛工作会议的通知\n各区人民政府：\n定于2025年6月10日召开全市防汛工作会议。\n"
+             "一、会议时间：2025年6月10日上午9时\n二、会议地点：市政府第一会议室\n江州市人民政府办公室\n2025年5月6日\n"),
+        good("关于召开防汛工作会议的通知\n各区人民政府：\n定于2025年6月10日召开全市防汛工作会议。\n"
+             "一、会议时间：6月10日上午9时\n二、培训时间：2025年6月11日\n江州市人民政府办公室\n2025年5月6日\n"),
+    ],
+    gongwen_only=True,
+)
+def event_date(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    text = doc.text
+    stop = a.issue_date_line.start if a.issue_date_line else len(text)
+    announced: dict[str, list] = {}
+    labelled: dict[str, list] = {}
+    for d in a.dates:
+        if d.start >= stop or d.as_date() is None:
+            continue
+        before = text[max(0, d.start - 12):d.start]
+        m = _EVENT_LABEL.search(before)
+        if m:
+            labelled.setdefault(m.group(1), []).append(d)
+            continue
+        if _EVENT_SET.search(before):
+            end = d.range_end.end if d.range_end else d.end
+            m = _EVENT_AFTER.match(text[end:end + 60])
+            if m:
+                announced.setdefault(m.group(1), []).append(d)
+    for kind, said in announced.items():
+        again = labelled.get(kind, [])
+        if len(said) != 1 or len(again) != 1:
+            continue
+        first, second = said[0], again[0]
+        if first.as_date() != second.as_date():
+            yield Hit(second.start, second.end, f"{kind}日期“{second.text}”与前文“定于{first.text}”不一致，请核对", (first.text,),
+                      related=(Related(first.start, first.end, f"前文所定{kind}日期"),))
+
+
 @hookimpl
 def doccheck_rules():
-    return [closing_formula, attachment_reference, total, in_force_before_issue, item_count, citation, body_name, signature_issuer]
+    return [closing_formula, attachment_reference, total, in_force_before_issue, item_count, citation, body_name,
+            signature_issuer, attachment_parts, event_date]
