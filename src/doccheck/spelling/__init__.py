@@ -37,7 +37,9 @@ def load_detector(resources=None, **params) -> Detector:
     tables = cached_on_disk("spelling-tables", key, lambda: derive_tables(freq, CANDIDATE_WORD))
     strong = [w for w, f in freq.items() if f >= STRONG_WORD and 2 <= len(w) <= 4]
     strong += [t.strip() for t in terms.splitlines() if t.strip() and not t.startswith("#")]
-    candidates = Candidates(tables["readings"], tables["index"], shape_groups())
+    # fuzzy: zh/z, ch/c, sh/s, n/l, -ng/-n count as the same sound (树/素, 因/应): on ECSpell
+    # odw.train it adds 2 points of recall at the same precision
+    candidates = Candidates(tables["readings"], tables["index"], shape_groups(), fuzzy=True)
     return Detector(candidates, UnigramScorer(tk), PhraseMatcher((w, None) for w in strong), **params)
 
 

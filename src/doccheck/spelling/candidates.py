@@ -5,6 +5,7 @@ dictionary word with their neighbours (the wildcard index)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from importlib import resources
 
@@ -40,14 +41,22 @@ def derive_tables(freq: dict[str, int], candidate_word: int) -> dict:
     return {"readings": readings, "index": {k: frozenset(v) for k, v in index.items()}}
 
 
+SHAPE_FILES = ("shape-confusions.txt", "shape-confusions-pycorrector.txt")
+
+
 def shape_groups() -> dict[str, frozenset[str]]:
+    """Look-alike groups from our own list and pycorrector's (groups sharing a component);
+    a line is a group, written together (己已巳) or comma-separated (寸,守,付)."""
     out: dict[str, set[str]] = {}
-    for line in (DATA / "shape-confusions.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        for ch in line:
-            out.setdefault(ch, set()).update(c for c in line if c != ch)
+    for name in SHAPE_FILES:
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            tokens = re.split(r"[,，\s]+", line) if "," in line else list(line)
+            group = {t for t in tokens if len(t) == 1}
+            for ch in group:
+                out.setdefault(ch, set()).update(group - {ch})
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -43,12 +43,22 @@ class WordLM:
         self.path = path
 
     def tokens(self, s: str) -> list[str]:
+        """jieba's words; a word the model lacks is split into the longest words it has, then
+        characters (领导小组 → 领导 小组, not 领 导 小 组: characters alone would make the right
+        form look less probable than a wrong one that jieba happens to cut into known words)."""
         out = []
+        model = self.model
         for w in self.tokenizer.lcut(s, HMM=False):
-            if w in self.model:
+            if w in model:
                 out.append(w)
-            else:
-                out.extend(w)
+                continue
+            i = 0
+            while i < len(w):
+                for j in range(min(len(w), i + 4), i, -1):
+                    if j - i == 1 or w[i:j] in model:
+                        out.append(w[i:j])
+                        i = j
+                        break
         return out
 
     def score(self, s: str) -> float:
