@@ -307,9 +307,10 @@ ACCEPT = {"typo": {"typo"}, "punctuation": {"punctuation", "number"}, "placehold
           "recipient": {"recipient", "header", "structure"}, "banned": {"banned"}}
 
 
-def evaluate_real_errors(path: Path, config: Config | None = None) -> dict[str, list[int]]:
-    """Per category [caught, total]: each case checked as a text of its own; an error is caught by
-    an error or warning finding of a fitting category on (or just around) its span."""
+def evaluate_real_errors(path: Path, config: Config | None = None, by: str = "category") -> dict[str, list[int]]:
+    """Per category (or per the cases' ``by`` field) [caught, total]: each case checked as a text of
+    its own; an error is caught by an error or warning finding of a fitting category on (or just
+    around) its span."""
     from .session import check_text
 
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -324,7 +325,7 @@ def evaluate_real_errors(path: Path, config: Config | None = None) -> dict[str, 
             n = t - s
             hit = any(f.category.value in ACCEPT.get(e["category"], ()) and f.start <= t and s <= f.end
                       and f.end - f.start <= max(3 * n, n + 20) for f in findings)
-            per[e["category"]][0 if hit else 1] += 1
+            per[case[by] if by in case else e[by]][0 if hit else 1] += 1
     return {k: [v[0], v[0] + v[1]] for k, v in per.items()}
 
 
