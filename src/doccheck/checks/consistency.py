@@ -389,6 +389,11 @@ every issuer.""",
              "2025年5月6日\n"),
         good("江州市水务局、江州市应急管理局关于做好防汛工作的通知\n各区水务局：\n请认真落实。\n江州市水务局\n"
              "江州市应急管理局\n2025年5月6日\n"),
+        # two of three names on one line
+        bad("江州市财政局、江州市教育局、江州市人力资源和社会保障局关于调整培训补贴标准的通知\n各区财政局：\n"
+            "请认真贯彻执行。\n江州市财政局　　　江州市教育局\n2025年5月6日\n", at="江州市财政局　　　江州市教育局"),
+        good("江州市财政局、江州市教育局关于调整培训补贴标准的通知\n各区财政局：\n"
+             "请认真贯彻执行。\n江州市财政局　　　江州市教育局\n2025年5月6日\n"),
     ],
     gongwen_only=True,
 )
@@ -400,7 +405,9 @@ def signature_issuer(doc, ctx) -> Iterator[Hit]:
     if len(issuer) < 4:
         return
     issuers = [x for x in re.split(r"[、 \u3000]+", issuer) if x]
-    signed = [re.sub(r"[ \u3000]", "", x.text) for x in a.signature]
+    # a joint signature may set two or more names on one line, apart by a run of spaces
+    signed = [re.sub(r"[ \u3000]", "", name) for x in a.signature
+              for name in re.split(r"[ \u3000]{2,}", x.text.strip(" \u3000")) if name]
     related = (Related(a.title.start, a.title.start + len(issuer), "标题中的发文机关"),)
     last = a.signature[-1]
     if len(issuers) >= 2 and len(signed) < len(issuers) and all(s in issuers for s in signed):
@@ -512,6 +519,7 @@ def attachment_parts(doc, ctx) -> Iterator[Hit]:
 
 
 _EVENTS = "会议|培训|活动|考试|比赛|论坛|仪式|座谈会|推进会|启动会"
+_MEETINGS = {"座谈会": "会议", "推进会": "会议", "启动会": "会议"}  # a 推进会 is given its 会议时间
 _EVENT_LABEL = re.compile(r"(" + _EVENTS + r")(?:时间|日期)[：:]\s*$")
 _EVENT_SET = re.compile(r"定于\s*$")
 _EVENT_AFTER = re.compile(r"^[^。；\n]{0,30}?(?:召开|举行|举办|开展)[^。；\n]{0,20}?(" + _EVENTS + r")")
@@ -538,6 +546,8 @@ the wrong day. The earlier mention is the related location.""",
              "一、会议时间：2025年6月10日上午9时\n二、会议地点：市政府第一会议室\n江州市人民政府办公室\n2025年5月6日\n"),
         good("关于召开防汛工作会议的通知\n各区人民政府：\n定于2025年6月10日召开全市防汛工作会议。\n"
              "一、会议时间：6月10日上午9时\n二、培训时间：2025年6月11日\n江州市人民政府办公室\n2025年5月6日\n"),
+        bad("关于召开防汛现场推进会的通知\n各区人民政府：\n定于2025年6月10日在江北区召开全市防汛现场推进会。\n"
+            "一、会议时间：2025年6月12日上午9时\n江州市人民政府办公室\n2025年5月6日\n", at="2025年6月12日"),
     ],
     gongwen_only=True,
 )
@@ -553,13 +563,13 @@ def event_date(doc, ctx) -> Iterator[Hit]:
         before = text[max(0, d.start - 12):d.start]
         m = _EVENT_LABEL.search(before)
         if m:
-            labelled.setdefault(m.group(1), []).append(d)
+            labelled.setdefault(_MEETINGS.get(m.group(1), m.group(1)), []).append(d)
             continue
         if _EVENT_SET.search(before):
             end = d.range_end.end if d.range_end else d.end
             m = _EVENT_AFTER.match(text[end:end + 60])
             if m:
-                announced.setdefault(m.group(1), []).append(d)
+                announced.setdefault(_MEETINGS.get(m.group(1), m.group(1)), []).append(d)
     for kind, said in announced.items():
         again = labelled.get(kind, [])
         if len(said) != 1 or len(again) != 1:
