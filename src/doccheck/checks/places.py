@@ -35,7 +35,9 @@ gazetteer does not know is reported only when it is one character away from a co
 
 Why is this bad? A place name copied from another document, or a district since renamed, points the
 reader to the wrong place. The gazetteer is of 2022; a district renamed or merged since (or before,
-for an old document) may be meant on purpose, so this is a warning, not an error.""",
+for an old document) may be meant on purpose, so this is a warning, not an error. A county renamed,
+merged or moved to another prefecture since 2002 (JioNLP's list of changes, data/division-changes.tsv)
+is named with what it became — in a document dated after the change, or an undated draft.""",
     references=("《中华人民共和国行政区划代码》（GB/T 2260）; data: modood/Administrative-divisions-of-China 2022-10",),
     examples=[
         bad("江苏省杭州市西湖区", at="杭州市"),
@@ -43,6 +45,10 @@ for an old document) may be meant on purpose, so this is a warning, not an error
         good("浙江省杭州市西湖区；上海市浦东新区；北京市朝阳区；辽宁省抚顺市东洲区；上海市区；本市辖区内。"),
         good("江州市城市市容和环境卫生管理条例；授予江州市荣誉市民称号；漯河市西城区管委会。"),
         good("安徽省宣城市提高区域内就诊率；四川省巴中市川陕苏区。"),
+        # renamed or moved since (JioNLP's list of changes): reported after the change, not before
+        bad("河北省邢台市桥东区", at="桥东区"),
+        bad("吉林省四平市公主岭市", at="公主岭市"),
+        good("关于做好防汛工作的通知\n各县（市、区）人民政府：\n邢台市桥东区要加强巡查。\n邢台市人民政府\n2019年5月6日\n"),
     ],
 )
 def place_hierarchy(doc, ctx) -> Iterator[Hit]:
@@ -55,6 +61,10 @@ def place_hierarchy(doc, ctx) -> Iterator[Hit]:
             continue
         m = _COUNTY_AFTER.match(text, end)
         if m is None:
+            continue
+        change = next((c for c in (g.changes.get((name, text[end:end + k])) for k in range(6, 1, -1)) if c), None)
+        if change is not None:
+            yield from _changed(doc, end, name, change)
             continue
         # The longest known name that starts here, else the shortest word ending in 区/县/旗/市.
         child_name = next((n for n in (text[end:end + k] for k in range(6, 1, -1)) if n in g.by_name
@@ -89,6 +99,24 @@ def place_hierarchy(doc, ctx) -> Iterator[Hit]:
             yield Hit(end, end + len(child_name), f"{name}没有“{child_name}”，是否应为“{'”或“'.join(near)}”？", near)
         else:
             yield Hit(end, end + len(child_name), f"“{child_name}”不在{name}辖区内（行政区划中的{child_name}属于{where}）")
+
+
+def _changed(doc, start: int, prefecture: str, c) -> Iterator[Hit]:
+    """A county since renamed, merged or moved to another prefecture: right in a document dated
+    before the change, a slip (a template of earlier years) after it or in an undated draft."""
+    issued = doc.anatomy.issue_date.as_date() if doc.anatomy.issue_date else None
+    if issued is not None and issued.isoformat() < c.date:
+        return
+    y, mth, _ = c.date.split("-")
+    when = f"{y}年{int(mth)}月"
+    end = start + len(c.old_county)
+    if c.new_prefecture != prefecture:
+        yield Hit(start, end, f"{c.old_county}已于{when}由{prefecture}划归{c.new_prefecture}"
+                  + (f"（现为{c.new_county}）" if c.new_county != c.old_county else "")
+                  + "，请核对；如为历史表述可忽略")
+    else:
+        yield Hit(start, end, f"{prefecture}{c.old_county}已于{when}调整为{c.new_county}，请核对；如为历史表述可忽略",
+                  (c.new_county,))
 
 
 def _word_goes_on(text: str, end: int, ctx) -> bool:
