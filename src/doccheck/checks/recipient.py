@@ -136,9 +136,58 @@ def missing(doc, ctx) -> Iterator[Hit]:
         return
     nxt = doc.text.find("\n", a.title.end)
     pos = nxt + 1 if nxt != -1 else a.title.end
+    end = doc.text.find("\n", pos)
+    if _LEADER.match(doc.text[pos:len(doc.text) if end == -1 else end]):
+        return  # addressed to a person: recipient.leader-in-person says so
     yield Hit(pos, pos, f"{a.doctype}应在标题下一行顶格标注主送机关（条例 第九条（八））")
+
+
+# 张市长：, 尊敬的王书记：, 李副局长同志： — a person, not an office.
+_LEADER = re.compile(r"^[ \u3000]*(?:尊敬的)?[\u4e00-\u9fff]{0,3}?(?:副)?(?:市长|书记|主任|局长|厅长|部长|县长|区长|省长|"
+                     r"主席|秘书长|镇长|乡长|处长|总理|委员长|校长|院长|领导)(?:同志)?[ \u3000]*[：:][ \u3000]*$")
+
+
+@rule(
+    id="recipient.leader-in-person",
+    category="recipient",
+    severity="warning",
+    summary="请示、报告不应主送上级机关负责人个人",
+    doc="""\
+What it does: in a 请示 or 报告, reports a 主送 line that names a leader (张市长：, 王书记：) instead of an
+office.
+
+Why is this bad? 《党政机关公文处理工作条例》第十五条（五）: 除上级机关负责人直接交办事项外，不得以本机关名义
+向上级机关负责人报送公文. A request sent to a person bypasses the office that registers and answers it.
+Where the leader asked for it directly, the warning can be ignored.
+
+Use instead: 主送 the superior office (市人民政府：).""",
+    references=("《党政机关公文处理工作条例》第十五条（五）",),
+    examples=[
+        bad("关于申请防汛资金的请示\n张市长：\n为做好今年防汛工作，现申请资金500万元。\n", at="张市长："),
+        bad("关于防汛工作情况的报告\n尊敬的王书记：\n今年以来……特此报告。\n", at="尊敬的王书记："),
+        good("关于申请防汛资金的请示\n市人民政府：\n为做好今年防汛工作，现申请资金500万元。\n"),
+        good("关于召开防汛会议的通知\n各县（市、区）人民政府：\n现将……\n"),
+    ],
+    gongwen_only=True,
+)
+def leader_in_person(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.doctype not in ("请示", "报告") or a.title is None:
+        return
+    text = doc.text
+    start = text.find("\n", a.title.end)
+    if start == -1:
+        return
+    start += 1
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text[start:end]
+    if _LEADER.match(line):
+        s = start + len(line) - len(line.lstrip(" \u3000"))
+        yield Hit(s, start + len(line.rstrip(" \u3000")), f"{a.doctype}应主送上级机关，不应主送领导个人"
+                  "（《党政机关公文处理工作条例》第十五条（五））")
 
 
 @hookimpl
 def doccheck_rules():
-    return [single_for_request, no_subordinate_copy, colon, missing]
+    return [single_for_request, no_subordinate_copy, colon, missing, leader_in_person]

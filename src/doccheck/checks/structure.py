@@ -427,7 +427,47 @@ def attachment_number(doc, ctx) -> Iterator[Hit]:
                                               "（GB/T 9704-2012 §7.3.4、§7.3.7）", str(n))
 
 
+# 关于申请防汛资金和增加人员编制的请示: two requests, each with its own verb and object.
+_REQUEST_VERB = "申请|请求|增加|追加|调整|拨付|批准|审批|核定|解决|设立|成立|购置|划拨|减免|新建|变更|撤销"
+_TWO_MATTERS = re.compile(r"关于(?:" + _REQUEST_VERB + r")[^，、。和及并]{3,24}(?:和|及|以及|并)(?:" + _REQUEST_VERB +
+                          r")[^，、。]{2,24}的请示")
+
+
+@rule(
+    id="structure.one-matter",
+    category="structure",
+    severity="warning",
+    summary="请示应当一文一事",
+    doc="""\
+What it does: reports a 请示 whose title asks for two things, each with its own verb and object
+(关于申请防汛资金和增加人员编制的请示). One request with two verbs on one object (关于调整和完善……的请示)
+is left alone.
+
+Why is this bad? 《党政机关公文处理工作条例》第十五条（四）: 请示应当一文一事. Two matters often go to different
+offices and are decided at different times: one is answered, the other forgotten.
+
+Use instead: a 请示 for each matter.""",
+    references=("《党政机关公文处理工作条例》第十五条（四）",),
+    examples=[
+        bad("关于申请防汛资金和增加人员编制的请示\n市人民政府：\n现请示如下。\n", at="关于申请防汛资金和增加人员编制的请示"),
+        good("关于申请防汛资金的请示\n市人民政府：\n现请示如下。\n"),
+        good("关于调整和完善防汛物资储备标准的请示\n市人民政府：\n现请示如下。\n"),
+        good("关于申请设立江北新区管理委员会的请示\n市人民政府：\n现请示如下。\n"),
+    ],
+    gongwen_only=True,
+)
+def one_matter(doc, ctx) -> Iterator[Hit]:
+    a = doc.anatomy
+    if a.doctype != "请示" or a.title is None:
+        return
+    m = _TWO_MATTERS.search(a.title.text)
+    if m:
+        s = a.title.start + m.start()
+        yield Hit(s, a.title.start + m.end(), "请示应当一文一事：此标题同时请示两件事项，宜分别行文"
+                                              "（《党政机关公文处理工作条例》第十五条（四））")
+
+
 @hookimpl
 def doccheck_rules():
-    return [heading_sequence, heading_marker_form, request_in_report, citation_order, attachment_note,
+    return [one_matter, heading_sequence, heading_marker_form, request_in_report, citation_order, attachment_note,
             signature_date, signature, length_limit, attachment_number]
