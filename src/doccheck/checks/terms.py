@@ -87,6 +87,7 @@ government websites report first, and the one readers remember.""",
         bad("全面贯彻习近平新时代中国特色社会主意思想。", at="习近平新时代中国特色社会主意思想"),
         bad("根据《中华人民共合国安全生产法》的规定。", at="中华人民共合国"),
         bad("辽宁省营口市鱿鱼圈区开展排查。", at="鱿鱼圈区"),
+        bad("黑龙江省齐齐哈市财政局", at="齐齐哈市"),  # a character short, right after its province
         good("根据《中华人民共和国安全生产法》的规定，深入学习习近平新时代中国特色社会主义思想。"),
         good("辽宁省营口市鲅鱼圈区；国家卫生健康委；国务院办公厅。"),
     ],
@@ -107,9 +108,11 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
         if any(a < e and s < b for a, b in exact.get(term, ())) or any(
                 a <= s and e <= b for spans in exact.values() for a, b in spans) or text.count(span) > 1:
             continue  # the term written right here (《中华人民共和国, 共和国安), inside a longer term, or a name of its own
-        if not _on_word_boundaries(text, s, e, tokenizer) or (len(span) != len(term) and _well_formed(
+        anchored = index.terms[term] == "地名" and _after_its_parent(text, s, term, ctx)
+        if not _on_word_boundaries(text, s, e, tokenizer) or (len(span) != len(term) and not anchored and _well_formed(
                 span, tokenizer, freq)):
-            continue  # 上海市宝山区 holds 市宝山区; 中国现代化 (a character fewer) is words of its own
+            continue  # 上海市宝山区 holds 市宝山区; 中国现代化 (a character fewer) is words of its own —
+            # unless the province or city of the place comes right before it (黑龙江省齐齐哈市)
         if len(span) != len(term) and _edited_char(span, term) in _FUNCTION:
             continue  # 党全面领导: a 的 left out makes another phrase, not a slip
         if span[0] in _FUNCTION or span[-1] in _FUNCTION:
@@ -143,6 +146,14 @@ def _place_in_context(text: str, s: int, term: str, ctx) -> bool:
         return True
     before = text[max(0, s - 30):s]
     return any(a.name in before for u in units for a in g.ancestors(u) if a.name not in ("市辖区", "县"))
+
+
+def _after_its_parent(text: str, s: int, term: str, ctx) -> bool:
+    """The province or prefecture the place lies in is written right before the span."""
+    g = ctx.resource("gazetteer")
+    before = text[max(0, s - 12):s]
+    return any(before.endswith(a.name) for u in g.by_name.get(term, ()) for a in g.ancestors(u)
+               if a.name not in ("市辖区", "县"))
 
 
 def _on_word_boundaries(text: str, s: int, e: int, tokenizer) -> bool:
