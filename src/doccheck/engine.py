@@ -4,13 +4,13 @@ suppressions, and sort the findings. Every integration comes through here."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from .citations import cite
 from .config import Config
 from .draft import Draft
 from .findings import Finding, Hit, Related, Severity
+from .offsets import SpanIndex
 from .plugins import Registry, default_registry
 from .rule import Context, Rule
 
@@ -193,21 +193,6 @@ def check_document(
     findings = _drop_deferred(findings, {r.id: r for r in rules})
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
-
-
-class SpanIndex:
-    """Spans sorted by start with the furthest end so far: does any overlap [start, end)?"""
-
-    def __init__(self, spans):
-        self.starts, self.reach, best = [], [], -1
-        for a, b in sorted(spans):
-            best = max(best, b)
-            self.starts.append(a)
-            self.reach.append(best)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        k = bisect_left(self.starts, end)
-        return bool(k) and self.reach[k - 1] > start
 
 
 def _drop_deferred(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:

@@ -1,6 +1,8 @@
 """Offsets are code points everywhere inside doccheck; editors that count in
 UTF-16 code units (LanguageTool's protocol, LSP, Office.js) convert here, at
-the edge, and nowhere else."""
+the edge, and nowhere else. SpanIndex answers "is this offset inside any of these
+spans?" in logarithmic time (a test per finding against a list of spans is quadratic
+on a long text)."""
 
 from __future__ import annotations
 
@@ -15,3 +17,21 @@ class Utf16Map:
 
     def __call__(self, offset: int) -> int:
         return offset + bisect_left(self._astral, offset) if self._astral else offset
+
+
+class SpanIndex:
+    """Spans sorted by start with the furthest end so far: does any overlap [start, end)?"""
+
+    def __init__(self, spans):
+        self.starts, self.reach, best = [], [], -1
+        for a, b in sorted(spans):
+            best = max(best, b)
+            self.starts.append(a)
+            self.reach.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)
+        return bool(k) and self.reach[k - 1] > start
+
+    def covers(self, offset: int) -> bool:
+        return self.overlaps(offset, offset + 1)

@@ -522,7 +522,7 @@ def _deliberate_space(text: str, ls: int, le: int, start: int, end: int, doc) ->
     before, after = text[ls:start].rstrip(), text[end:le]
     if _AFTER_NUMBER.search(before):
         return True
-    if not re.search(r"[。；，,;]", line):  # half-width too: fixing one must not change this answer
+    if not re.search(r"[。；，,;]|(?<=[\u4e00-\u9fff])\.", line):  # half-width too: fixing one must not change this answer
         return True  # a roster, a table row, a label (张小宏 副市长; 联系人：吴  建) — no running text
     colon = re.search(r"[：:]", line)
     if colon and ls + colon.start() > start and len(re.sub(r"\s", "", before)) <= 10:

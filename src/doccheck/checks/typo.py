@@ -4,11 +4,14 @@ Curated substitution lists are data packs: rules/typos.toml and friends."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from ..chinese import SURNAMES as _SURNAMES
 from ..findings import Hit
 from ..hookspecs import hookimpl
+from ..lexicon import PhraseMatcher
+from ..offsets import SpanIndex
 from ..rule import bad, good, rule
 from ..spelling import THRESHOLD, confidence
 from ..spelling.detector import Suspect
@@ -111,33 +114,38 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
     memo = doc.memo.get("typo.suspects")
     if memo is None:
         text = doc.text
-        skip = _name_spans(text) + _defined_terms(text) + [(n.start, n.end) for n in doc.doc_numbers]
-        kept = [s for s in ctx.resource("spelling.detector").detect(text)
-                if not any(a <= s.index < b for a, b in skip) and not _own_term(text, s)]
+        skip = SpanIndex(_name_spans(text) + _defined_terms(text) + [(n.start, n.end) for n in doc.doc_numbers])
+        found = [s for s in ctx.resource("spelling.detector").detect(text) if not skip.covers(s.index)]
+        own = _own_terms(text, found)
+        kept = [s for s in found if s.index not in own]
         lm = ctx.resource("language-model") if kept else None
-        names = [m.span() for m in _PROPER_NAME.finditer(text)]
+        names = SpanIndex(m.span() for m in _PROPER_NAME.finditer(text))
         memo = doc.memo["typo.suspects"] = []
         for s in kept:
             confirmed = lm is not None and lm.gain(text, s.index, s.suggestion) >= LM_STRONG
             if s.gain < REPORT_GAIN and not confirmed:
                 continue
-            strong = not any(a <= s.index < b for a, b in names) and (s.gain >= STRONG_GAIN or confirmed)
+            strong = not names.covers(s.index) and (s.gain >= STRONG_GAIN or confirmed)
             memo.append((s, strong))  # a name is no evidence for a slip: info at most
     return memo
 
 
-def _own_term(text: str, s: Suspect) -> bool:
-    """The written characters around the suspect recur in the document while the suggested
-    form never appears: the document's own term (a name, a new word), not a slip."""
-    i = s.index
-    for a, b in ((i - 1, i + 1), (i, i + 2), (i - 1, i + 2)):
-        if a < 0 or b > len(text):
-            continue
-        written = text[a:b]
-        suggested = written[:i - a] + s.suggestion + written[i - a + 1:]
-        if text.count(written) >= 2 and suggested not in text:
-            return True
-    return False
+def _own_terms(text: str, suspects: list[Suspect]) -> set[int]:
+    """The suspects whose written characters recur in the document while the suggested form
+    never appears: the document's own term (a name, a new word), not a slip. All the strings
+    asked about are counted in one pass of an automaton (a count per suspect over a long text
+    is quadratic)."""
+    pairs = []
+    for s in suspects:
+        i = s.index
+        for a, b in ((i - 1, i + 1), (i, i + 2), (i - 1, i + 2)):
+            if a >= 0 and b <= len(text):
+                written = text[a:b]
+                pairs.append((s.index, written, written[:i - a] + s.suggestion + written[i - a + 1:]))
+    if not pairs:
+        return set()
+    counts = Counter(q for _, _, q in PhraseMatcher((q, q) for _, w, g in pairs for q in (w, g)).find_all(text))
+    return {i for i, written, suggested in pairs if counts[written] >= 2 and not counts[suggested]}
 
 
 # 城市公共绿地控制线（以下简称绿线）; 本条例所称绿线，是指……: a term the document defines.
