@@ -366,6 +366,70 @@ def fixed_word_digits(doc, ctx) -> Iterator[Hit]:
                 break
 
 
+_ZH_VAL = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def zh_percent(s: str) -> str | None:
+    """二十 → 20, 二十五点五 → 25.5, 一百 → 100, 五 → 5; None for what is no plain numeral."""
+    whole, _, frac = s.partition("点")
+    if frac and not all(c in _ZH_VAL for c in frac):
+        return None
+    if whole == "一百":
+        n = 100
+    elif "十" in whole:
+        tens, _, ones = whole.partition("十")
+        if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _ZH_VAL) or (ones and ones not in _ZH_VAL):
+            return None
+        n = _ZH_VAL.get(tens, 1) * 10 + _ZH_VAL.get(ones, 0)
+    elif len(whole) == 1 and whole in _ZH_VAL:
+        n = _ZH_VAL[whole]
+    else:
+        return None
+    return str(n) + ("." + "".join(str(_ZH_VAL[c]) for c in frac) if frac else "")
+
+
+_PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]{1,6})")
+# A statistic: a figure that grew, fell, was reached or makes up a share.
+_STATISTIC = re.compile(r"(?:同比|环比|增长|下降|提高|降低|上升|回落|增幅|降幅|占|比重|达到|达|完成率|覆盖率|"
+                        r"合格率|增加|减少|超过|不低于|不高于|以上|以下)[^。；，\n]{0,6}$")
+
+
+@rule(
+    id="number.percent-in-words",
+    category="number",
+    severity="warning",
+    summary="统计数据中的百分数用阿拉伯数字",
+    doc="""\
+What it does: finds a percentage written in words where the text gives a statistic — 同比增长百分之二十
+→ 同比增长20%, 占比达到百分之三十五点五 → 35.5%. Laws and regulations, which write their figures in
+words by drafting convention (处货值金额百分之二十以下的罚款), are left alone, and so is a percentage that
+no statistic word comes right before.
+
+Why is this bad? GB/T 15835-2011 §4.1.1: numbers used to count and measure are written in Arabic
+numerals (its examples: 34.05%, 63%～68%), which a reader compares at a glance.""",
+    references=(f"{STD} §4.1.1（用于计量的数字）",),
+    examples=[
+        bad("全市地区生产总值同比增长百分之二十。", fixed="全市地区生产总值同比增长20%。"),
+        bad("优良天数比例达到百分之八十五点五。", fixed="优良天数比例达到85.5%。"),
+        good("全市地区生产总值同比增长20%。"),
+        good("违反本条例规定的，处货值金额百分之二十以下的罚款。"),  # in a law, figures stay words
+    ],
+    skip_kinds=("规范性文件",),
+)
+def percent_in_words(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    if "百分之" not in text:
+        return
+    for m in _PERCENT_WORDS.finditer(text):
+        value = zh_percent(m.group(1))
+        if value is None or not _STATISTIC.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if re.match(r"[以]?[上下内]?的?(?:罚款|罚金)", text[m.end():m.end() + 6]):
+            continue  # a fine's rate in a penalty clause, wherever it stands
+        yield Hit.fixing(m.start(), m.end(), f"统计数据中的百分数应使用阿拉伯数字：“{m.group()}”应写作“{value}%”"
+                                             f"（{STD} §4.1.1）", f"{value}%")
+
+
 @hookimpl
 def doccheck_resources():
     return [Resource("numeral-words", load_numeral_words, "含汉字数字的四字定型词语（来自 jieba 词典）")]
@@ -374,4 +438,4 @@ def doccheck_resources():
 @hookimpl
 def doccheck_rules():
     return [full_width_digits, abbreviated_year, mixed_numerals, range_form, thousands_separator, padded_serial,
-            year_form, century_decade, fixed_word_digits]
+            year_form, century_decade, fixed_word_digits, percent_in_words]
