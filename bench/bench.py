@@ -139,6 +139,54 @@ def scaling(texts: list[str]) -> None:
             print(f"  200 drafts, -j {jobs}: {time.perf_counter() - t0:.2f} s")
 
 
+def sizes(texts: list[str]) -> None:
+    """Chars/s by the size of one text (1 k → 5 M) for the full set, and per category at 100 k;
+    peak memory of `doccheck check` on the 5 M file, in a process of its own. The long texts are
+    the corpus drafts with every 15th character changed per copy, so that no clause repeats."""
+    import random
+
+    from doccheck.plugins import default_registry
+
+    base = "\n".join(texts)
+    rng = random.Random(7)
+    pool = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种"
+
+    def text_of(n: int) -> str:
+        out, size = [], 0
+        while size < n:
+            chars = list(base)
+            for i in range(rng.randrange(15), len(chars), 15):
+                if "\u4e00" <= chars[i] <= "\u9fff":
+                    chars[i] = rng.choice(pool)
+            out.append("".join(chars))
+            size += len(base)
+        return "".join(out)[:n]
+
+    check_document(Document.from_text(text_of(2_000)), Config())  # warm: every resource loaded
+    for n in (1_000, 10_000, 100_000, 1_000_000, 5_000_000):
+        t = text_of(n)
+        default_detector().clear_cache()
+        t0 = time.perf_counter()
+        check_document(Document.from_text(t), Config())
+        print(f"  {n:>9,} characters: {n / (time.perf_counter() - t0):,.0f} characters/s")
+        if n == 5_000_000:
+            with tempfile.TemporaryDirectory() as d:
+                big = Path(d) / "big.txt"
+                big.write_text(t, encoding="utf-8")
+                out = subprocess.run(["/usr/bin/time", "-f", "%M", str(Path(sys.executable).with_name("doccheck")),
+                                      "check", str(big), "--fail-on", "never", "-f", "json"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+                kb = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else ""
+                if kb.isdigit():
+                    print(f"  peak memory of `doccheck check` on the 5,000,000-character file: {int(kb) / 1024:.0f} MiB")
+    t = text_of(100_000)
+    for cat in sorted(default_registry().categories):
+        default_detector().clear_cache()
+        t0 = time.perf_counter()
+        check_document(Document.from_text(t), Config(select=(cat,)))
+        print(f"  category {cat:<12} at 100,000 characters: {100_000 / (time.perf_counter() - t0):,.0f} characters/s")
+
+
 def main() -> int:
     texts = corpus_texts()
     total = sum(map(len, texts))
@@ -163,6 +211,8 @@ def main() -> int:
     yardsticks(texts)
     print("[cores]")
     scaling(texts)
+    print("[sizes and categories, full rule set, warm]")
+    sizes(texts)
     import resource
 
     print(f"peak memory of this benchmark process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
