@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doccheck
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,11 +22,26 @@ def test_best_path_equals_jiebas(window):
     assert abs(d.scorer.best_path(window) - d.scorer.jieba_best_path(window)) < 1e-9
 
 
-def test_detects_a_homophone_and_defers_to_names():
-    d = default_detector()
-    (s,) = list(d.detect("定于下周召开全市安全生产工作会仪。"))
-    assert (s.char, s.suggestion) == ("仪", "议")
-    assert not list(d.detect("市政府高度重视防汛工作，各地要认真贯彻落实。"))
+def test_detects_a_homophone_and_leaves_clean_text_alone():
+    text = "定于下周召开全市安全生产工作会仪。"
+    (f,) = [f for f in doccheck.check_text(text).findings if f.category.value == "typo"]
+    assert (text[f.start:f.end], f.suggestions[0]) == ("仪", "议")
+    clean = "市政府高度重视防汛工作，各地要认真贯彻落实。"
+    assert not [f for f in doccheck.check_text(clean).findings if f.category.value == "typo"]
+
+
+def test_a_word_typed_by_its_sound_is_found_as_a_word():
+    # 会议 typed as hui yi and the wrong word chosen: both characters differ, so no single
+    # character explains it; the language model confirms the word
+    text = "市正副决定召开全市安全生产工作会议，研究部署下一阶段工作。"
+    (f,) = [f for f in doccheck.check_text(text).findings if f.category.value == "typo"]
+    assert (text[f.start:f.end], f.suggestions[0]) == ("正副", "政府")
+
+
+def test_a_character_beats_a_word_the_model_likes_less():
+    text = "严格执行中央八项规定精神，坚决反对形式主议。"
+    (f,) = [f for f in doccheck.check_text(text).findings if f.category.value == "typo"]
+    assert (text[f.start:f.end], f.suggestions[0]) == ("议", "义")
 
 
 def test_clause_cache_gives_the_same_answer():

@@ -33,13 +33,13 @@ def load_detector(resources=None, **params) -> Detector:
     # versions from the package metadata: importing pypinyin costs 0.16 s, and it is only
     # needed when the tables are derived anew
     key = (__version__, version("jieba"), version("pypinyin"), tk.total, len(freq), CANDIDATE_WORD,
-           (DATA / "shape-confusions.txt").read_bytes())
+           (DATA / "shape-confusions.txt").read_bytes(), "words")
     tables = cached_on_disk("spelling-tables", key, lambda: derive_tables(freq, CANDIDATE_WORD))
     strong = [w for w, f in freq.items() if f >= STRONG_WORD and 2 <= len(w) <= 4]
     strong += [t.strip() for t in terms.splitlines() if t.strip() and not t.startswith("#")]
     # fuzzy: zh/z, ch/c, sh/s, n/l, -ng/-n count as the same sound (树/素, 因/应): on ECSpell
     # odw.train it adds 2 points of recall at the same precision
-    candidates = Candidates(tables["readings"], tables["index"], shape_groups(), fuzzy=True)
+    candidates = Candidates(tables["readings"], tables["index"], shape_groups(), fuzzy=True, words=tables["words"])
     return Detector(candidates, UnigramScorer(tk), PhraseMatcher((w, None) for w in strong), **params)
 
 

@@ -34,11 +34,17 @@ def derive_tables(freq: dict[str, int], candidate_word: int) -> dict:
         if weight.get(ch, 0) >= 2000:
             readings[ch] = tuple(sorted({_toneless(p) for p in value.split(",")}))
     index: dict[str, set[str]] = {}
+    words: dict[tuple[str, str], list[str]] = {}
     for w, f in freq.items():
         if f >= candidate_word and 2 <= len(w) <= 4:
             for j, ch in enumerate(w):
                 index.setdefault(w[:j] + "?" + w[j + 1:], set()).add(ch)
-    return {"readings": readings, "index": {k: frozenset(v) for k, v in index.items()}}
+            if len(w) == 2 and w[0] in readings and w[1] in readings:
+                for a in readings[w[0]]:
+                    for b in readings[w[1]]:
+                        words.setdefault((a, b), []).append(w)
+    return {"readings": readings, "index": {k: frozenset(v) for k, v in index.items()},
+            "words": {k: tuple(v) for k, v in words.items()}}
 
 
 SHAPE_FILES = ("shape-confusions.txt", "shape-confusions-pycorrector.txt")
@@ -62,9 +68,11 @@ def shape_groups() -> dict[str, frozenset[str]]:
 
 class Candidates:
     def __init__(self, readings: dict[str, tuple[str, ...]], index: dict[str, frozenset[str]],
-                 shapes: dict[str, frozenset[str]], fuzzy: bool = False):
+                 shapes: dict[str, frozenset[str]], fuzzy: bool = False,
+                 words: dict[tuple[str, str], tuple[str, ...]] | None = None):
         self.readings = readings
         self.index = index  # "会?" → {议, 计, …}: the characters that fill a frequent word's blank
+        self.words = words or {}  # ("hui", "yi") → (会议, 会意, …): frequent two-character words by sound
         self.shapes = shapes
         self.fuzzy = fuzzy
         groups: dict[str, set[str]] = {}
@@ -109,6 +117,21 @@ class Candidates:
             found = self._homophones[ch] = frozenset().union(
                 *(groups.get(k, frozenset()) for k in self.readings.get(ch, ())))
         return found
+
+    def same_sound_words(self, pair: str) -> set[str]:
+        """Frequent two-character words that sound like ``pair`` and differ from it in both
+        characters (悔意 → 会议): a word typed by its pinyin and the wrong one chosen."""
+        r = self.readings
+        first, second = r.get(pair[0]), r.get(pair[1])
+        if not first or not second:
+            return set()
+        out: set[str] = set()
+        for a in first:
+            for b in second:
+                for w in self.words.get((a, b), ()):
+                    if w[0] != pair[0] and w[1] != pair[1]:
+                        out.add(w)
+        return out
 
     def sounds_alike(self, a: str, b: str) -> bool:
         return b in self.homophones(a)

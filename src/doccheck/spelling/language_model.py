@@ -65,16 +65,18 @@ class WordLM:
         return self.model.score(" ".join(self.tokens(s)), bos=False, eos=False)
 
     def gain(self, text: str, i: int, candidate: str) -> float:
-        """How much more probable (log10) the window around ``text[i]`` is with ``candidate``."""
+        """How much more probable (log10) the window around ``text[i:i + len(candidate)]`` is with
+        ``candidate`` in its place."""
+        n = len(candidate)
         a = i
         while a > 0 and i - a < WIDTH and _HAN.match(text[a - 1]):
             a -= 1
-        b = i + 1
-        while b < len(text) and b - i <= WIDTH and _HAN.match(text[b]):
+        b = i + n
+        while b < len(text) and b - i - n < WIDTH and _HAN.match(text[b]):
             b += 1
         window = text[a:b]
         k = i - a
-        return self.score(window[:k] + candidate + window[k + 1:]) - self.score(window)
+        return self.score(window[:k] + candidate + window[k + n:]) - self.score(window)
 
 
 _said_missing = False
