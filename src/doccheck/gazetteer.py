@@ -82,7 +82,7 @@ class Gazetteer:
         return any(a.code == parent.code for a in self.ancestors(child))
 
 
-def load_gazetteer(resources_=None) -> Gazetteer:
+def load_gazetteer(resources_=None, townships: bool = False) -> Gazetteer:
     folder = resources.files("doccheck") / "data"
     changes = []
     for line in (folder / "division-changes.tsv").read_text(encoding="utf-8").splitlines():
@@ -95,6 +95,8 @@ def load_gazetteer(resources_=None) -> Gazetteer:
         if not line or line.startswith("#"):
             continue
         code, name, parent = line.split("\t")
+        if len(code) > 6 and not townships:
+            continue  # no rule reads townships yet: 41,352 of the 44,703 units, a third of the start-up
         units.append(Unit(code, name, parent, LEVELS.get(len(code), 4)))
     return Gazetteer(units, changes)
 

@@ -305,11 +305,13 @@ _MIN_FREQ = 3  # jieba gives idioms low counts (三心二意 56, 五讲四美 4)
 def load_numeral_words(resources=None) -> dict[str, str]:
     """Fixed words of four characters with numerals as morphemes (七上八下, 三令五申, 四面八方), from
     jieba's dictionary, keyed by how they look with figures (7上8下)."""
-    import jieba
+    from importlib.metadata import version
 
     from ..spelling.cache import cached_on_disk
 
     def derive() -> dict[str, str]:
+        import jieba
+
         out: dict[str, str] = {}
         with jieba.dt.get_dict_file() as fh:
             for line in fh:
@@ -324,7 +326,7 @@ def load_numeral_words(resources=None) -> dict[str, str]:
                 out.setdefault("".join(_AS_DIGIT.get(c, c) for c in w), w)
         return out
 
-    return cached_on_disk("numeral-words", (jieba.__version__, sorted(_MEASURE), _MIN_FREQ), derive)
+    return cached_on_disk("numeral-words", (version("jieba"), sorted(_MEASURE), _MIN_FREQ), derive)
 
 
 _LONE_DIGIT = re.compile(r"(?<![\d.．%])[1-9](?![\d.．%])")
