@@ -110,10 +110,15 @@ def _checked(items, configs, jobs: int, registry, dask: str | None = None):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # fork: the workers start with doccheck imported; each loads the shared resources once.
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context(method),
-                                   initializer=_warm_worker)
+        # fork after load: the dictionary, the detector's tables and the gazetteer are loaded once,
+        # here, and every worker starts with them (0.35 s of start-up once instead of once a worker).
+        # Where fork is not available, each worker loads them when it starts.
+        if "fork" in multiprocessing.get_all_start_methods():
+            _warm_worker()
+            pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context("fork"))
+        else:
+            pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_warm_worker)
         mapper = pool.map
     try:
         checked = iter(check_many([p for _, p in files], lambda p: configs.for_path(p), map=mapper))
