@@ -76,3 +76,15 @@ def test_without_the_model_the_detector_says_so_once_and_runs(monkeypatch, caplo
     assert language_model.load_language_model() is None
     assert language_model.load_language_model() is None
     assert sum("语言模型" in r.getMessage() or "kenlm" in r.getMessage() for r in caplog.records) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=COMMON, min_size=1, max_size=8), st.data())
+def test_gains_reuse_the_right_part_of_the_programme_exactly(window, data):
+    d = default_detector()
+    n = data.draw(st.integers(1, min(2, len(window))))
+    k = data.draw(st.integers(0, len(window) - n))
+    reps = data.draw(st.lists(st.text(alphabet=COMMON, min_size=n, max_size=n), min_size=1, max_size=4))
+    base = d.scorer.best_path(window)
+    expected = [d.scorer.best_path(window[:k] + r + window[k + n:]) - base for r in reps]
+    assert all(abs(a - b) < 1e-9 for a, b in zip(d.scorer.gains(window, k, n, reps), expected))

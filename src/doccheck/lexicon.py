@@ -15,12 +15,14 @@ class PhraseMatcher(Generic[V]):
 
     def __init__(self, phrases: Iterable[tuple[str, V]]):
         self._auto = ahocorasick.Automaton()
-        n = 0
+        n = longest = 0
         for key, value in phrases:
             if key:
                 self._auto.add_word(key, (len(key), value))
                 n += 1
+                longest = max(longest, len(key))
         self.size = n
+        self._longest = longest
         if n:
             self._auto.make_automaton()
 
@@ -30,6 +32,16 @@ class PhraseMatcher(Generic[V]):
             return
         for end, (length, value) in self._auto.iter(text):
             yield end + 1 - length, end + 1, value
+
+    def cover(self, text: str) -> bytearray:
+        """1 for each character inside some occurrence of a phrase, 0 elsewhere: the automaton's
+        own iterator, with no generator step per occurrence (this runs over every word of a text)."""
+        mask = bytearray(len(text))
+        if self.size:
+            ones = b"\x01" * self._longest
+            for end, (length, _) in self._auto.iter(text):
+                mask[end + 1 - length:end + 1] = ones[:length]
+        return mask
 
     def find(self, text: str) -> list[tuple[int, int, V]]:
         """Non-overlapping occurrences, leftmost first and, at one start, the

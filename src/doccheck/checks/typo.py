@@ -130,6 +130,10 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
         names = SpanIndex(m.span() for m in _PROPER_NAME.finditer(text))
         scored = []  # (suspect, strong?, the model's gain)
         for s in kept:
+            if len(s.char) == 1 and s.gain >= STRONG_GAIN:
+                # strong on its own: no need to ask the model (it is the cost of this rule on a page)
+                scored.append((s, not names.covers(s.index), float("inf")))
+                continue
             model = lm.gain(text, s.index, s.suggestion) if lm is not None else 0.0
             if len(s.char) > 1:
                 if model >= PAIR_LM or (model >= PAIR_LM_LOW and s.gain >= PAIR_UNIGRAM):

@@ -7,7 +7,7 @@ screen and the decision). ``load_detector`` builds it as a shared resource
 
 from __future__ import annotations
 
-from .detector import CANDIDATE_WORD, STRONG_WORD, THRESHOLD, Detector, Suspect, confidence
+from .detector import CANDIDATE_WORD, STRONG_WORD, THRESHOLD, UNJUDGED_WORD, Detector, Suspect, confidence
 from .language_model import WordLM, load_language_model
 from .tokenizer import load_jieba
 
@@ -40,6 +40,8 @@ def load_detector(resources=None, **params) -> Detector:
     # fuzzy: zh/z, ch/c, sh/s, n/l, -ng/-n count as the same sound (树/素, 因/应): on ECSpell
     # odw.train it adds 2 points of recall at the same precision
     candidates = Candidates(tables["readings"], tables["index"], shape_groups(), fuzzy=True, words=tables["words"])
+    unjudged = frozenset(w for w, f in freq.items() if len(w) == 1 and f >= UNJUDGED_WORD)
+    params.setdefault("unjudged", unjudged)
     return Detector(candidates, UnigramScorer(tk), PhraseMatcher((w, None) for w in strong), **params)
 
 

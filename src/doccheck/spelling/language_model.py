@@ -21,6 +21,7 @@ log = logging.getLogger("doccheck")
 STANDARD_PATHS = ("/usr/lib/*/libime/zh_CN.lm", "/usr/share/libime/zh_CN.lm", "/usr/lib/libime/zh_CN.lm")
 WIDTH = 5  # Han characters either side of the spot that are scored
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def find_model() -> Path | None:
@@ -38,9 +39,12 @@ class WordLM:
     characters (which it has), and KenLM gives the log10 probability."""
 
     def __init__(self, model, tokenizer, path: Path):
+        from .scoring import UnigramScorer
+
         self.model = model
         self.tokenizer = tokenizer
         self.path = path
+        self._segment = UnigramScorer(tokenizer).segment  # jieba's cut of Han text, cheaper
 
     def tokens(self, s: str) -> list[str]:
         """jieba's words; a word the model lacks is split into the longest words it has, then
@@ -48,7 +52,8 @@ class WordLM:
         form look less probable than a wrong one that jieba happens to cut into known words)."""
         out = []
         model = self.model
-        for w in self.tokenizer.lcut(s, HMM=False):
+        words = self._segment(s) if _ALL_HAN.fullmatch(s) else self.tokenizer.lcut(s, HMM=False)
+        for w in words:
             if w in model:
                 out.append(w)
                 continue

@@ -28,11 +28,31 @@ class UnigramScorer:
         dictionary (``jieba_best_path`` is the reference, and a test holds them equal),
         written for 7-character windows without jieba's per-call overhead: the
         detector asks it hundreds of times per page."""
+        return self._routes(s, len(s) - 1, [0.0] * (len(s) + 1))[0]
+
+    def gains(self, window: str, k: int, n: int, replacements) -> list[float]:
+        """For each replacement of ``window[k:k + n]``: the best path's log probability minus the
+        window's as written. The part of the programme right of the replaced characters is the
+        same for every replacement, so it is computed once (half the work for a 7-character
+        window replaced in its middle)."""
+        size = len(window)
+        base = self._routes(window, size - 1, [0.0] * (size + 1))
+        right = base[k + n:]
+        written = base[0]
+        out = []
+        for r in replacements:
+            s = window[:k] + r + window[k + n:]
+            route = [0.0] * (k + n) + right
+            out.append(self._routes(s, k + n - 1, route)[0] - written)
+        return out
+
+    def _routes(self, s: str, start: int, route: list[float]) -> list[float]:
+        """Fill ``route[i]`` (the best log probability of ``s[i:]``) for i = start down to 0; the
+        entries right of ``start`` are given."""
         freq = self.freq
         logf = self._logf
         n = len(s)
-        route = [0.0] * (n + 1)
-        for i in range(n - 1, -1, -1):
+        for i in range(start, -1, -1):
             best = None
             j = i + 1
             frag = s[i]
@@ -49,7 +69,39 @@ class UnigramScorer:
             if best is None:  # no word starts here: the character alone, with frequency 1
                 best = logf(1) + route[i + 1]
             route[i] = best
-        return route[0]
+        return route
+
+    def segment(self, s: str) -> list[str]:
+        """The words of the best segmentation of a Han string: jieba's ``lcut(s, HMM=False)`` (ties
+        go to the longer word, as in jieba's ``calc``), without its per-call overhead — the
+        language model's windows are cut with it."""
+        freq = self.freq
+        logf = self._logf
+        n = len(s)
+        route = [0.0] * (n + 1)
+        nxt = [0] * n
+        for i in range(n - 1, -1, -1):
+            best, end = None, i + 1
+            j = i + 1
+            frag = s[i]
+            while j <= n:
+                f = freq.get(frag)
+                if f is None:
+                    break
+                if f:
+                    v = logf(f) + route[j]
+                    if best is None or v >= best:
+                        best, end = v, j
+                j += 1
+                frag = s[i:j]
+            if best is None:
+                best, end = logf(1) + route[i + 1], i + 1
+            route[i], nxt[i] = best, end
+        out, i = [], 0
+        while i < n:
+            out.append(s[i:nxt[i]])
+            i = nxt[i]
+        return out
 
     def jieba_best_path(self, s: str) -> float:
         """jieba's own computation, the reference for ``best_path``."""
