@@ -114,11 +114,26 @@ rule's.)""",
         bad(_wrap("", "一.总体要求\n二、主要任务"), fixed=_wrap("", "一、总体要求\n二、主要任务")),
         bad(_wrap("", "一、总体要求\n1、坚持人民至上\n2.坚持系统观念"), fixed=_wrap("", "一、总体要求\n1.坚持人民至上\n2.坚持系统观念")),
         good(_wrap("", "一、总体要求\n1.坚持人民至上")),
+        # a mark after the bracket of （一） or （1）: the bracket is the separator
+        bad(_wrap("", "一、总体要求\n（一）、压实工作责任"), fixed=_wrap("", "一、总体要求\n（一）压实工作责任")),
+        # a heading checked on its own line
+        bad("（一）、压实工作责任", fixed="（一）压实工作责任"),
+        bad("1、加强组织领导", fixed="1.加强组织领导"),
+        good("（一）压实工作责任"),
     ],
-    gongwen_only=True,
+    # laws and work reports number their own way (第X条, their own styles); 公文, speeches, articles and fragments follow GB/T 15834
+    skip_kinds=("规范性文件", "工作报告"),
 )
 def heading_marker_form(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
     for h in doc.anatomy.headings:
+        if h.level in (2, 4):
+            m = re.match(r"[、，,.．]", text[h.marker_end:h.marker_end + 1])
+            if m:
+                pos = h.marker_end
+                yield Hit.fixing(pos, pos + 1, f"括号序号“{h.marker}”后不再加“{m.group()}”"
+                                                "（GB/T 9704-2012 §7.3.3；GB/T 15834-2011 §4.5）", "")
+            continue
         sep = h.marker[-1]
         if h.level == 1 and sep != "、":
             yield Hit.fixing(h.marker_end - 1, h.marker_end, f"一级标题序号后应使用顿号“、”，不用“{sep}”（GB/T 9704-2012 §7.3.3）", "、")
