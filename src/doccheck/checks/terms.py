@@ -9,9 +9,12 @@ so an Aho-Corasick pass over the halves finds every candidate, and only those ar
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from importlib import resources
 from typing import Iterator
 
+from ..dates import find_dates
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..lexicon import PhraseMatcher, one_edit
@@ -171,11 +174,115 @@ def _well_formed(span: str, tokenizer, freq) -> bool:
     return all(len(w) >= 2 and freq.get(w) for w in words)
 
 
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    old: str
+    new: str  # what it became; "" when abolished without a successor of its kind
+    date: str  # 2018-03-17
+    reform: str
+    current: str  # what the body is called today, following later renames
+
+
+def load_renamed_bodies(res=None) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """(old names → Renamed, current names): data/renamed-bodies.tsv."""
+    text = (resources.files("doccheck") / "data" / "renamed-bodies.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    nxt = {old: new for old, new, _, _ in rows}
+    entries = []
+    for old, new, date, reform in rows:
+        current, seen = new, {old}
+        while current in nxt and current not in seen:  # 国家计生委 → … → 国家卫生健康委员会
+            seen.add(current)
+            current = nxt[current]
+        entries.append((old, Renamed(old, new, date, reform, current)))
+    names = {r.current for _, r in entries if r.current} | {r.new for _, r in entries if r.new}
+    terms = (resources.files("doccheck") / "data" / "fixed-terms.txt").read_text(encoding="utf-8")
+    names |= {line.partition("\t")[0].strip() for line in terms.splitlines() if line.strip() and not line.startswith("#")}
+    return PhraseMatcher(entries), PhraseMatcher((n, n) for n in names if n not in nxt)
+
+
+@rule(
+    id="typo.outdated-body",
+    category="typo",
+    severity="warning",
+    summary="已撤销或更名的中央机构名称",
+    doc="""\
+What it does: finds the name of a central body that a 国务院机构改革 renamed, merged or abolished — 国家体委
+(国家体育总局 since 1998), 国土资源部 (自然资源部 since 2018), 国家工商总局, 卫生部, 国务院法制办 — in a document
+dated after the change, or an undated draft. A name the document marks as former (原国家工商行政管理总局), one
+inside a current name (住房和城乡建设部 holds 建设部) and 部门/部署 are left alone; so is a document dated before
+the reform (a law's 题注 gives its last revision).
+
+Why is this bad? A draft built on an old template or an old document names a body that no longer exists;
+the document then assigns work to no one. data/renamed-bodies.tsv lists the names with the date of
+each reform (public facts).""",
+    references=("国务院机构改革方案（1998、2003、2008、2013、2018、2023年全国人民代表大会批准）",),
+    examples=[
+        bad("关于做好全民健身工作的通知\n各区人民政府：\n按照国家体委的部署，认真组织实施。\n江州市人民政府\n2025年5月6日\n",
+            at="国家体委"),
+        bad("请各区国土资源部门会同市国土资源部派出机构做好确权登记。", at="国土资源部"),
+        good("关于做好全民健身工作的通知\n各区人民政府：\n按照国家体育总局的部署，认真组织实施。\n江州市人民政府\n2025年5月6日\n"),
+        good("原国家工商行政管理总局的职责划入国家市场监督管理总局。"),
+        good("2001年4月3日信息产业部、文化部发布的办法同时废止。"),  # a past event, dated
+        good("按照《国家林业局、公安部关于森林防火的通知》执行。"),  # an older document's title
+        good("各级卫生部门要加强疫情监测，住房和城乡建设部另行部署。"),
+        good("关于做好全民健身工作的通知\n各区人民政府：\n按照国家体委的部署，认真组织实施。\n江州市人民政府\n1995年5月6日\n"),
+    ],
+)
+def outdated_body(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    old, current = ctx.resource("renamed-bodies")
+    found = old.find(text)
+    if not found:
+        return
+    dated = _document_date(doc)
+    names = [(s, e) for s, e, _ in current.find_all(text)]
+    for s, e, r in found:
+        if dated is not None and dated < r.date:
+            continue
+        if text[e:e + 1] in ("门", "署") or re.search(r"(?:原|前)(?:中华人民共和国)?$", text[max(0, s - 10):s]):
+            continue  # 部门, 部署; 原国家计委, 原中华人民共和国国家发展计划委员会
+        if _in_cited_title(text, s) or _dated_before(text, s, r.date):
+            continue  # 《最高人民法院、国家林业局关于……》; 2001年4月3日信息产业部……发布的
+        if any(a <= s and e <= b and (a, b) != (s, e) for a, b in names):
+            continue
+        year = r.date[:4]
+        now = f"（现为{r.current}）" if r.current and r.current != r.new else ""
+        what = f"已于{year}年{r.reform.removeprefix(year + '年')}中改为{r.new}{now}" if r.new else \
+            f"已于{year}年{r.reform.removeprefix(year + '年')}中撤销"
+        yield Hit(s, e, f"“{r.old}”{what}，请核对；如为历史表述可忽略", (r.current,) if r.current else ())
+
+
+def _in_cited_title(text: str, s: int) -> bool:
+    before = text[max(0, s - 80):s]
+    k = before.rfind("《")
+    return k != -1 and "》" not in before[k:]
+
+
+def _dated_before(text: str, s: int, date: str) -> bool:
+    """The sentence gives a date before the reform ahead of the name: a past event told as such."""
+    start = max(text.rfind(m, 0, s) for m in ("。", "；", "\n")) + 1
+    return any(d.as_date() is not None and d.as_date().isoformat() < date for d in find_dates(text[start:s]))
+
+
+def _document_date(doc) -> str | None:
+    """The document's own date: the 成文日期, else the last date of a law's 题注 (its last revision)."""
+    a = doc.anatomy
+    if a.issue_date is not None and a.issue_date.as_date() is not None:
+        return a.issue_date.as_date().isoformat()
+    if a.caption is not None:
+        dates = [d.as_date() for d in find_dates(a.caption.text) if d.as_date() is not None]
+        if dates:
+            return max(dates).isoformat()
+    return None
+
+
 @hookimpl
 def doccheck_resources():
-    return [Resource("terms", load_terms, "固定用语、中央机构名称和四字以上地名")]
+    return [Resource("terms", load_terms, "固定用语、中央机构名称和四字以上地名"),
+            Resource("renamed-bodies", load_renamed_bodies, "历次国务院机构改革中更名、撤销的中央机构名称")]
 
 
 @hookimpl
 def doccheck_rules():
-    return [fixed_term]
+    return [fixed_term, outdated_body]
