@@ -14,7 +14,8 @@ CLOSERS = "〕]】)）］〗}｝"
 _PATTERN = re.compile(
     # A number quoted without its 机关代字 ([2021]21号) is still a 发文字号, when its brackets
     # are square ones: (2021)3号 may be anything.
-    r"(?:(?P<org>[\u4e00-\u9fff]{1,10})(?P<open>[" + re.escape(OPENERS) + r"])"
+    # the 机关代字 may carry a bracketed kind: 市十中（函）字, 某政（办）发
+    r"(?:(?P<org>[\u4e00-\u9fff]{1,10}(?:[（(][\u4e00-\u9fff]{1,2}[）)][\u4e00-\u9fff]{0,2})?)(?P<open>[" + re.escape(OPENERS) + r"])"
     r"|(?<![\u4e00-\u9fff])(?P<open2>[〔\[【［〖]))[ \u3000]*"
     r"(?P<year>\d{2,4}|[〇零一二三四五六七八九]{4})[ \u3000]*"
     r"(?P<close>[" + re.escape(CLOSERS) + r"])[ \u3000]*"

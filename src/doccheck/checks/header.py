@@ -38,7 +38,9 @@ year is only suggested, since its century must be confirmed.""",
         bad("按江政办发[2023]5号文件要求，现通知如下。", at="江政办发[2023]5号"),  # the span is the 字号 only
         bad("[2021]21号", fixed="〔2021〕21号"),
         bad("江财发〔1992〕字第36号", at="江财发〔1992〕字第36号"),
+        bad("江州二中（函）字〔2024〕第05号", fixed="江州二中（函）字〔2024〕5号"),  # a bracketed kind in the 代字
         good("江政发〔2025〕3号"),
+        good("江政（办）发〔2025〕3号"),
         good("《国务院办公厅关于印发的通知》（国办发〔2012〕12号）"),
     ],
 )
