@@ -176,7 +176,9 @@ def evaluate_ecspell(path: Path, config: Config | None = None) -> SpellReport:
 
     from . import check_text
 
-    config = (config or Config()).with_cli(select=["typo"])
+    # typo.outdated-body is left out: ECSpell's sentences are undated excerpts of past documents, where
+    # the body of their time (农业部, 2015) is right; the rule is about currency, not spelling.
+    config = (config or Config()).with_cli(select=["typo"], ignore=["typo.outdated-body"])
     rows = read_ecspell(path)
     tp = fp = fn = flagged_clean = 0
     strict, strict_clean = Tally(), 0

@@ -124,13 +124,17 @@ def _quote(text: str, i: int, ch: str) -> str | None:
 
 def _owned_elsewhere(doc) -> set[int]:
     """Marks another rule corrects as a whole, so the two fixes never compete:
-    doubled marks (punctuation.repeated), the mark closing the 主送机关 line
+    doubled marks (punctuation.repeated), the mark after a heading number, the mark closing the 主送机关 line
     (recipient.colon turns it into "：") and the one closing the title
     (header.title-form deletes it)."""
     owned = set()
     for start, end, _ in _repeated_runs(doc.text):
         owned.update(range(start, end))
     a = doc.anatomy
+    # the mark after a heading number (一, → 一、, （一）, → （一）) is structure.heading-marker-form's
+    if a.kind not in ("规范性文件", "工作报告"):  # where that rule reads headings
+        owned.update(h.marker_end - 1 for h in a.headings if h.level in (1, 3) and h.marker[-1] in ",.，．")
+        owned.update(h.marker_end for h in a.headings if h.level in (2, 4))
     if not a.is_gongwen:
         return owned
     if a.main_recipient_line is not None:

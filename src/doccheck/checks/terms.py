@@ -23,8 +23,23 @@ from ..rule import bad, good, rule
 
 
 class TermIndex:
-    def __init__(self, terms: dict[str, str]):
+    def __init__(self, terms: dict[str, str], segment=None):
         self.terms = terms  # term → kind
+        # Two neighbouring words of a term swapped (群众路线实践教育活动): every such order of the
+        # terms that are not place names, cut into words by ``segment``.
+        swapped: dict[str, str] = {}
+        if segment is not None:
+            for t, kind in terms.items():
+                if kind == "地名" or len(t) < 5:
+                    continue
+                words = segment(t)
+                # the last word (活动, 思想, 委员会) stays: 依法治国全面推进 is no 全面依法治国 swapped
+                for i in range(len(words) - 2):
+                    if len(words[i]) >= 2 and len(words[i + 1]) >= 2 and words[i] != words[i + 1]:
+                        variant = "".join(words[:i] + [words[i + 1], words[i]] + words[i + 2:])
+                        if variant not in terms:
+                            swapped.setdefault(variant, t)
+        self.swapped = PhraseMatcher(swapped.items())
         halves: dict[str, list[tuple[str, int]]] = {}
         for t in terms:
             if len(t) < 4:
@@ -68,7 +83,11 @@ def load_terms(res=None) -> TermIndex:
         for name, units in g.by_name.items():
             if len(name) >= 4 and any(u.level <= 3 for u in units):
                 terms.setdefault(name, "地名")
-    return TermIndex(terms)
+    segment = None
+    if res is not None:
+        tokenizer = res.get("jieba")
+        segment = lambda t: tokenizer.lcut(t, HMM=False)  # noqa: E731
+    return TermIndex(terms, segment)
 
 
 @rule(
@@ -91,6 +110,8 @@ government websites report first, and the one readers remember.""",
         bad("根据《中华人民共合国安全生产法》的规定。", at="中华人民共合国"),
         bad("辽宁省营口市鱿鱼圈区开展排查。", at="鱿鱼圈区"),
         bad("黑龙江省齐齐哈市财政局", at="齐齐哈市"),  # a character short, right after its province
+        bad("深入开展党的群众路线实践教育活动。", at="群众路线实践教育活动"),  # two words swapped
+        good("依法治国全面推进，法治政府建设取得新进展。"),  # the kind word moved: a sentence, not a term
         good("根据《中华人民共和国安全生产法》的规定，深入学习习近平新时代中国特色社会主义思想。"),
         good("辽宁省营口市鲅鱼圈区；国家卫生健康委；国务院办公厅。"),
     ],
@@ -126,6 +147,9 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
     for (s, e), term in sorted(best.items()):
         kind = index.terms[term]
         yield Hit(s, e, f"“{text[s:e]}”疑为“{term}”（{kind}）之误", (term,))
+    for s, e, term in index.swapped.find(text):
+        if (s, e) not in best:
+            yield Hit(s, e, f"“{text[s:e]}”词序有误，固定用语为“{term}”（{index.terms[term]}）", (term,))
 
 
 _FUNCTION = set("的和与及在对是为等了把被向从以于并或之其")
@@ -225,6 +249,7 @@ each reform (public facts).""",
         good("原国家工商行政管理总局的职责划入国家市场监督管理总局。"),
         good("2001年4月3日信息产业部、文化部发布的办法同时废止。"),  # a past event, dated
         good("按照《国家林业局、公安部关于森林防火的通知》执行。"),  # an older document's title
+        good("组建文化和旅游部，不再保留文化部、国家旅游局。"),  # the reform in its own words
         good("各级卫生部门要加强疫情监测，住房和城乡建设部另行部署。"),
         good("关于做好全民健身工作的通知\n各区人民政府：\n按照国家体委的部署，认真组织实施。\n江州市人民政府\n1995年5月6日\n"),
     ],
@@ -242,8 +267,8 @@ def outdated_body(doc, ctx) -> Iterator[Hit]:
             continue
         if text[e:e + 1] in ("门", "署") or re.search(r"(?:原|前)(?:中华人民共和国)?$", text[max(0, s - 10):s]):
             continue  # 部门, 部署; 原国家计委, 原中华人民共和国国家发展计划委员会
-        if _in_cited_title(text, s) or _dated_before(text, s, r.date):
-            continue  # 《最高人民法院、国家林业局关于……》; 2001年4月3日信息产业部……发布的
+        if _in_cited_title(text, s) or _dated_before(text, s, r.date) or _REFORM.search(_sentence(text, s, e)):
+            continue  # 《最高人民法院、国家林业局关于……》; 2001年4月3日信息产业部……发布的; 不再保留文化部
         if any(a <= s and e <= b and (a, b) != (s, e) for a, b in names):
             continue
         year = r.date[:4]
@@ -251,6 +276,16 @@ def outdated_body(doc, ctx) -> Iterator[Hit]:
         what = f"已于{year}年{r.reform.removeprefix(year + '年')}中改为{r.new}{now}" if r.new else \
             f"已于{year}年{r.reform.removeprefix(year + '年')}中撤销"
         yield Hit(s, e, f"“{r.old}”{what}，请核对；如为历史表述可忽略", (r.current,) if r.current else ())
+
+
+# The reform told in its own words: 不再保留文化部, 职责划入……, 组建……
+_REFORM = re.compile(r"不再保留|划入|划转|组建|撤销|整合|机构改革|更名|改为|改组")
+
+
+def _sentence(text: str, s: int, e: int) -> str:
+    start = max(text.rfind(m, 0, s) for m in ("。", "；", "\n")) + 1
+    ends = [k for k in (text.find(m, e) for m in ("。", "；", "\n")) if k != -1]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def _in_cited_title(text: str, s: int) -> bool:
