@@ -532,9 +532,6 @@ def heading_of(ln: Line) -> Heading | None:
                 continue
         else:
             num = int(num_s)
-        rest = ln.text[m.end():]
-        if level == 3 and m.group("sep") == "、" and not rest:
-            continue
         return Heading(level, num, ln.start, ln.start + m.end(), ln.end, ln.text, m.group(0))
     return None
 
