@@ -509,7 +509,7 @@ _PHONE = re.compile(r"(?<![\d-])(0\d{2,3})[—－–―~～](\d{7,8})(?!\d)")
 _STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。；：、])[ ]{1,3}(?=[\u4e00-\u9fff])")
 # Spaces that official texts set on purpose, not typing slips:
 # after an article, chapter or part number (第三条 为了……), the separator;
-_AFTER_NUMBER = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条章节编款项部分](?:之[一二三四五六七八九十]+)?$")
+_AFTER_NUMBER = re.compile(r"[第笫][一二三四五六七八九十百千零〇\d]+[条章节编款项部分](?:之[一二三四五六七八九十]+)?$")  # 笫: typo.ordinal-di's
 # between joint issuers (上海市生态环境局 上海市消防救援总队关于……);
 _ORGAN_END = re.compile(r"(?:局|委|委员会|办公室|办公厅|政府|总队|支队|院|部|厅|署|会|中心|办|党委|党组|街道|镇|所|公司)$")
 _ORGAN_START = re.compile(r"^(?:中共|中国|中华|国家|国务院|最高|全国|[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|镇|街道|自治区|自治州))")
