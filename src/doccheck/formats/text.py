@@ -60,7 +60,9 @@ def render_file(r, registry, show_all: bool = False, color: bool = False) -> str
             out.append(f"    建议：{' / '.join(s if s else '（删除）' for s in f.suggestions)}"
                        + ("（可自动修正）" if f.fix else ""))
         for rel in f.related:
-            out.append(f"    相关：第{rel.line}行第{rel.column}列“{text[rel.start:rel.end][:40]}”（{rel.message}）")
+            quoted = text[rel.start:rel.end][:40]
+            first, _, more = quoted.partition("\n")  # one line of the related span; … says there is more
+            out.append(f"    相关：第{rel.line}行第{rel.column}列“{first.rstrip(chr(13))}{'……' if more else ''}”（{rel.message}）")
     return "".join(line + "\n" for line in out)
 
 
