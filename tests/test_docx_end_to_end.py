@@ -228,3 +228,22 @@ def test_annotate_places_every_comment_in_a_document_with_tracked_changes(tmp_pa
     placed, total = annotate_file(src, tmp_path / "out.docx", Config(select=("punctuation.half-width",)))
     assert total == 15 and placed == 15
     assert "删去" not in read_document(tmp_path / "out.docx").text  # deleted text stays out of the check
+
+
+def test_attached_pages_of_a_docx_are_checked_against_the_attachment_note(tmp_path):
+    """The 附件 pages after the 成文日期 (each begun with a page break in Word) against the 附件说明."""
+    d = docx.Document()
+    for text in ("关于做好防汛工作的通知", "各区人民政府：", "请认真贯彻执行。", "附件：1.防汛责任人名单",
+                 "2.防汛物资清单", "江州市人民政府", "2025年5月6日"):
+        d.add_paragraph(text)
+    for heading, title, body in (("附件1", "防汛责任人名单", "张明"), ("附件2", "防汛物资储备情况统计表", "沙袋")):
+        d.add_page_break()
+        d.add_paragraph(heading)
+        d.add_paragraph(title)
+        d.add_paragraph(body)
+    path = tmp_path / "notice.docx"
+    d.save(str(path))
+    doc = read_document(path)
+    found = [f for f in check_document(doc, Config(select=("consistency.attachment-parts",)))]
+    assert [doc.text[f.start:f.end] for f in found] == ["防汛物资储备情况统计表"]
+    assert found[0].related and doc.text[found[0].related[0].start:found[0].related[0].end] == "防汛物资清单"
