@@ -209,7 +209,11 @@ def mark_forms(doc, ctx) -> Iterator[Hit]:
 _DOUBLED_DOCTYPE = re.compile(r"的(请示报告|报告请示|请示函|报告函|批复函|通知函|通报函|通知通报|通报通知|"
                               r"公告通知|通告通知|决定通知|请示批复|批复通知)(?=$|[》〉）)（(\n])", re.M)
 # A 报告 whose 事由 asks for something: 关于申请……的报告.
-_REQUESTING_REPORT = re.compile(r"关于(申请|请求|恳请|要求拨付|请批|请予)[^。；，\n《》]{1,40}?的报告(?=$|[》〉（(\n])", re.M)
+_REQUESTING_REPORT = re.compile(r"关于(?:(申请|请求|恳请|要求拨付|请批|请予)[^。；，\n《》]{1,40}?|"
+                                r"(解决|拨付|追加|增拨|安排)[^。；，\n《》]{0,20}?(?:资金|经费|补助|编制|指标|用地)[^。；，\n《》的]{0,6})"
+                                r"的报告(?=$|[》〉（(\n])", re.M)
+# A cited title that ends with its 事由 and no 文种: 《关于加强廉政建设的工作情况》.
+_NO_DOCTYPE = re.compile(r"《([^《》\n]{0,20}关于[^《》\n]{2,60}的(?:工作情况|情况|有关事宜|事宜|有关问题|问题|事项))》")
 _DOUBLED_ABOUT = re.compile(r"关于[\s\u3000]*关于")
 
 
@@ -217,7 +221,7 @@ _DOUBLED_ABOUT = re.compile(r"关于[\s\u3000]*关于")
     id="header.title-doctype",
     category="header",
     severity="warning",
-    summary="标题中的文种：两个文种连用、以报告请求批准、“关于”重复",
+    summary="标题中的文种：两个文种连用、以报告请求批准、引用标题缺少文种、“关于”重复",
     doc="""\
 What it does: in a title — the document's own, a title cited in 《》, or a title checked on its own
 line — finds two 文种 run together (……的请示报告, ……的批复函), a 报告 whose 事由 asks for something
@@ -236,6 +240,10 @@ Use instead: one 文种 — 请示 for what needs the superior's approval, 报�
         bad("请按《江州市水务局关于调整供水价格的请示报告》办理。", at="请示报告"),
         bad("关于申请2025年防汛专项资金的报告\n市人民政府：\n", at="关于申请2025年防汛专项资金的报告"),
         bad("关于关于开展安全生产大检查的通知", at="关于关于"),
+        bad("关于解决江北片区防洪工程建设资金的报告\n市人民政府：\n", at="关于解决江北片区防洪工程建设资金的报告"),
+        bad("请参照《江北区关于加强安全生产监管的工作情况》执行。", at="江北区关于加强安全生产监管的工作情况"),
+        good("关于2025年防汛资金使用情况的报告\n市人民政府：\n"),  # reports on money spent, asks for none
+        good("请参照《江北区关于加强安全生产监管工作情况的报告》执行。"),
         good("关于成立城区消防站的请示\n市人民政府：\n"),
         good("关于2025年防汛工作情况的报告\n市人民政府：\n"),
         good("各单位要严格执行重大事项请示报告制度。"),  # 请示报告 as a practice, not a 文种
@@ -253,9 +261,13 @@ def title_doctype(doc, ctx) -> Iterator[Hit]:
                                         "（《党政机关公文处理工作条例》第八条）", (first, second))
     for m in _REQUESTING_REPORT.finditer(text):
         end = m.end()
-        yield Hit(m.start(), end, f"标题以“报告”请求{m.group(1).removeprefix('要求').removeprefix('请')}事项；报告中不得夹带请示事项，"
+        verb = (m.group(1) or m.group(2)).removeprefix("要求").removeprefix("请")
+        yield Hit(m.start(), end, f"标题以“报告”请求{verb}事项；报告中不得夹带请示事项，"
                                   "需要批准的事项应用“请示”（《党政机关公文处理工作条例》第十五条（四））",
                   (m.group()[:-2] + "请示",))
+    for m in _NO_DOCTYPE.finditer(text):
+        yield Hit(m.start(1), m.end(1), f"标题“{m.group(1)}”缺少文种，应为“发文机关名称＋事由＋文种”"
+                                        "（GB/T 9704-2012 §7.3.1；《党政机关公文处理工作条例》第八条）")
     for m in _DOUBLED_ABOUT.finditer(text):
         yield Hit.fixing(m.start(), m.end(), "“关于”重复", "关于")
 
