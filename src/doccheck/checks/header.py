@@ -275,6 +275,34 @@ def title_doctype(doc, ctx) -> Iterator[Hit]:
 _TWO_CHAR = {"请示", "报告", "批复", "通知", "通报", "公告", "通告", "决定"}
 
 
+_BAN_ANNOUNCEMENT = re.compile(r"关于[^。；\n《》]{0,30}?(?:严禁|禁止|不得|限制|临时管制|交通管制)[^。；\n《》]{1,40}?的公告(?=$|[》〉（(\n])", re.M)
+
+
+@rule(
+    id="header.notice-or-announcement",
+    category="header",
+    severity="info",
+    summary="公布应当遵守的事项一般用“通告”而非“公告”",
+    doc="""\
+What it does: a title that announces a ban or restriction as a 公告 (关于严禁在城区燃放烟花爆竹的公告),
+in the document's own title or a cited one.
+
+Why is this advice? 《党政机关公文处理工作条例》第八条: 公告 announces important or statutory matters at
+home and abroad; 通告 announces, within a given area, matters to be observed or known. A local ban is
+usually a 通告 — but some bans are statutory 公告, so this is info.""",
+    references=("《党政机关公文处理工作条例》第八条（公告、通告）",),
+    examples=[
+        bad("江州市人民政府关于严禁在城区燃放烟花爆竹的公告", at="关于严禁在城区燃放烟花爆竹的公告"),
+        good("江州市人民政府关于严禁在城区燃放烟花爆竹的通告"),
+        good("江州市人民政府关于2025年国有建设用地使用权出让的公告"),
+    ],
+)
+def notice_or_announcement(doc, ctx) -> Iterator[Hit]:
+    for m in _BAN_ANNOUNCEMENT.finditer(doc.text):
+        yield Hit(m.start(), m.end(), "公布在一定范围内应当遵守的事项，一般用“通告”而非“公告”"
+                                      "（《党政机关公文处理工作条例》第八条）", (m.group()[:-2] + "通告",))
+
+
 @hookimpl
 def doccheck_rules():
-    return [doc_number_form, signer_missing, title_form, title_missing_doctype, mark_forms, title_doctype]
+    return [doc_number_form, signer_missing, title_form, title_missing_doctype, mark_forms, title_doctype, notice_or_announcement]
