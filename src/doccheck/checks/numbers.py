@@ -312,7 +312,7 @@ def load_numeral_words(resources=None) -> dict[str, str]:
     def derive() -> dict[str, str]:
         import jieba
 
-        out: dict[str, str] = {}
+        out: dict[str, tuple[str, int]] = {}
         with jieba.dt.get_dict_file() as fh:
             for line in fh:
                 parts = line.decode("utf-8").split()
@@ -323,10 +323,12 @@ def load_numeral_words(resources=None) -> dict[str, str]:
                 if not nums or len(nums) == 4 or any(i + 1 < 4 and w[i + 1] in _MEASURE or
                                                      i + 1 < 4 and w[i + 1] in _NUMERALS for i in nums):
                     continue
-                out.setdefault("".join(_AS_DIGIT.get(c, c) for c in w), w)
-        return out
+                key, f = "".join(_AS_DIGIT.get(c, c) for c in w), int(parts[1])
+                if key not in out or f > out[key][1]:  # 3心2意: 三心二意, the commoner of 三心二意/三心两意
+                    out[key] = (w, f)
+        return {k: w for k, (w, _) in out.items()}
 
-    return cached_on_disk("numeral-words", (version("jieba"), sorted(_MEASURE), _MIN_FREQ), derive)
+    return cached_on_disk("numeral-words", (version("jieba"), sorted(_MEASURE), _MIN_FREQ, "commonest"), derive)
 
 
 _LONE_DIGIT = re.compile(r"(?<![\d.．%])[1-9](?![\d.．%])")
@@ -347,7 +349,7 @@ fixed are written in Chinese (its own example is 七上八下). With figures the
     references=(f"{STD} §4.2.3（已定型的含汉字数字的词语）",),
     examples=[
         bad("上级部门3令5申，一些单位仍然我行我素。", fixed="上级部门三令五申，一些单位仍然我行我素。"),
-        bad("干部心里7上8下。", fixed="干部心里七上八下。"),
+        bad("对待工作不能3心2意。", fixed="对待工作不能三心二意。"),
         good("上级部门三令五申，一些单位仍然我行我素。"),
         good("全市共有3个片区8个街道，每1年1次考核。"),
         good("完成率为3.5%，第3季度同比增长8%。"),
@@ -411,9 +413,9 @@ Why is this bad? GB/T 15835-2011 §4.1.1: numbers used to count and measure are 
 numerals (its examples: 34.05%, 63%～68%), which a reader compares at a glance.""",
     references=(f"{STD} §4.1.1（用于计量的数字）",),
     examples=[
-        bad("全市地区生产总值同比增长百分之二十。", fixed="全市地区生产总值同比增长20%。"),
+        bad("全市地区生产总值同比增长百分之十二。", fixed="全市地区生产总值同比增长12%。"),
         bad("优良天数比例达到百分之八十五点五。", fixed="优良天数比例达到85.5%。"),
-        good("全市地区生产总值同比增长20%。"),
+        good("全市地区生产总值同比增长12%。"),
         good("违反本条例规定的，处货值金额百分之二十以下的罚款。"),  # in a law, figures stay words
     ],
     skip_kinds=("规范性文件",),

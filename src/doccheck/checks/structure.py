@@ -119,7 +119,7 @@ rule's.)""",
         # a heading checked on its own line
         bad("（一）、压实工作责任", fixed="（一）压实工作责任"),
         bad("1、加强组织领导", fixed="1.加强组织领导"),
-        bad("1、", fixed="1."),  # the number quoted alone
+        bad("2、", fixed="2."),  # the number quoted alone
         good("（一）压实工作责任"),
     ],
     # laws and work reports number their own way (第X条, their own styles); 公文, speeches, articles and fragments follow GB/T 15834

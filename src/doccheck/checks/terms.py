@@ -110,7 +110,7 @@ government websites report first, and the one readers remember.""",
         bad("根据《中华人民共合国安全生产法》的规定。", at="中华人民共合国"),
         bad("辽宁省营口市鱿鱼圈区开展排查。", at="鱿鱼圈区"),
         bad("黑龙江省齐齐哈市财政局", at="齐齐哈市"),  # a character short, right after its province
-        bad("深入开展党的群众路线实践教育活动。", at="群众路线实践教育活动"),  # two words swapped
+        bad("培育和践行核心社会主义价值观。", at="核心社会主义价值观"),  # two words swapped
         good("依法治国全面推进，法治政府建设取得新进展。"),  # the kind word moved: a sentence, not a term
         good("根据《中华人民共和国安全生产法》的规定，深入学习习近平新时代中国特色社会主义思想。"),
         good("辽宁省营口市鲅鱼圈区；国家卫生健康委；国务院办公厅。"),
@@ -242,16 +242,16 @@ the document then assigns work to no one. data/renamed-bodies.tsv lists the name
 each reform (public facts).""",
     references=("国务院机构改革方案（1998、2003、2008、2013、2018、2023年全国人民代表大会批准）",),
     examples=[
-        bad("关于做好全民健身工作的通知\n各区人民政府：\n按照国家体委的部署，认真组织实施。\n江州市人民政府\n2025年5月6日\n",
-            at="国家体委"),
+        bad("关于做好市场主体登记工作的通知\n各区人民政府：\n按照国家工商总局的部署，认真组织实施。\n江州市人民政府\n2025年5月6日\n",
+            at="国家工商总局"),
         bad("请各区国土资源部门会同市国土资源部派出机构做好确权登记。", at="国土资源部"),
-        good("关于做好全民健身工作的通知\n各区人民政府：\n按照国家体育总局的部署，认真组织实施。\n江州市人民政府\n2025年5月6日\n"),
+        good("关于做好市场主体登记工作的通知\n各区人民政府：\n按照国家市场监管总局的部署，认真组织实施。\n江州市人民政府\n2025年5月6日\n"),
         good("原国家工商行政管理总局的职责划入国家市场监督管理总局。"),
         good("2001年4月3日信息产业部、文化部发布的办法同时废止。"),  # a past event, dated
         good("按照《国家林业局、公安部关于森林防火的通知》执行。"),  # an older document's title
         good("组建文化和旅游部，不再保留文化部、国家旅游局。"),  # the reform in its own words
         good("各级卫生部门要加强疫情监测，住房和城乡建设部另行部署。"),
-        good("关于做好全民健身工作的通知\n各区人民政府：\n按照国家体委的部署，认真组织实施。\n江州市人民政府\n1995年5月6日\n"),
+        good("关于做好市场主体登记工作的通知\n各区人民政府：\n按照国家工商总局的部署，认真组织实施。\n江州市人民政府\n2016年5月6日\n"),
     ],
 )
 def outdated_body(doc, ctx) -> Iterator[Hit]:
