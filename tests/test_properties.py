@@ -74,6 +74,7 @@ def test_fixes_touch_only_their_spans(text):
 @SETTINGS
 @given(drafts)
 @example("0000一 一.一0000")  # the space was left until the 。 was fixed (hypothesis found it)
+@example("—: :")  # the two colons met only after the half-width fix
 def test_fixes_are_idempotent(text):
     _, _, once = _fix(text)
     _, edits, twice = _fix(once)

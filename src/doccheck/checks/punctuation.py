@@ -325,7 +325,9 @@ def _pair_hits(doc) -> Iterator[tuple[int, Hit, str]]:
 
 # A mark repeated, in either width (，, or ,，): one concept, owned by this rule, so
 # the half-width rule leaves such runs alone and the two fixes never chain.
-_REPEATED = re.compile(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|[？?]{2,}|[！!]{2,}|、{2,}|(?<!。)。。(?!。)")
+# a space between the two marks does not make them one (：：, ": :" after the half-width fix)
+_REPEATED = re.compile(r"[，,](?:[ \u3000]*[，,])+|[；;](?:[ \u3000]*[；;])+|[：:](?:[ \u3000]*[：:])+|"
+                       r"[？?](?:[ \u3000]*[？?])+|[！!](?:[ \u3000]*[！!])+|、(?:[ \u3000]*、)+|(?<!。)。。(?!。)")
 _WIDTH_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
