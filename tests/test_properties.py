@@ -75,6 +75,7 @@ def test_fixes_touch_only_their_spans(text):
 @given(drafts)
 @example("0000一 一.一0000")  # the space was left until the 。 was fixed (hypothesis found it)
 @example("—: :")  # the two colons met only after the half-width fix
+@example("() 一")  # the closing bracket was judged by what followed a space, the opening one not
 def test_fixes_are_idempotent(text):
     _, _, once = _fix(text)
     _, edits, twice = _fix(once)

@@ -91,16 +91,18 @@ def _paren(text: str, i: int, ch: str) -> str | None:
     line_start = text.rfind("\n", 0, i) + 1
     line_end = text.find("\n", i)
     line_end = len(text) if line_end == -1 else line_end
+    # The two brackets of a pair are judged alike — by what they enclose, the character before the
+    # opening one and the one after the closing one — so that fixing one never changes the other's verdict.
     if ch == "(":
         close = text.find(")", i + 1, line_end)
         inner = text[i + 1:close] if close != -1 else text[i + 1:min(line_end, i + 20)]
         touching = prev_char(text, i)
-        outside = text[close + 1:close + 2] if close != -1 else ""
+        outside = next_char(text, close) if close != -1 else ""
     else:
         open_ = text.rfind("(", line_start, i)
         inner = text[open_ + 1:i] if open_ != -1 else text[max(line_start, i - 20):i]
         touching = next_char(text, i)
-        outside = text[open_ - 1:open_] if open_ > 0 else ""
+        outside = prev_char(text, open_) if open_ != -1 else ""
     if any(is_han(c) for c in inner) or is_han(touching) or is_han(outside):
         return "（" if ch == "(" else "）"
     return None
