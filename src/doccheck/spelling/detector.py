@@ -108,8 +108,9 @@ class Detector:
         (联席悔意 → 会议): the pinyin of a word typed, the wrong word chosen."""
         free = set(uncovered)
         same, gains, freq = self.candidates.same_sound_words, self.scorer.gains, self.scorer.freq
+        unjudged = self.unjudged
         for i in uncovered:
-            if i + 1 not in free:
+            if i + 1 not in free or clause[i] in unjudged or clause[i + 1] in unjudged:
                 continue
             words = same(clause[i:i + 2])
             if not words:
