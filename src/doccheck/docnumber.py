@@ -17,7 +17,7 @@ _PATTERN = re.compile(
     # the 机关代字 may carry a bracketed kind: 市十中（函）字, 某政（办）发
     r"(?:(?P<org>[\u4e00-\u9fff]{1,10}(?:[（(][\u4e00-\u9fff]{1,2}[）)][\u4e00-\u9fff]{0,2})?)(?P<open>[" + re.escape(OPENERS) + r"])"
     r"|(?<![\u4e00-\u9fff])(?P<open2>[〔\[【［〖]))[ \u3000]*"
-    r"(?P<year>\d{2,4}|[〇零一二三四五六七八九]{4})[ \u3000]*"
+    r"(?P<year>\d{2,4}|[〇零一二三四五六七八九]{4}|)[ \u3000]*"  # empty: 〔〕75号, the year lost
     r"(?P<close>[" + re.escape(CLOSERS) + r"])[ \u3000]*"
     r"(?P<zi>字)?(?P<di>第)?(?P<serial>\d{1,5})[ \u3000]*号"
 )
@@ -54,6 +54,8 @@ class DocNumber:
         return f"{self.org}〔{year}〕{serial}号"
 
     def problems(self) -> list[str]:
+        if not self.year:
+            return ["年份缺失（“〔〕”中应填写四位年份）"]
         out = []
         if self.zi:
             out.append("年份之后不加“字”（旧式“〔1992〕字第36号”）")
@@ -84,6 +86,8 @@ def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> Itera
                 continue
             org = org[cut:]
             s, opener = m.start("org") + cut, m.group("open")
+        if not m.group("year") and (opener not in "〔[【［" or not org):
+            continue  # （）3号 may be anything; an empty 〔〕 after a 机关代字 is a number that lost its year
         yield DocNumber(
             start=s, end=m.end(), org=org, org_start=s, open=opener, year=m.group("year"),
             close=m.group("close"), di=bool(m.group("di")), serial=m.group("serial"), text=text[s:m.end()],
