@@ -336,6 +336,8 @@ slashes are neither, and 06月09日 mixes the two. In a 公文 a careful reviewe
         bad("会议定于2025/11/3召开。", fixed="会议定于2025年11月3日召开。"),
         bad("本通知自2025年07月01日起施行。", fixed="本通知自2025年7月1日起施行。"),
         bad("请于11月05日前报送。", fixed="请于11月5日前报送。"),
+        bad("请各单位于6.30前报送自查报告。", fixed="请各单位于6月30日前报送自查报告。"),  # a month and day with a dot
+        good("圆周率约为3.14，增长了2.5个百分点。"),
         good("请各单位于2025年6月9日前报送材料。"),
         good("数据截至2025-06-30。"),  # the extended form of GB/T 7408, allowed
         good("软件版本号为2025.6.9.1，请及时升级。"),  # a version number, not a date
@@ -347,6 +349,12 @@ slashes are neither, and 06月09日 mixes the two. In a 公文 a careful reviewe
 def written_form(doc, ctx) -> Iterator[Hit]:
     a = doc.anatomy
     text = doc.text
+    for m in _DOTTED_MONTH_DAY.finditer(text):
+        month, day = int(m.group("m")), int(m.group("d"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            right = f"{month}月{day}日"
+            yield Hit(m.start("m"), m.end("d"), f"日期不用“.”分隔月日，应写作“{right}”（GB/T 15835-2011 §5.4.1）",
+                      (right,), Fix.replace(m.start("m"), m.end("d"), right))
     own = {d.start for d in (a.issue_date, a.printed_date) if d is not None} if a.is_gongwen else set()
     for d in a.dates:
         if d.start in own:
@@ -366,6 +374,11 @@ def written_form(doc, ctx) -> Iterator[Hit]:
                      d.text[:d.text.index("年") + 1] if "年" in d.text else "") + f"{d.month}月{d.day}日"
         yield Hit(d.start, d.end, f"{why}，应写作“{right or '××××年×月×日'}”（GB/T 15835-2011 §5.4.1）",
                   (right,) if right else (), Fix.replace(d.start, d.end, right) if right else None)
+
+
+# 请于6.30前报送: a month and day with a dot, where the words around make it a date (not 3.14).
+_DOTTED_MONTH_DAY = re.compile(r"(?:于|定于|截至|截止|自|从)(?P<m>\d{1,2})\.(?P<d>\d{1,2})"
+                               r"(?![\d.])(?=前|之前|以前|召开|举行|举办|起|开始|截止|报送|上报|[，。；至—～])")
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
