@@ -76,6 +76,9 @@ def test_fixes_touch_only_their_spans(text):
 @example("0000一 一.一0000")  # the space was left until the 。 was fixed (hypothesis found it)
 @example("—: :")  # the two colons met only after the half-width fix
 @example("() 一")  # the closing bracket was judged by what followed a space, the opening one not
+@example("::;一")  # the doubled colon met Chinese only once the semicolon was fixed
+@example("::)一")
+@example("一0)::")
 def test_fixes_are_idempotent(text):
     _, _, once = _fix(text)
     _, edits, twice = _fix(once)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator
 
 from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
@@ -130,7 +129,7 @@ def _owned_elsewhere(doc) -> set[int]:
     (recipient.colon turns it into "：") and the one closing the title
     (header.title-form deletes it)."""
     owned = set()
-    for start, end, _ in _repeated_runs(doc.text):
+    for start, end, _ in _repeated_runs(doc):
         owned.update(range(start, end))
     a = doc.anatomy
     # the mark after a heading number (一, → 一、, （一）, → （一）) is structure.heading-marker-form's
@@ -333,11 +332,19 @@ _REPEATED = re.compile(r"[，,](?:[ \u3000]*[，,])+|[；;](?:[ \u3000]*[；;])+
 _WIDTH_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
-@lru_cache(maxsize=8)
-def _repeated_runs(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Runs of a doubled mark in Chinese context: (start, end, the full-width mark).
-    Asked by two rules per document, so kept for the last few texts."""
-    return tuple(_iter_repeated(text))
+def _repeated_runs(doc) -> tuple[tuple[int, int, str], ...]:
+    """Runs of a doubled mark in Chinese context: (start, end, the full-width mark). Asked by
+    two rules per document, so kept in the draft's memo. The runs are read in the text as the
+    half-width fix leaves it (", ;" may be "，；" after it), so that the two fixes agree in one
+    pass and fixing is idempotent."""
+    runs = doc.memo.get("punctuation.repeated-runs")
+    if runs is None:
+        text = doc.text
+        view = list(text)
+        for i, _end, repl in _half_width_hits(text, doc.prose_mask):
+            view[i] = repl
+        runs = doc.memo["punctuation.repeated-runs"] = tuple(_iter_repeated("".join(view)))
+    return runs
 
 
 def _iter_repeated(text: str):
@@ -368,7 +375,7 @@ keyboard. (Three or more 句号 are a wrong 省略号, reported by punctuation.e
     ],
 )
 def repeated(doc, ctx) -> Iterator[Hit]:
-    for start, end, mark in _repeated_runs(doc.text):
+    for start, end, mark in _repeated_runs(doc):
         yield Hit.fixing(start, end, f"{_named(mark)}重复（GB/T 15834-2011 §4）", mark)
 
 
