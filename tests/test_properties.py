@@ -79,6 +79,7 @@ def test_fixes_touch_only_their_spans(text):
 @example("::;一")  # the doubled colon met Chinese only once the semicolon was fixed
 @example("::)一")
 @example("一0)::")
+@example("八.:")  # the colon met Chinese only once the heading mark was rewritten
 def test_fixes_are_idempotent(text):
     _, _, once = _fix(text)
     _, edits, twice = _fix(once)

@@ -17,7 +17,7 @@ NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹�
          "(": "括号", ")": "括号", '"': "引号", "'": "引号"}
 
 
-def _half_width_hits(text: str, mask) -> Iterator[tuple[int, int, str]]:
+def _half_width_hits(text: str, mask, seed: dict[int, str] | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, replacement) for each half-width mark used in Chinese text.
     The span takes in spaces after the mark: the full-width mark has its own.
 
@@ -25,8 +25,9 @@ def _half_width_hits(text: str, mask) -> Iterator[tuple[int, int, str]]:
     ("通知,:" — both marks go), so the decisions are taken to a fixed point:
     the result is what repeated fixing would reach, in one pass."""
     n = len(text)
-    cands = [m.start() for m in _HALF_MARKS.finditer(text) if not mask.inside(m.start())]
-    converted: dict[int, str] = {}
+    seed = seed or {}
+    cands = [m.start() for m in _HALF_MARKS.finditer(text) if not mask.inside(m.start()) and m.start() not in seed]
+    converted: dict[int, str] = dict(seed)  # marks another rule rewrites: context as they will be
     order = {i: k for k, i in enumerate(cands)}
     work = list(reversed(cands))
     while work:
@@ -42,6 +43,8 @@ def _half_width_hits(text: str, mask) -> Iterator[tuple[int, int, str]]:
             if 0 <= j < len(cands) and cands[j] not in converted:
                 work.append(cands[j])
     for i in sorted(converted):
+        if i in seed:
+            continue
         repl = converted[i]
         end = i + 1
         if repl not in "“‘（":
@@ -123,6 +126,25 @@ def _quote(text: str, i: int, ch: str) -> str | None:
     return left if opening else right
 
 
+_AFTER_BRACKET = re.compile(r"[、，,.．]+")
+
+
+def _heading_marks(doc) -> dict[int, str]:
+    """The marks after heading numbers that structure.heading-marker-form rewrites, with what they
+    become (一. → 一、; （一）、 → （一）, the mark dropped): other rules read the text as it will be."""
+    a = doc.anatomy
+    if a.kind in ("规范性文件", "工作报告"):  # where that rule does not read headings
+        return {}
+    out = {h.marker_end - 1: "、" for h in a.headings if h.level == 1 and h.marker[-1] in ",.，．"}
+    out.update({h.marker_end - 1: "." for h in a.headings if h.level == 3 and h.marker[-1] in ",，、"})
+    for h in a.headings:
+        if h.level in (2, 4):
+            m = _AFTER_BRACKET.match(doc.text, h.marker_end)
+            if m:
+                out.update((k, "") for k in range(m.start(), m.end()))
+    return out
+
+
 def _owned_elsewhere(doc) -> set[int]:
     """Marks another rule corrects as a whole, so the two fixes never compete:
     doubled marks (punctuation.repeated), the mark after a heading number, the mark closing the 主送机关 line
@@ -132,10 +154,7 @@ def _owned_elsewhere(doc) -> set[int]:
     for start, end, _ in _repeated_runs(doc):
         owned.update(range(start, end))
     a = doc.anatomy
-    # the mark after a heading number (一, → 一、, （一）, → （一）) is structure.heading-marker-form's
-    if a.kind not in ("规范性文件", "工作报告"):  # where that rule reads headings
-        owned.update(h.marker_end - 1 for h in a.headings if h.level in (1, 3) and h.marker[-1] in ",.，．")
-        owned.update(h.marker_end for h in a.headings if h.level in (2, 4))
+    owned.update(_heading_marks(doc))  # the mark after a heading number is structure.heading-marker-form's
     if not a.is_gongwen:
         return owned
     if a.main_recipient_line is not None:
@@ -177,7 +196,7 @@ list numbers such as "1." at the start of a line.""",
 def half_width(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     owned = _owned_elsewhere(doc)
-    for start, end, repl in _half_width_hits(text, doc.prose_mask):
+    for start, end, repl in _half_width_hits(text, doc.prose_mask, _heading_marks(doc)):
         if start in owned:
             continue
         ch = text[start]
@@ -341,7 +360,10 @@ def _repeated_runs(doc) -> tuple[tuple[int, int, str], ...]:
     if runs is None:
         text = doc.text
         view = list(text)
-        for i, _end, repl in _half_width_hits(text, doc.prose_mask):
+        marks = _heading_marks(doc)
+        for i, repl in marks.items():
+            view[i] = repl or " "  # a dropped mark: a space keeps the offsets
+        for i, _end, repl in _half_width_hits(text, doc.prose_mask, marks):
             view[i] = repl
         runs = doc.memo["punctuation.repeated-runs"] = tuple(_iter_repeated("".join(view)))
     return runs

@@ -129,11 +129,10 @@ def heading_marker_form(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     for h in doc.anatomy.headings:
         if h.level in (2, 4):
-            m = re.match(r"[、，,.．]", text[h.marker_end:h.marker_end + 1])
+            m = re.compile(r"[、，,.．]+").match(text, h.marker_end)
             if m:
-                pos = h.marker_end
-                yield Hit.fixing(pos, pos + 1, f"括号序号“{h.marker}”后不再加“{m.group()}”"
-                                                "（GB/T 9704-2012 §7.3.3；GB/T 15834-2011 §4.5）", "")
+                yield Hit.fixing(m.start(), m.end(), f"括号序号“{h.marker}”后不再加“{m.group()}”"
+                                                     "（GB/T 9704-2012 §7.3.3；GB/T 15834-2011 §4.5）", "")
             continue
         sep = h.marker[-1]
         if h.level == 1 and sep != "、":
