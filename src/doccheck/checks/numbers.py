@@ -9,6 +9,7 @@ import re
 from typing import Iterator
 
 from ..chinese import is_han
+from ..dates import ZH_DIGIT, zh_number
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..resources import Resource
@@ -260,12 +261,6 @@ def year_form(doc, ctx) -> Iterator[Hit]:
 
 
 _ZH_CENTURY = re.compile(r"(?<![〇一二三四五六七八九十])([一二]十[一二]?)世纪|(?<![〇一二三四五六七八九十])([一二三四五六七八九]十)年代")
-_ZH_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _zh_tens(s: str) -> int:
-    tens, _, ones = s.partition("十")
-    return _ZH_VALUE.get(tens, 1) * 10 + (_ZH_VALUE.get(ones, 0) if ones else 0)
 
 
 @rule(
@@ -289,13 +284,13 @@ and day (its own example: 20世纪80年代).""",
 def century_decade(doc, ctx) -> Iterator[Hit]:
     for m in _ZH_CENTURY.finditer(doc.text):
         zh = m.group(1) or m.group(2)
-        right = str(_zh_tens(zh))
+        right = str(zh_number(zh))
         yield Hit.fixing(m.start(), m.start() + len(zh), f"公历世纪、年代应使用阿拉伯数字：“{zh}”应写作“{right}”（{STD}）",
                          right)
 
 
 _NUMERALS = "一二三四五六七八九两"
-_AS_DIGIT = {c: str("一二三四五六七八九".index(c) + 1) for c in "一二三四五六七八九"} | {"两": "2"}
+_AS_DIGIT = {c: str(ZH_DIGIT[c]) for c in "一二三四五六七八九"} | {"两": "2"}
 # A numeral followed by one of these counts or measures something: 1个多月 may be written with a figure.
 _MEASURE = set("个年月日天次名人项条多余万千百十周季届批级类种件家位倍成号期轮层起元度户所座台辆吨亩米岁"
                "分秒时点版部章节款页步组队块张份套根只班间处段")
@@ -370,26 +365,13 @@ def fixed_word_digits(doc, ctx) -> Iterator[Hit]:
                 break
 
 
-_ZH_VAL = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
 def zh_percent(s: str) -> str | None:
     """二十 → 20, 二十五点五 → 25.5, 一百 → 100, 五 → 5; None for what is no plain numeral."""
-    whole, _, frac = s.partition("点")
-    if frac and not all(c in _ZH_VAL for c in frac):
+    whole, _, frac = s.replace("两", "二").partition("点")
+    n = 100 if whole == "一百" else zh_number(whole)
+    if n is None or not all(c in ZH_DIGIT for c in frac):
         return None
-    if whole == "一百":
-        n = 100
-    elif "十" in whole:
-        tens, _, ones = whole.partition("十")
-        if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _ZH_VAL) or (ones and ones not in _ZH_VAL):
-            return None
-        n = _ZH_VAL.get(tens, 1) * 10 + _ZH_VAL.get(ones, 0)
-    elif len(whole) == 1 and whole in _ZH_VAL:
-        n = _ZH_VAL[whole]
-    else:
-        return None
-    return str(n) + ("." + "".join(str(_ZH_VAL[c]) for c in frac) if frac else "")
+    return str(n) + ("." + "".join(str(ZH_DIGIT[c]) for c in frac) if frac else "")
 
 
 _PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]{1,6})")

@@ -9,6 +9,7 @@ from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
+from .structure import heading_mark_rewrites
 
 _HALF_MARKS = re.compile(r"[,;:?!.()\"']")
 _SEE_THROUGH = " \t,;:?!.()\"'"
@@ -126,23 +127,14 @@ def _quote(text: str, i: int, ch: str) -> str | None:
     return left if opening else right
 
 
-_AFTER_BRACKET = re.compile(r"[、，,.．]+")
-
-
-def _heading_marks(doc) -> dict[int, str]:
-    """The marks after heading numbers that structure.heading-marker-form rewrites, with what they
-    become (一. → 一、; （一）、 → （一）, the mark dropped): other rules read the text as it will be."""
-    a = doc.anatomy
-    if a.kind in ("规范性文件", "工作报告"):  # where that rule does not read headings
-        return {}
-    out = {h.marker_end - 1: "、" for h in a.headings if h.level == 1 and h.marker[-1] in ",.，．"}
-    out.update({h.marker_end - 1: "." for h in a.headings if h.level == 3 and h.marker[-1] in ",，、"})
-    for h in a.headings:
-        if h.level in (2, 4):
-            m = _AFTER_BRACKET.match(doc.text, h.marker_end)
-            if m:
-                out.update((k, "") for k in range(m.start(), m.end()))
-    return out
+def _conversions(doc) -> list[tuple[int, int, str]]:
+    """The half-width marks to convert, read with the heading marks as structure.heading-marker-form
+    leaves them; asked by two rules, so kept in the draft's memo."""
+    found = doc.memo.get("punctuation.half-width")
+    if found is None:
+        found = doc.memo["punctuation.half-width"] = list(
+            _half_width_hits(doc.text, doc.prose_mask, heading_mark_rewrites(doc)))
+    return found
 
 
 def _owned_elsewhere(doc) -> set[int]:
@@ -154,7 +146,7 @@ def _owned_elsewhere(doc) -> set[int]:
     for start, end, _ in _repeated_runs(doc):
         owned.update(range(start, end))
     a = doc.anatomy
-    owned.update(_heading_marks(doc))  # the mark after a heading number is structure.heading-marker-form's
+    owned.update(heading_mark_rewrites(doc))  # the mark after a heading number is structure.heading-marker-form's
     if not a.is_gongwen:
         return owned
     if a.main_recipient_line is not None:
@@ -196,7 +188,7 @@ list numbers such as "1." at the start of a line.""",
 def half_width(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     owned = _owned_elsewhere(doc)
-    for start, end, repl in _half_width_hits(text, doc.prose_mask, _heading_marks(doc)):
+    for start, end, repl in _conversions(doc):
         if start in owned:
             continue
         ch = text[start]
@@ -360,10 +352,9 @@ def _repeated_runs(doc) -> tuple[tuple[int, int, str], ...]:
     if runs is None:
         text = doc.text
         view = list(text)
-        marks = _heading_marks(doc)
-        for i, repl in marks.items():
+        for i, repl in heading_mark_rewrites(doc).items():
             view[i] = repl or " "  # a dropped mark: a space keeps the offsets
-        for i, _end, repl in _half_width_hits(text, doc.prose_mask, marks):
+        for i, _end, repl in _conversions(doc):
             view[i] = repl
         runs = doc.memo["punctuation.repeated-runs"] = tuple(_iter_repeated("".join(view)))
     return runs

@@ -98,6 +98,35 @@ def heading_sequence(doc, ctx) -> Iterator[Hit]:
             expected.pop(deeper, None)  # numbering of lower levels restarts under a new heading
 
 
+# Laws and work reports number their own way (第X条, their own styles); 公文, speeches, articles and
+# fragments follow GB/T 15834.
+_OWN_NUMBERING = ("规范性文件", "工作报告")
+_AFTER_BRACKET = re.compile(r"[、，,.．]+")  # marks after （一）, all dropped
+
+
+def heading_mark_rewrites(doc) -> dict[int, str]:
+    """Where structure.heading-marker-form rewrites the mark after a heading number, and what it
+    becomes (一. → 一、, 1、 → 1., （一）、 → （一） with "" for a dropped mark): the punctuation rules
+    read the text as it will be, so that the fixes agree in one pass."""
+    found = doc.memo.get("structure.heading-marks")
+    if found is not None:
+        return found
+    found = doc.memo["structure.heading-marks"] = {}
+    a = doc.anatomy
+    if a.kind in _OWN_NUMBERING:
+        return found
+    for h in a.headings:
+        if h.level == 1 and h.marker[-1] != "、":
+            found[h.marker_end - 1] = "、"
+        elif h.level == 3 and h.marker[-1] in "、，,":
+            found[h.marker_end - 1] = "."
+        elif h.level in (2, 4):
+            m = _AFTER_BRACKET.match(doc.text, h.marker_end)
+            if m:
+                found.update((k, "") for k in range(m.start(), m.end()))
+    return found
+
+
 @rule(
     id="structure.heading-marker-form",
     category="structure",
@@ -122,14 +151,13 @@ rule's.)""",
         bad("2、", fixed="2."),  # the number quoted alone
         good("（一）压实工作责任"),
     ],
-    # laws and work reports number their own way (第X条, their own styles); 公文, speeches, articles and fragments follow GB/T 15834
-    skip_kinds=("规范性文件", "工作报告"),
+    skip_kinds=_OWN_NUMBERING,
 )
 def heading_marker_form(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     for h in doc.anatomy.headings:
         if h.level in (2, 4):
-            m = re.compile(r"[、，,.．]+").match(text, h.marker_end)
+            m = _AFTER_BRACKET.match(text, h.marker_end)
             if m:
                 yield Hit.fixing(m.start(), m.end(), f"括号序号“{h.marker}”后不再加“{m.group()}”"
                                                      "（GB/T 9704-2012 §7.3.3；GB/T 15834-2011 §4.5）", "")

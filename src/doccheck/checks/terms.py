@@ -71,13 +71,19 @@ class TermIndex:
                             yield s, e, term
 
 
-def load_terms(res=None) -> TermIndex:
+def _fixed_terms() -> dict[str, str]:
+    """data/fixed-terms.txt: term → kind."""
     terms: dict[str, str] = {}
     text = (resources.files("doccheck") / "data" / "fixed-terms.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             term, _, kind = line.partition("\t")
             terms[term.strip()] = kind.strip() or "术语"
+    return terms
+
+
+def load_terms(res=None) -> TermIndex:
+    terms = _fixed_terms()
     if res is not None:
         g = res.get("gazetteer")
         for name, units in g.by_name.items():
@@ -220,8 +226,7 @@ def load_renamed_bodies(res=None) -> tuple[PhraseMatcher, PhraseMatcher]:
             current = nxt[current]
         entries.append((old, Renamed(old, new, date, reform, current)))
     names = {r.current for _, r in entries if r.current} | {r.new for _, r in entries if r.new}
-    terms = (resources.files("doccheck") / "data" / "fixed-terms.txt").read_text(encoding="utf-8")
-    names |= {line.partition("\t")[0].strip() for line in terms.splitlines() if line.strip() and not line.startswith("#")}
+    names |= set(_fixed_terms())
     return PhraseMatcher(entries), PhraseMatcher((n, n) for n in names if n not in nxt)
 
 
@@ -282,8 +287,12 @@ def outdated_body(doc, ctx) -> Iterator[Hit]:
 _REFORM = re.compile(r"不再保留|划入|划转|组建|撤销|整合|机构改革|更名|改为|改组")
 
 
+def _sentence_start(text: str, s: int) -> int:
+    return max(text.rfind(m, 0, s) for m in ("。", "；", "\n")) + 1
+
+
 def _sentence(text: str, s: int, e: int) -> str:
-    start = max(text.rfind(m, 0, s) for m in ("。", "；", "\n")) + 1
+    start = _sentence_start(text, s)
     ends = [k for k in (text.find(m, e) for m in ("。", "；", "\n")) if k != -1]
     return text[start:min(ends) if ends else len(text)]
 
@@ -296,7 +305,7 @@ def _in_cited_title(text: str, s: int) -> bool:
 
 def _dated_before(text: str, s: int, date: str) -> bool:
     """The sentence gives a date before the reform ahead of the name: a past event told as such."""
-    start = max(text.rfind(m, 0, s) for m in ("。", "；", "\n")) + 1
+    start = _sentence_start(text, s)
     return any(d.as_date() is not None and d.as_date().isoformat() < date for d in find_dates(text[start:s]))
 
 

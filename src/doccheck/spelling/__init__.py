@@ -35,13 +35,18 @@ def load_detector(resources=None, **params) -> Detector:
     key = (__version__, version("jieba"), version("pypinyin"), tk.total, len(freq), CANDIDATE_WORD,
            (DATA / "shape-confusions.txt").read_bytes(), "words")
     tables = cached_on_disk("spelling-tables", key, lambda: derive_tables(freq, CANDIDATE_WORD))
-    strong = [w for w, f in freq.items() if f >= STRONG_WORD and 2 <= len(w) <= 4]
+    strong, unjudged = [], set()
+    for w, f in freq.items():  # one pass over the 500,000 entries: this runs at every start
+        if f >= STRONG_WORD:
+            if 2 <= len(w) <= 4:
+                strong.append(w)
+            elif len(w) == 1 and f >= UNJUDGED_WORD:
+                unjudged.add(w)
     strong += [t.strip() for t in terms.splitlines() if t.strip() and not t.startswith("#")]
     # fuzzy: zh/z, ch/c, sh/s, n/l, -ng/-n count as the same sound (树/素, 因/应): on ECSpell
     # odw.train it adds 2 points of recall at the same precision
     candidates = Candidates(tables["readings"], tables["index"], shape_groups(), fuzzy=True, words=tables["words"])
-    unjudged = frozenset(w for w, f in freq.items() if len(w) == 1 and f >= UNJUDGED_WORD)
-    params.setdefault("unjudged", unjudged)
+    params.setdefault("unjudged", frozenset(unjudged))
     return Detector(candidates, UnigramScorer(tk), PhraseMatcher((w, None) for w in strong), **params)
 
 

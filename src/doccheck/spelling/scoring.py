@@ -46,14 +46,15 @@ class UnigramScorer:
             out.append(self._routes(s, k + n - 1, route)[0] - written)
         return out
 
-    def _routes(self, s: str, start: int, route: list[float]) -> list[float]:
+    def _routes(self, s: str, start: int, route: list[float], nxt: list[int] | None = None) -> list[float]:
         """Fill ``route[i]`` (the best log probability of ``s[i:]``) for i = start down to 0; the
-        entries right of ``start`` are given."""
+        entries right of ``start`` are given. With ``nxt``, also where the best first word of
+        ``s[i:]`` ends (ties go to the longer word, as in jieba)."""
         freq = self.freq
         logf = self._logf
         n = len(s)
         for i in range(start, -1, -1):
-            best = None
+            best, end = None, i + 1
             j = i + 1
             frag = s[i]
             while j <= n:
@@ -62,41 +63,24 @@ class UnigramScorer:
                     break
                 if f:
                     v = logf(f) + route[j]
-                    if best is None or v > best:
-                        best = v
+                    if best is None or v >= best:
+                        best, end = v, j
                 j += 1
                 frag = s[i:j]
             if best is None:  # no word starts here: the character alone, with frequency 1
                 best = logf(1) + route[i + 1]
             route[i] = best
+            if nxt is not None:
+                nxt[i] = end
         return route
 
     def segment(self, s: str) -> list[str]:
         """The words of the best segmentation of a Han string: jieba's ``lcut(s, HMM=False)`` (ties
         go to the longer word, as in jieba's ``calc``), without its per-call overhead — the
         language model's windows are cut with it."""
-        freq = self.freq
-        logf = self._logf
         n = len(s)
-        route = [0.0] * (n + 1)
         nxt = [0] * n
-        for i in range(n - 1, -1, -1):
-            best, end = None, i + 1
-            j = i + 1
-            frag = s[i]
-            while j <= n:
-                f = freq.get(frag)
-                if f is None:
-                    break
-                if f:
-                    v = logf(f) + route[j]
-                    if best is None or v >= best:
-                        best, end = v, j
-                j += 1
-                frag = s[i:j]
-            if best is None:
-                best, end = logf(1) + route[i + 1], i + 1
-            route[i], nxt[i] = best, end
+        self._routes(s, n - 1, [0.0] * (n + 1), nxt)
         out, i = [], 0
         while i < n:
             out.append(s[i:nxt[i]])
