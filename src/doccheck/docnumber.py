@@ -17,9 +17,12 @@ _PATTERN = re.compile(
     # the 机关代字 may carry a bracketed kind: 市十中（函）字, 某政（办）发
     r"(?:(?P<org>[\u4e00-\u9fff]{1,10}(?:[（(][\u4e00-\u9fff]{1,2}[）)][\u4e00-\u9fff]{0,2})?)(?P<open>[" + re.escape(OPENERS) + r"])"
     r"|(?<![\u4e00-\u9fff])(?P<open2>[〔\[【［〖]))[ \u3000]*"
-    r"(?P<year>\d{2,4}|[〇零一二三四五六七八九]{4}|)[ \u3000]*"  # empty: 〔〕75号, the year lost
+    # empty: 〔〕75号, the year lost; ××07: the century left as a placeholder
+    r"(?P<year>\d{2,4}|[〇零一二三四五六七八九]{4}|[×XxＸ]{1,2}\d{2}|)[ \u3000]*"
     r"(?P<close>[" + re.escape(CLOSERS) + r"])[ \u3000]*"
-    r"(?P<zi>字)?(?P<di>第)?(?P<serial>\d{1,5})[ \u3000]*号"
+    # the serial in brackets of its own: [2024][12号], 〔2024〕〔12〕号
+    r"(?P<zi>字)?(?P<di>第)?(?P<sopen>[\[【［〔])?(?P<serial>\d{1,5})[ \u3000]*"
+    r"(?(sopen)(?:(?P<sclose>[\]】］〕])[ \u3000]*号|号[ \u3000]*(?P<sclose2>[\]】］〕]))|号)"
 )
 # Words that commonly stand right before a cited number and are not part of the 机关代字.
 _LEAD = re.compile(
@@ -41,6 +44,9 @@ class DocNumber:
     serial: str
     text: str
     zi: bool = False  # 〔1992〕字第36号, an old form
+    serial_open: str = ""  # [2024][12号]: the serial in brackets of its own
+    serial_close: str = ""
+    serial_close_after: bool = False  # the closer after 号 ([12号]) rather than before it ([12]号)
 
     @property
     def year_value(self) -> int | None:
@@ -67,8 +73,12 @@ class DocNumber:
             out.append("顺序号前不加“第”")
         if self.serial.startswith("0"):
             out.append("顺序号不编虚位（如 1 不写作 01）")
+        if self.serial_open:
+            out.append("顺序号不加括号")
+        serial = (f"{self.serial}号{self.serial_close}" if self.serial_close_after
+                  else f"{self.serial}{self.serial_close}号")
         if self.text != (f"{self.org}{self.open}{self.year}{self.close}{'字' if self.zi else ''}"
-                         f"{'第' if self.di else ''}{self.serial}号"):
+                         f"{'第' if self.di else ''}{self.serial_open}{serial}"):
             out.append("发文字号中不应有空格")
         return out
 
@@ -91,5 +101,6 @@ def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> Itera
         yield DocNumber(
             start=s, end=m.end(), org=org, org_start=s, open=opener, year=m.group("year"),
             close=m.group("close"), di=bool(m.group("di")), serial=m.group("serial"), text=text[s:m.end()],
-            zi=bool(m.group("zi")),
+            zi=bool(m.group("zi")), serial_open=m.group("sopen") or "",
+            serial_close=m.group("sclose") or m.group("sclose2") or "", serial_close_after=bool(m.group("sclose2")),
         )

@@ -13,6 +13,10 @@ from ..rule import bad, good, rule
 HEAD = "江州市人民政府文件\n江政发〔2025〕3号\n"
 
 
+# 〔××07〕: a year whose century is a placeholder; nothing sure to suggest
+_PLACEHOLDER_YEAR = re.compile(r"[×XxＸ]")
+
+
 @rule(
     id="header.doc-number-form",
     category="header",
@@ -40,6 +44,8 @@ year is only suggested, since its century must be confirmed.""",
         bad("江财发〔1992〕字第36号", at="江财发〔1992〕字第36号"),
         bad("江州二中（函）字〔2024〕第05号", fixed="江州二中（函）字〔2024〕5号"),  # a bracketed kind in the 代字
         bad("按照江政办发〔〕12号文件执行。", at="江政办发〔〕12号"),  # the year lost (a web copy drops it)
+        bad("江政办发[2025][8号]", fixed="江政办发〔2025〕8号"),  # the serial in brackets of its own
+        bad("江州二中（函）字〔××09〕3号", at="江州二中（函）字〔××09〕3号"),  # the century left as ××
         good("江政发〔2025〕3号"),
         good("江政（办）发〔2025〕3号"),
         good("《国务院办公厅关于印发的通知》（国办发〔2012〕12号）"),
@@ -57,7 +63,7 @@ def doc_number_form(doc, ctx) -> Iterator[Hit]:
         yield Hit(
             n.start, n.end,
             f"发文字号“{n.text}”不规范：{'；'.join(problems)}（GB/T 9704-2012 §7.2.5）",
-            (right,) if n.year else (), Fix.replace(n.start, n.end, right) if safe else None,
+            (right,) if n.year and not _PLACEHOLDER_YEAR.search(n.year) else (), Fix.replace(n.start, n.end, right) if safe else None,
         )
 
 
