@@ -69,6 +69,7 @@ config's `allow` list.""",
         bad("要切实加强组织领导，层层压实责认。", at="认"),
         bad("严格执行中央八项规定精神，坚决反对形式主议。", at="议"),
         bad("市政府决定成立专项工作领道小组。", at="道"),  # a unigram gain of 8, the model confirms it
+        bad("各部门要保持紧沵联系，形成工作合力。", at="沵"),  # a rare character typed for a common one
         good("定于下周召开全市安全生产工作会议，进一步完善考核机制。"),
         good("市政府高度重视防汛工作，各地要认真贯彻落实。"),
         good("出席：张明、李强、王伟、赵敏。"),

@@ -28,22 +28,28 @@ def derive_tables(freq: dict[str, int], candidate_word: int) -> dict:
         if f:
             for ch in w:
                 weight[ch] = weight.get(ch, 0) + f
+    # Every character gets its readings: a rare one typed in place of a common one by its pinyin
+    # (鲸准 for 精准, 烨务 for 业务) is a slip to find. Only common characters are candidates.
     readings: dict[str, tuple[str, ...]] = {}
+    common: set[str] = set()
     for code, value in pinyin_dict.items():
         ch = chr(code)
+        if not "\u4e00" <= ch <= "\u9fff":
+            continue
+        readings[ch] = tuple(sorted({_toneless(p) for p in value.split(",")}))
         if weight.get(ch, 0) >= 2000:
-            readings[ch] = tuple(sorted({_toneless(p) for p in value.split(",")}))
+            common.add(ch)
     index: dict[str, set[str]] = {}
     words: dict[tuple[str, str], list[str]] = {}
     for w, f in freq.items():
         if f >= candidate_word and 2 <= len(w) <= 4:
             for j, ch in enumerate(w):
                 index.setdefault(w[:j] + "?" + w[j + 1:], set()).add(ch)
-            if len(w) == 2 and w[0] in readings and w[1] in readings:
+            if len(w) == 2 and w[0] in common and w[1] in common:
                 for a in readings[w[0]]:
                     for b in readings[w[1]]:
                         words.setdefault((a, b), []).append(w)
-    return {"readings": readings, "index": {k: frozenset(v) for k, v in index.items()},
+    return {"readings": readings, "common": frozenset(common), "index": {k: frozenset(v) for k, v in index.items()},
             "words": {k: tuple(v) for k, v in words.items()}}
 
 
@@ -69,14 +75,18 @@ def shape_groups() -> dict[str, frozenset[str]]:
 class Candidates:
     def __init__(self, readings: dict[str, tuple[str, ...]], index: dict[str, frozenset[str]],
                  shapes: dict[str, frozenset[str]], fuzzy: bool = False,
-                 words: dict[tuple[str, str], tuple[str, ...]] | None = None):
-        self.readings = readings
+                 words: dict[tuple[str, str], tuple[str, ...]] | None = None,
+                 common: frozenset[str] | None = None):
+        self.readings = readings  # every character's toneless readings
+        self.common = common = frozenset(readings) if common is None else common
         self.index = index  # "会?" → {议, 计, …}: the characters that fill a frequent word's blank
         self.words = words or {}  # ("hui", "yi") → (会议, 会意, …): frequent two-character words by sound
         self.shapes = shapes
         self.fuzzy = fuzzy
         groups: dict[str, set[str]] = {}
         for ch, keys in readings.items():
+            if ch not in common:
+                continue  # the groups hold what may stand in a character's place: common ones
             for k in keys:
                 groups.setdefault(k, set()).add(ch)
         self.sound_groups = {k: frozenset(v) for k, v in groups.items()}

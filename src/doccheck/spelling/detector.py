@@ -82,10 +82,13 @@ class Detector:
 
     def check_clause(self, clause: str, uncovered: list[int] | None = None) -> Iterator[tuple[int, str, float]]:
         cands_of, gains, unjudged = self.candidates.of, self.scorer.gains, self.unjudged
+        common = self.candidates.common
         for i in (self.uncovered(clause) if uncovered is None else uncovered):
             ch = clause[i]
             if ch in unjudged:
                 continue
+            if ch not in common and self._in_word(clause, i):
+                continue  # a rare character inside a word it belongs to (勠力, 鄠邑) was chosen
             cands = cands_of(ch)
             if not cands:
                 continue
@@ -103,15 +106,27 @@ class Detector:
             if best is not None and best_gain >= self.threshold:
                 yield i, best, best_gain
 
+    def _in_word(self, clause: str, i: int) -> bool:
+        """Some dictionary word, however rare, of 2–4 characters covers clause[i]."""
+        freq = self.scorer.freq
+        n = len(clause)
+        for length in (2, 3, 4):
+            for a in range(max(0, i - length + 1), min(i, n - length) + 1):
+                if freq.get(clause[a:a + length]):
+                    return True
+        return False
+
     def check_words(self, clause: str, uncovered: list[int]) -> Iterator[tuple[int, str, float]]:
         """Two uncovered characters in a row that sound like a frequent word differing in both
         (联席悔意 → 会议): the pinyin of a word typed, the wrong word chosen."""
         free = set(uncovered)
         same, gains, freq = self.candidates.same_sound_words, self.scorer.gains, self.scorer.freq
-        unjudged = self.unjudged
+        unjudged, common = self.unjudged, self.candidates.common
         for i in uncovered:
             if i + 1 not in free or clause[i] in unjudged or clause[i + 1] in unjudged:
                 continue
+            if clause[i] not in common or clause[i + 1] not in common:
+                continue  # rare characters in pairs are names (鄠邑, 郦波), not a word typed by sound
             words = same(clause[i:i + 2])
             if not words:
                 continue
