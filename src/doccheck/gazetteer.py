@@ -43,6 +43,7 @@ class Gazetteer:
         self.units = {u.code: u for u in units}
         # (prefecture, county) as they were → the change; a county's old name is looked up here
         self.changes: dict[tuple[str, str], Change] = {(c.old_prefecture, c.old_county): c for c in changes}
+        self.old_counties = frozenset(c.old_county for c in changes)
         self.by_name: dict[str, list[Unit]] = {}
         for u in units:
             if u.name not in _GROUPINGS:
@@ -70,6 +71,19 @@ class Gazetteer:
                 index.setdefault(u.parent, []).append(u)
             self._children_index = index
         return self._children_index
+
+    @property
+    def county_blanks(self) -> dict[str, frozenset[str]]:
+        """"?考县" → {"兰"}: for the three-character county names, what fills each blank of the
+        two-character stem (a name one character off is found with two look-ups)."""
+        if not hasattr(self, "_county_blanks"):
+            index: dict[str, set[str]] = {}
+            for name, us in self.by_name.items():
+                if len(name) == 3 and name[-1] in "县区旗市" and any(u.level == 3 for u in us):
+                    for p in (0, 1):
+                        index.setdefault(name[:p] + "?" + name[p + 1:], set()).add(name[p])
+            self._county_blanks = {k: frozenset(v) for k, v in index.items()}
+        return self._county_blanks
 
     def ancestors(self, unit: Unit) -> list[Unit]:
         out, code = [], unit.parent

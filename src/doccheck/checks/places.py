@@ -101,6 +101,76 @@ def place_hierarchy(doc, ctx) -> Iterator[Hit]:
             yield Hit(end, end + len(child_name), f"“{child_name}”不在{name}辖区内（行政区划中的{child_name}属于{where}）")
 
 
+# A county-level name: two characters and 县/区/旗 (兰考县, 鄠邑区); 市 only for a county-level city.
+_COUNTY_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区旗]")
+# A stem this frequent as a word is a word, not a slip in a name (城区, 辖区 are no 成区).
+_WORD_STEM = 500
+
+
+@rule(
+    id="typo.place-name",
+    category="typo",
+    severity="warning",
+    summary="县级行政区名称疑有错字",
+    doc=f"""\
+What it does: reads every name of the form two characters + 县/区/旗 that the gazetteer does not
+know, and looks for the county-level names one character away from it: where exactly one such name
+differs by a character that sounds or looks alike (婺源县 for 务源县, 凤阳县 for 凤杨县), it is
+suggested. A county since made a city or district (潜山县, now 潜山市) or renamed (JioNLP's list)
+is no slip. Names after a prefecture are left to typo.place-hierarchy, which knows that city's
+counties; a stem that is a common word ({_WORD_STEM} or more in jieba's dictionary: 城区, 辖区) and
+the generic words (新区, 园区, 各区) are no place name.
+
+Why is this bad? A county's name typed by its sound puts a place that does not exist into the
+document; the gazetteer (GB/T 2260 codes, 2022) knows every county. A name since renamed, or a
+township, may still be right, so this is a warning.""",
+    references=("《中华人民共和国行政区划代码》（GB/T 2260）; data: modood/Administrative-divisions-of-China 2022-10",),
+    examples=[
+        bad("现场会在江西省务源县召开。", at="务源县"),
+        bad("凤杨县应急管理局负责组织实施。", at="凤杨县"),
+        good("婺源县、凤阳县、鄠邑区按照要求组织实施；各县区、城区、辖区、景区、示范区同步推进。"),
+        good("江州市东城区、西城区、城乡结合区域。"),
+        good("2017年的潜山县，2018年撤县设市。"),  # since made a city: the stem is known
+        good("除有证据证明系县级以上人民政府实施外。"),  # 证明 is a word: no name starts at 明
+    ],
+)
+def place_name(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    if not any(ch in text for ch in "县区旗"):
+        return
+    g = ctx.resource("gazetteer")
+    blanks, known = g.county_blanks, g.by_name
+    freq = ctx.resource("jieba").FREQ
+    candidates = None
+    for m in _COUNTY_NAME.finditer(text):
+        e = m.end()
+        s = e - 3
+        name = text[s:e]
+        if name in known or any(text[s - k:e] in known for k in (1, 2, 3) if s - k >= 0):
+            continue
+        if any(name[:2] + x in known for x in "县区市旗") or name in g.old_counties:
+            continue  # 潜山县, now 潜山市: a county since made a city or renamed keeps its stem
+        if freq.get(name[:2], 0) >= _WORD_STEM or _GENERIC.search(name) or _after_prefecture(g, text, s):
+            continue
+        if s and freq.get(text[s - 1:s + 1], 0) >= _WORD_STEM:
+            continue  # 证明系县级: the first character ends a word before it, so no name starts there
+        near = set()
+        for p in (0, 1):
+            fill = blanks.get(name[:p] + "?" + name[p + 1:])
+            if fill:
+                candidates = candidates or ctx.resource("spelling.detector").candidates
+                near.update(name[:p] + c + name[p + 1:] for c in fill if candidates.alike(name[p], c))
+        if len(near) == 1:
+            right = near.pop()
+            yield Hit(s, e, f"行政区划中没有“{name}”，是否应为“{right}”？", (right,))
+
+
+def _after_prefecture(g, text: str, start: int) -> bool:
+    """A prefecture's name ends right before ``start``: typo.place-hierarchy judges the county."""
+    return any(u.level == 2 for k in range(2, 6) if start - k >= 0
+               for u in g.by_name.get(text[start - k:start], ()))
+
+
 def _changed(doc, start: int, prefecture: str, c) -> Iterator[Hit]:
     """A county since renamed, merged or moved to another prefecture: right in a document dated
     before the change, a slip (a template of earlier years) after it or in an undated draft."""
@@ -134,4 +204,4 @@ def _place_names(doc, ctx):
 
 @hookimpl
 def doccheck_rules():
-    return [place_hierarchy]
+    return [place_hierarchy, place_name]

@@ -143,6 +143,13 @@ class Candidates:
                         out.add(w)
         return out
 
+    def alike(self, a: str, b: str) -> bool:
+        """``b`` could stand for ``a`` written by mistake, rare characters included (婺 for 务):
+        a candidate, a shared reading or a look-alike."""
+        r = self.readings
+        return (b in self.of(a) or b in self.shapes.get(a, ())
+                or not set(r.get(a, ())).isdisjoint(r.get(b, ())))
+
     def sounds_alike(self, a: str, b: str) -> bool:
         return b in self.homophones(a)
 
