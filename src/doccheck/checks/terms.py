@@ -30,8 +30,8 @@ class TermIndex:
         swapped: dict[str, str] = {}
         if segment is not None:
             for t, kind in terms.items():
-                if kind == "地名" or len(t) < 5:
-                    continue
+                if kind in ("地名", "术语") or len(t) < 5:
+                    continue  # 国际国内双循环 is also said: the slogans' parallel words do move
                 words = segment(t)
                 # the last word (活动, 思想, 委员会) stays: 依法治国全面推进 is no 全面依法治国 swapped
                 for i in range(len(words) - 2):
@@ -65,10 +65,16 @@ class TermIndex:
                         if s < 0 or e > len(text) or (s, e, term) in seen:
                             continue
                         span = text[s:e]
-                        if span != term and one_edit(span, term) and span[-1] == term[-1]:
-                            # the last character is the kind (部, 局, 区, 国, 思想): 生态环境保 is no 生态环境部
+                        if span != term and one_edit(span, term) and (
+                                span[-1] == term[-1] or (length == n and self.terms[term] not in _NAMED_KINDS)):
+                            # a name's last character is its kind (部, 局, 区, 国): 生态环境保 is no
+                            # 生态环境部; a slogan's may be the slip (乡村振新)
                             seen.add((s, e, term))
                             yield s, e, term
+
+
+# Kinds of names that end in the word for what they are (部, 局, 区, 法, 国, 党)
+_NAMED_KINDS = {"机构", "规范简称", "地名", "法规", "国名", "政党"}
 
 
 def _fixed_terms() -> dict[str, str]:
@@ -105,8 +111,12 @@ def load_terms(res=None) -> TermIndex:
 What it does: finds a span one character away from a fixed political term, a central body's full or
 standard short name (data/fixed-terms.txt) or a place name of four characters or more (the
 gazetteer): a wrong character (中华人民共合国, 鱿鱼圈区), or, in names of five or more, a missing or
-extra one (齐齐哈市 for 齐齐哈尔市). A span that is itself a term, a place or a dictionary word is left
-alone, and so is one that the document writes as it is more than once (a name of its own).
+extra one (齐齐哈市 for 齐齐哈尔市). Where a term has valid neighbours one character away — laws (刑法,
+宪法), slogans and campaigns (第一个/第二个百年奋斗目标, 党史/党纪学习教育), short names, any term of five
+characters or fewer — the wrong character must sound or look like the right one (乡村振新, 四个意思);
+in the name of the State or a body's long name any character is a slip (中共人民共和国). A span that is
+itself a term, a place or a dictionary word is left alone, and so is one that the document writes as
+it is more than once (a name of its own); of two spans one inside the other, the longer is reported.
 
 Why is this bad? A misspelt 国名, body or place in an issued document is the error that inspections of
 government websites report first, and the one readers remember.""",
@@ -117,6 +127,10 @@ government websites report first, and the one readers remember.""",
         bad("辽宁省营口市鱿鱼圈区开展排查。", at="鱿鱼圈区"),
         bad("黑龙江省齐齐哈市财政局", at="齐齐哈市"),  # a character short, right after its province
         bad("培育和践行核心社会主义价值观。", at="核心社会主义价值观"),  # two words swapped
+        bad("坚持不懈推进乡村振新。", at="乡村振新"),  # a slogan's last character may be the slip
+        bad("加快构建新发展各局。", at="新发展各局"),
+        good("根据《中华人民共和国刑法》《中华人民共和国水法》的规定。"),  # another law, not a slip of 宪法
+        good("推行一窗通办、党纪学习教育；构建国际国内双循环。"),  # another term of a family, or its words moved
         good("依法治国全面推进，法治政府建设取得新进展。"),  # the kind word moved: a sentence, not a term
         good("根据《中华人民共和国安全生产法》的规定，深入学习习近平新时代中国特色社会主义思想。"),
         good("辽宁省营口市鲅鱼圈区；国家卫生健康委；国务院办公厅。"),
@@ -145,12 +159,17 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
             # unless the province or city of the place comes right before it (黑龙江省齐齐哈市)
         if len(span) != len(term) and _edited_char(span, term) in _FUNCTION:
             continue  # 党全面领导: a 的 left out makes another phrase, not a slip
+        if len(span) == len(term) and _has_family(term, index.terms[term]) and not _alike(span, term, ctx):
+            continue  # 刑法/宪法, 党纪/党史学习教育, 一窗通办: another term of a family, not a slip
+            # (a place is judged by its province or city written before it, _place_in_context)
         if span[0] in _FUNCTION or span[-1] in _FUNCTION:
             continue  # 的全面领导, 和本地区: a function word next to a phrase, not a slip in a name
         if index.terms[term] == "地名" and not _place_in_context(text, s, term, ctx):
             continue
         best.setdefault((s, e), term)
     for (s, e), term in sorted(best.items()):
+        if any(a <= s and e <= b and (a, b) != (s, e) for a, b in best):
+            continue  # 中国特色社会主意 inside 习近平新时代中国特色社会主意思想: the longer term is meant
         kind = index.terms[term]
         yield Hit(s, e, f"“{text[s:e]}”疑为“{term}”（{kind}）之误", (term,))
     for s, e, term in index.swapped.find(text):
@@ -159,6 +178,22 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
 
 
 _FUNCTION = set("的和与及在对是为等了把被向从以于并或之其")
+
+
+def _has_family(term: str, kind: str) -> bool:
+    """Terms with valid neighbours one character away: laws (刑法, 宪法), slogans and campaigns
+    (第一个/第二个百年奋斗目标, 党史/党纪学习教育), short names (国家民委, 国家部委), any term of five
+    characters or fewer. A wrong character there must sound or look like the right one; in the
+    name of the State or a long name (中共人民共和国) any character is a slip. Places are judged by
+    their province or city written before them instead."""
+    return kind != "地名" and (kind in ("术语", "活动", "法规", "制度", "规范简称") or len(term) <= 5)
+
+
+def _alike(span: str, term: str, ctx) -> bool:
+    """The one character that differs sounds or looks like the term's (工/公, 合/和, 鱿/鲅): a slip
+    of the input method or of the eye, not another word chosen."""
+    a, b = next((x, y) for x, y in zip(span, term) if x != y)
+    return ctx.resource("spelling.detector").candidates.alike(a, b)
 
 
 def _edited_char(a: str, b: str) -> str:
