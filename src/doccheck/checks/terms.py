@@ -147,7 +147,7 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
     best: dict[tuple[int, int], str] = {}
     for s, e, term in index.near(text):
         span = text[s:e]
-        if not all("\u4e00" <= c <= "\u9fff" or c in "、“”" for c in span) or span in index.terms or freq.get(span):
+        if not all("\u4e00" <= c <= "\u9fff" or c == "、" for c in span) or span in index.terms or freq.get(span):
             continue
         if any(a < e and s < b for a, b in exact.get(term, ())) or any(
                 a <= s and e <= b for spans in exact.values() for a, b in spans) or text.count(span) > 1:
