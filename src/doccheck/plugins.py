@@ -37,6 +37,7 @@ BUILTINS = (
     "doccheck.checks.layout",
     "doccheck.checks.places",
     "doccheck.checks.terms",
+    "doccheck.checks.laws",
     "doccheck.checks.consistency",
     "doccheck.spelling",
     "doccheck.gazetteer",
