@@ -33,7 +33,7 @@ def load_detector(resources=None, **params) -> Detector:
     # versions from the package metadata: importing pypinyin costs 0.16 s, and it is only
     # needed when the tables are derived anew
     key = (__version__, version("jieba"), version("pypinyin"), tk.total, len(freq), CANDIDATE_WORD,
-           (DATA / "shape-confusions.txt").read_bytes(), "words", "all-readings")
+           (DATA / "shape-confusions.txt").read_bytes(), "words", "all-readings", "neighbours")
     tables = cached_on_disk("spelling-tables", key, lambda: derive_tables(freq, CANDIDATE_WORD))
     strong, unjudged = [], set()
     for w, f in freq.items():  # one pass over the 500,000 entries: this runs at every start
@@ -46,7 +46,7 @@ def load_detector(resources=None, **params) -> Detector:
     # fuzzy: zh/z, ch/c, sh/s, n/l, -ng/-n count as the same sound (树/素, 因/应): on ECSpell
     # odw.train it adds 2 points of recall at the same precision
     candidates = Candidates(tables["readings"], tables["index"], shape_groups(), fuzzy=True, words=tables["words"],
-                            common=tables["common"])
+                            common=tables["common"], follows=tables["follows"], precedes=tables["precedes"])
     params.setdefault("unjudged", frozenset(unjudged))
     return Detector(candidates, UnigramScorer(tk), PhraseMatcher((w, None) for w in strong), **params)
 

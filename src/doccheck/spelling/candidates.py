@@ -41,15 +41,22 @@ def derive_tables(freq: dict[str, int], candidate_word: int) -> dict:
             common.add(ch)
     index: dict[str, set[str]] = {}
     words: dict[tuple[str, str], list[str]] = {}
+    follows: dict[str, set[str]] = {}
+    precedes: dict[str, set[str]] = {}
     for w, f in freq.items():
         if f >= candidate_word and 2 <= len(w) <= 4:
             for j, ch in enumerate(w):
                 index.setdefault(w[:j] + "?" + w[j + 1:], set()).add(ch)
+                if j:
+                    follows.setdefault(w[j - 1], set()).add(ch)
+                    precedes.setdefault(ch, set()).add(w[j - 1])
             if len(w) == 2 and w[0] in common and w[1] in common:
                 for a in readings[w[0]]:
                     for b in readings[w[1]]:
                         words.setdefault((a, b), []).append(w)
     return {"readings": readings, "common": frozenset(common), "index": {k: frozenset(v) for k, v in index.items()},
+            "follows": {k: frozenset(v) for k, v in follows.items()},
+            "precedes": {k: frozenset(v) for k, v in precedes.items()},
             "words": {k: tuple(v) for k, v in words.items()}}
 
 
@@ -76,10 +83,17 @@ class Candidates:
     def __init__(self, readings: dict[str, tuple[str, ...]], index: dict[str, frozenset[str]],
                  shapes: dict[str, frozenset[str]], fuzzy: bool = False,
                  words: dict[tuple[str, str], tuple[str, ...]] | None = None,
-                 common: frozenset[str] | None = None):
+                 common: frozenset[str] | None = None,
+                 follows: dict[str, frozenset[str]] | None = None,
+                 precedes: dict[str, frozenset[str]] | None = None):
         self.readings = readings  # every character's toneless readings
         self.common = common = frozenset(readings) if common is None else common
         self.index = index  # "会?" → {议, 计, …}: the characters that fill a frequent word's blank
+        # 会 → the characters that follow it inside some frequent word, and the reverse: a filler of
+        # a blank is always among those that follow its left neighbour or precede its right one,
+        # so two look-ups rule out most blanks before the nine of ``fillers``
+        self.follows = follows
+        self.precedes = precedes
         self.words = words or {}  # ("hui", "yi") → (会议, 会意, …): frequent two-character words by sound
         self.shapes = shapes
         self.fuzzy = fuzzy
@@ -92,6 +106,7 @@ class Candidates:
         self.sound_groups = {k: frozenset(v) for k, v in groups.items()}
         self._candidates: dict[str, frozenset[str]] = {}
         self._homophones: dict[str, frozenset[str]] = {}
+        self._same_sound: dict[str, frozenset[str]] = {}  # pair → words; pairs recur, text does not
 
     def fillers(self, clause: str, i: int) -> set[str]:
         """Characters that, put at clause[i], make a frequent word with the neighbours.
@@ -105,6 +120,15 @@ class Candidates:
                 if got:
                     out |= got
         return out
+
+    def may_fill(self, clause: str, i: int, cands: frozenset[str]) -> bool:
+        """False when none of ``cands`` can make a frequent word at clause[i] (a cheap necessary
+        condition for ``cands & fillers(clause, i)``)."""
+        if self.follows is None:
+            return True
+        if i and not cands.isdisjoint(self.follows.get(clause[i - 1], ())):
+            return True
+        return i + 1 < len(clause) and not cands.isdisjoint(self.precedes.get(clause[i + 1], ()))
 
     def of(self, ch: str) -> frozenset[str]:
         found = self._candidates.get(ch)
@@ -131,17 +155,26 @@ class Candidates:
     def same_sound_words(self, pair: str) -> set[str]:
         """Frequent two-character words that sound like ``pair`` and differ from it in both
         characters (悔意 → 会议): a word typed by its pinyin and the wrong one chosen."""
+        found = self._same_sound.get(pair)
+        if found is not None:
+            return found
+        if len(self._same_sound) >= 200_000:
+            self._same_sound.clear()
+        found = self._same_sound[pair] = self._derive_same_sound(pair)
+        return found
+
+    def _derive_same_sound(self, pair: str) -> frozenset[str]:
         r = self.readings
         first, second = r.get(pair[0]), r.get(pair[1])
         if not first or not second:
-            return set()
+            return frozenset()
         out: set[str] = set()
         for a in first:
             for b in second:
                 for w in self.words.get((a, b), ()):
                     if w[0] != pair[0] and w[1] != pair[1]:
                         out.add(w)
-        return out
+        return frozenset(out)
 
     def alike(self, a: str, b: str) -> bool:
         """``b`` could stand for ``a`` written by mistake, rare characters included (婺 for 务):

@@ -82,7 +82,7 @@ class Detector:
 
     def check_clause(self, clause: str, uncovered: list[int] | None = None) -> Iterator[tuple[int, str, float]]:
         cands_of, gains, unjudged = self.candidates.of, self.scorer.gains, self.unjudged
-        common = self.candidates.common
+        common, may_fill = self.candidates.common, self.candidates.may_fill
         for i in (self.uncovered(clause) if uncovered is None else uncovered):
             ch = clause[i]
             if ch in unjudged:
@@ -90,7 +90,7 @@ class Detector:
             if ch not in common and self._in_word(clause, i):
                 continue  # a rare character inside a word it belongs to (勠力, 鄠邑) was chosen
             cands = cands_of(ch)
-            if not cands:
+            if not cands or not may_fill(clause, i, cands):
                 continue
             tried = cands & self.candidates.fillers(clause, i)
             if not tried:
