@@ -6,7 +6,7 @@ import doccheck
 
 
 def test_statistical_detector_defers_to_the_curated_lists():
-    text = "各级领导干部要一如继往地关心基层。要切实加强组织领导，层层压实责认。"
+    text = "各级领导干部要一如继往地关心基层。要切实加强组织领导，层层落实责认。"
     found = {(f.rule, text[f.start:f.end]) for f in doccheck.check_text(text, strict=True).findings
              if f.category.value == "typo"}
     assert ("typo.common-misspellings", "一如继往") in found

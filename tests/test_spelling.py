@@ -23,7 +23,7 @@ def test_best_path_equals_jiebas(window):
 
 
 def test_detects_a_homophone_and_leaves_clean_text_alone():
-    text = "定于下周召开全市安全生产工作会仪。"
+    text = "定于下周召开全市安全生产大会，全体会仪由办公室筹备。"
     (f,) = [f for f in doccheck.check_text(text).findings if f.category.value == "typo"]
     assert (text[f.start:f.end], f.suggestions[0]) == ("仪", "议")
     clean = "市政府高度重视防汛工作，各地要认真贯彻落实。"
@@ -63,9 +63,10 @@ def test_the_language_model_second_opinion_makes_a_warning():
     lm = default_registry().resources.get("language-model")
     if lm is None:
         pytest.skip("libime-data-language-model or kenlm not installed")
-    assert lm.gain("定于下周召开全市安全生产工作会仪。", 15, "议") > 5
-    found = {(f.rule, f.start) for f in doccheck.check_text("定于下周召开全市安全生产工作会仪。", select=["typo"]).findings}
-    assert ("typo.statistical", 15) in found
+    text = "定于下周召开全市安全生产大会，全体会仪由办公室筹备。"
+    assert lm.gain(text, 18, "议") > 5
+    found = {(f.rule, f.start) for f in doccheck.check_text(text, select=["typo"]).findings}
+    assert ("typo.statistical", 18) in found
 
 
 def test_without_the_model_the_detector_says_so_once_and_runs(monkeypatch, caplog):

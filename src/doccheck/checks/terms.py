@@ -30,7 +30,7 @@ class TermIndex:
         swapped: dict[str, str] = {}
         if segment is not None:
             for t, kind in terms.items():
-                if kind in ("地名", "术语") or len(t) < 5:
+                if kind in ("地名", "术语", "常用搭配") or len(t) < 5:
                     continue  # 国际国内双循环 is also said: the slogans' parallel words do move
                 words = segment(t)
                 # the last word (活动, 思想, 委员会) stays: 依法治国全面推进 is no 全面依法治国 swapped
@@ -78,13 +78,14 @@ _NAMED_KINDS = {"机构", "规范简称", "地名", "法规", "国名", "政党"
 
 
 def _fixed_terms() -> dict[str, str]:
-    """data/fixed-terms.txt: term → kind."""
+    """data/fixed-terms.txt (term, tab, kind) and data/collocations.txt (kind 常用搭配): term → kind."""
     terms: dict[str, str] = {}
-    text = (resources.files("doccheck") / "data" / "fixed-terms.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            term, _, kind = line.partition("\t")
-            terms[term.strip()] = kind.strip() or "术语"
+    for name, default in (("fixed-terms.txt", "术语"), ("collocations.txt", "常用搭配")):
+        text = (resources.files("doccheck") / "data" / name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                term, _, kind = line.partition("\t")
+                terms.setdefault(term.strip(), kind.strip() or default)
     return terms
 
 
@@ -109,7 +110,9 @@ def load_terms(res=None) -> TermIndex:
     summary="固定用语、机构名称或地名写错一个字",
     doc="""\
 What it does: finds a span one character away from a fixed political term, a central body's full or
-standard short name (data/fixed-terms.txt) or a place name of four characters or more (the
+standard short name (data/fixed-terms.txt), a collocation official documents use again and again
+(data/collocations.txt: 领导小组, 长效机制, 值班值守 — where a real word typed in its place, 长效机智,
+is what a dictionary cannot see) or a place name of four characters or more (the
 gazetteer): a wrong character (中华人民共合国, 鱿鱼圈区), or, in names of five or more, a missing or
 extra one (齐齐哈市 for 齐齐哈尔市). Where a term has valid neighbours one character away — laws (刑法,
 宪法), slogans and campaigns (第一个/第二个百年奋斗目标, 党史/党纪学习教育), short names, any term of five
@@ -129,6 +132,9 @@ government websites report first, and the one readers remember.""",
         bad("培育和践行核心社会主义价值观。", at="核心社会主义价值观"),  # two words swapped
         bad("坚持不懈推进乡村振新。", at="乡村振新"),  # a slogan's last character may be the slip
         bad("加快构建新发展各局。", at="新发展各局"),
+        bad("要建立部门之间的联动机智。", at="联动机智"),  # a real word typed into a collocation
+        bad("节假日期间各街道要做好值班值首。", at="值班值首"),
+        good("他机智地应对了突发情况，事后向领导作了汇报。"),
         good("根据《中华人民共和国刑法》《中华人民共和国水法》的规定。"),  # another law, not a slip of 宪法
         good("推行一窗通办、党纪学习教育；构建国际国内双循环。"),  # another term of a family, or its words moved
         good("依法治国全面推进，法治政府建设取得新进展。"),  # the kind word moved: a sentence, not a term
@@ -186,7 +192,7 @@ def _has_family(term: str, kind: str) -> bool:
     characters or fewer. A wrong character there must sound or look like the right one; in the
     name of the State or a long name (中共人民共和国) any character is a slip. Places are judged by
     their province or city written before them instead."""
-    return kind != "地名" and (kind in ("术语", "活动", "法规", "制度", "规范简称") or len(term) <= 5)
+    return kind != "地名" and (kind in ("术语", "活动", "法规", "制度", "规范简称", "常用搭配") or len(term) <= 5)
 
 
 def _alike(span: str, term: str, ctx) -> bool:
