@@ -73,6 +73,7 @@ config's `allow` list.""",
         good("定于下周召开全市安全生产工作会议，进一步完善考核机制。"),
         good("市政府高度重视防汛工作，各地要认真贯彻落实。"),
         good("出席：张明、李强、王伟、赵敏。"),
+        good("评审专家：（组长）吴建伟（江州大学）、林晓（江州师范学院）。"),  # names with their units
         good("调整中心城区部分道路机动车限行措施。"),  # 限 looks like 银, but 限行 is right
         good("请于12月29日前将值班表报局办公室；市防指启动四级应急响应。"),  # 报局, 防指: 公文 words
         # a term of the document's own, written again and again
@@ -192,9 +193,9 @@ def _defined_terms(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A person's name standing in a list (出席：张明、王伟) or after a title: homophones of
+# A person's name standing in a list (出席：张明、王伟; 张明（市财政局）、王伟（市教育局）) or after a title: homophones of
 # given names are the commonest false alarm, and a name cannot be checked against a dictionary.
-_NAME = re.compile(rf"(?:(?<=[：:、，,\s（(])|^)[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=[、，,。；;\s）)]|同志|$)", re.M)
+_NAME = re.compile(rf"(?:(?<=[：:、，,\s（(）)])|^)[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=[、，,。；;\s（(）)]|同志|$)", re.M)
 _TITLED_NAME = re.compile(rf"(?:市长|书记|主任|局长|部长|主席|县长|区长|厅长|处长|科长|经理|联系人[：:]?)([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})")
 
 
