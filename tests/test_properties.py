@@ -91,3 +91,19 @@ def test_a_space_in_a_line_whose_comma_is_fixed_is_fixed_in_the_same_pass():
     _, _, once = _fix("00,一 一0000000")
     _, edits, _ = _fix(once)
     assert not edits
+
+
+# Pieces of 发文字号, right and wrong, for the anchored search below.
+_NUMBER_PIECES = st.sampled_from(["江政发", "市十中（函）字", "〔2024〕", "[2024]", "（2024）", "〔〕", "〔××07〕", "第",
+                                  "12号", "08号", "〔3〕号", "[3号]", "字", " ", "　", "根据", "和", "\n", "（", "〕"])
+
+
+@SETTINGS
+@given(st.lists(_NUMBER_PIECES, max_size=14).map("".join))
+def test_doc_numbers_found_from_anchors_are_those_of_a_full_scan(text):
+    # find_doc_numbers matches only just before a bracket-year-bracket-serial anchor, for speed:
+    # it must find exactly what a scan of the whole pattern finds
+    from doccheck import docnumber
+
+    full = [m.span() for m in docnumber._PATTERN.finditer(text)]
+    assert [m.span() for m in docnumber._matches(text, 0, len(text))] == full

@@ -83,9 +83,31 @@ class DocNumber:
         return out
 
 
+# Where a number can be: its bracket, year, closing bracket and serial. Scanning for these first and
+# matching _PATTERN only just before them finds the same numbers as scanning _PATTERN over the whole
+# text, which tries ten characters of 机关代字 at every Han character (a tenth of the anatomy's time).
+_ANCHOR = re.compile(
+    r"[" + re.escape(OPENERS) + r"][ \u3000]*(?:\d{2,4}|[〇零一二三四五六七八九]{4}|[×XxＸ]{1,2}\d{2}|)[ \u3000]*"
+    r"[" + re.escape(CLOSERS) + r"][ \u3000]*字?第?[\[【［〔]?\d")
+_BEFORE = 16  # 机关代字 (10) and a bracketed kind with its 字 (（函）字): how far before the bracket a number starts
+
+
+def _matches(text: str, start: int, end: int):
+    """_PATTERN.finditer(text, start, end), found from the anchors."""
+    pos = start
+    for a in _ANCHOR.finditer(text, start, end):
+        if a.start() < pos:
+            continue
+        m = _PATTERN.search(text, max(pos, a.start() - _BEFORE), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[DocNumber]:
     end = len(text) if end is None else end
-    for m in _PATTERN.finditer(text, start, end):
+    for m in _matches(text, start, end):
         if m.group("org") is None:
             org, s, opener = "", m.start(), m.group("open2")
         else:
