@@ -41,6 +41,10 @@ class TermIndex:
                             swapped.setdefault(variant, t)
         self.swapped = PhraseMatcher(swapped.items())
         halves: dict[str, list[tuple[str, int]]] = {}
+        # half → (offset of the half, the term's length) → the other half with one character
+        # masked (工作? for 工作机制) → terms: a wrong character is found with a look-up per
+        # character of the other half, not a comparison per term that shares the half
+        self._masked: dict[str, dict[tuple[int, int], dict[str, list[str]]]] = {}
         for t in terms:
             if len(t) < 4:
                 continue  # 司法部/执法部: three characters hold too many real words one edit apart
@@ -48,27 +52,47 @@ class TermIndex:
             for half, offset in ((t[:k], 0), (t[k:], k)):
                 if len(half) >= 2:
                     halves.setdefault(half, []).append((t, offset))
+                    other_at = k if offset == 0 else 0
+                    other = t[other_at:other_at + len(t) - len(half)]
+                    group = self._masked.setdefault(half, {}).setdefault((offset, len(t)), {})
+                    for j in range(len(other)):
+                        group.setdefault(other[:j] + "?" + other[j + 1:], []).append(t)
         self.matcher = PhraseMatcher(halves.items())
         self.exact = PhraseMatcher((t, t) for t in terms)
 
     def near(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, term) for spans one edit away from a term (not the term itself)."""
         seen = set()
-        for start, _end, cands in self.matcher.find_all(text):
+        size = len(text)
+        for start, end, cands in self.matcher.find_all(text):
+            half = text[start:end]
+            # one character wrong: the other half, masked at each character, looked up
+            for (offset, n), group in self._masked[half].items():
+                s = start - offset
+                e = s + n
+                if s < 0 or e > size:
+                    continue
+                other = text[end:e] if offset == 0 else text[s:start]
+                for j in range(len(other)):
+                    for term in group.get(other[:j] + "?" + other[j + 1:], ()):
+                        if (s, e, term) in seen or other[j] == term[(n - len(other)) * (offset == 0) + j]:
+                            continue  # the term itself (its character at j is the one written)
+                        span = text[s:e]
+                        if span[-1] == term[-1] or self.terms[term] not in _NAMED_KINDS:
+                            # a name's last character is its kind (部, 局, 区, 国): 生态环境保 is no
+                            # 生态环境部; a slogan's may be the slip (乡村振新)
+                            seen.add((s, e, term))
+                            yield s, e, term
+            # one character missing or extra, in terms of five characters or more
             for term, offset in cands:
                 n = len(term)
-                for length in (n, n - 1, n + 1) if n >= 5 else (n,):
-                    s = start - offset if length >= n else None
-                    for s in ([start - offset] if length == n else [start - offset, start - offset + 1,
-                                                                      start - offset - 1]):
+                for length in (n - 1, n + 1) if n >= 5 else ():
+                    for s in (start - offset, start - offset + 1, start - offset - 1):
                         e = s + length
                         if s < 0 or e > len(text) or (s, e, term) in seen:
                             continue
                         span = text[s:e]
-                        if span != term and one_edit(span, term) and (
-                                span[-1] == term[-1] or (length == n and self.terms[term] not in _NAMED_KINDS)):
-                            # a name's last character is its kind (部, 局, 区, 国): 生态环境保 is no
-                            # 生态环境部; a slogan's may be the slip (乡村振新)
+                        if span[-1] == term[-1] and one_edit(span, term):
                             seen.add((s, e, term))
                             yield s, e, term
 
