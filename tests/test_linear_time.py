@@ -70,3 +70,21 @@ def test_a_long_draft_with_many_suspects_and_names_is_checked_in_linear_time():
     timed(50)  # warm: resources loaded
     small, large = timed(400), timed(3200)  # about 18,000 and 147,000 characters
     assert large < 8 * 2.5 * small + 0.5, (small, large)  # 8 times the text: linear is about 8 times the time
+
+
+def test_many_slips_of_one_term_are_checked_in_linear_time():
+    """The same slip of a collocation written thousands of times (a template filled in a loop):
+    each one was counted over the whole text, so a 5,000,000-character file took minutes."""
+    unit = "要建立健全长效机智，层层压实责认，国务院办工厅。\n"
+    registry = default_registry()
+    rule = registry.rules["typo.fixed-term"]
+
+    def timed(n):
+        doc = Draft.from_text(unit * n)
+        t = time.perf_counter()
+        list(rule.check(doc, Context(Config(), dict(rule.options), registry.resources)))
+        return time.perf_counter() - t
+
+    timed(20)
+    small, large = timed(2_000), timed(16_000)  # about 50,000 and 400,000 characters
+    assert large < 8 * 2.5 * small + 0.5, (small, large)

@@ -6,7 +6,7 @@ on a long text)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 
 class Utf16Map:
@@ -32,6 +32,11 @@ class SpanIndex:
     def overlaps(self, start: int, end: int) -> bool:
         k = bisect_left(self.starts, end)
         return bool(k) and self.reach[k - 1] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        """Does some span hold all of [start, end)?"""
+        k = bisect_right(self.starts, start)
+        return bool(k) and self.reach[k - 1] >= end
 
     def covers(self, offset: int) -> bool:
         return self.overlaps(offset, offset + 1)

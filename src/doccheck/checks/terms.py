@@ -10,6 +10,7 @@ so an Aho-Corasick pass over the halves finds every candidate, and only those ar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterator
@@ -18,6 +19,7 @@ from ..dates import find_dates
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..lexicon import PhraseMatcher, one_edit
+from ..offsets import SpanIndex
 from ..resources import Resource
 from ..rule import bad, good, rule
 
@@ -174,13 +176,18 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
     exact: dict[str, list[tuple[int, int]]] = {}
     for s, e, t in index.exact.find_all(text):
         exact.setdefault(t, []).append((s, e))
+    written = {t: SpanIndex(spans) for t, spans in exact.items()}
+    any_term = SpanIndex(span for spans in exact.values() for span in spans)
+    near = [(s, e, term) for s, e, term in index.near(text)
+            if all("\u4e00" <= c <= "\u9fff" or c == "、" for c in text[s:e])
+            and text[s:e] not in index.terms and not freq.get(text[s:e])]
+    # how often each span is written, counted in one pass (a count per span is quadratic in a long text)
+    counts = Counter(q for _, _, q in PhraseMatcher((text[s:e], text[s:e]) for s, e, _ in near).find_all(text)) \
+        if near else Counter()
     best: dict[tuple[int, int], str] = {}
-    for s, e, term in index.near(text):
+    for s, e, term in near:
         span = text[s:e]
-        if not all("\u4e00" <= c <= "\u9fff" or c == "、" for c in span) or span in index.terms or freq.get(span):
-            continue
-        if any(a < e and s < b for a, b in exact.get(term, ())) or any(
-                a <= s and e <= b for spans in exact.values() for a, b in spans) or text.count(span) > 1:
+        if (term in written and written[term].overlaps(s, e)) or any_term.contains(s, e) or counts[span] > 1:
             continue  # the term written right here (《中华人民共和国, 共和国安), inside a longer term, or a name of its own
         anchored = index.terms[term] == "地名" and _after_its_parent(text, s, term, ctx)
         if not _on_word_boundaries(text, s, e, tokenizer) or (len(span) != len(term) and not anchored and _well_formed(
@@ -197,9 +204,11 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
         if index.terms[term] == "地名" and not _place_in_context(text, s, term, ctx):
             continue
         best.setdefault((s, e), term)
-    for (s, e), term in sorted(best.items()):
-        if any(a <= s and e <= b and (a, b) != (s, e) for a, b in best):
+    reach = -1
+    for (s, e), term in sorted(best.items(), key=lambda x: (x[0][0], -x[0][1])):
+        if reach >= e:
             continue  # 中国特色社会主意 inside 习近平新时代中国特色社会主意思想: the longer term is meant
+        reach = e
         kind = index.terms[term]
         yield Hit(s, e, f"“{text[s:e]}”疑为“{term}”（{kind}）之误", (term,))
     for s, e, term in index.swapped.find(text):
