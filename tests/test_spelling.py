@@ -89,3 +89,18 @@ def test_gains_reuse_the_right_part_of_the_programme_exactly(window, data):
     base = d.scorer.best_path(window)
     expected = [d.scorer.best_path(window[:k] + r + window[k + n:]) - base for r in reps]
     assert all(abs(a - b) < 1e-9 for a, b in zip(d.scorer.gains(window, k, n, reps), expected))
+
+
+_CUT_ALPHABET = "关于召开全市安全生产工作会议的通知经研究决定请示报告年月日号人民政府组织领导" \
+                "，。、（）《》 \n\tabcXYZ0123456789+#&._%-"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_CUT_ALPHABET, max_size=60))
+def test_our_plain_cut_is_jiebas(text):
+    # the rules cut text without jieba's HMM; the tokenizer does it itself (no jieba import at
+    # check time) and must cut exactly as jieba does
+    import jieba
+
+    tk = default_registry().resources.get("jieba")
+    assert tk.lcut(text, HMM=False) == jieba.lcut(text, HMM=False)

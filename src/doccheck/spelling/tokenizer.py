@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
+
+# jieba's own expressions (jieba/__init__.py): the blocks it segments, the whitespace it keeps
+# whole, and the single letters and digits it joins back into one token
+_BLOCK = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+_SKIP = re.compile(r"(\r\n|\s)")
+_ENG = re.compile(r"[a-zA-Z0-9]")
 
 
 class Tokenizer:
@@ -14,6 +21,7 @@ class Tokenizer:
         self.FREQ = freq
         self.total = total
         self._jieba = None
+        self._segment = None
 
     def _real(self):
         if self._jieba is None:
@@ -25,8 +33,45 @@ class Tokenizer:
             self._jieba = tk
         return self._jieba
 
-    def __getattr__(self, name):  # cut, lcut, get_DAG, calc …: jieba's own
+    def __getattr__(self, name):  # get_DAG, calc, cut with HMM …: jieba's own
         return getattr(self._real(), name)
+
+    def cut(self, sentence: str, cut_all: bool = False, HMM: bool = True):
+        """jieba's ``cut``; without HMM (all the rules ask for) done here with the same dictionary
+        and the same programme (``UnigramScorer.segment``), so that no check imports jieba."""
+        if cut_all or HMM:
+            return self._real().cut(sentence, cut_all=cut_all, HMM=HMM)
+        return self._cut_plain(sentence)
+
+    def lcut(self, sentence: str, cut_all: bool = False, HMM: bool = True) -> list[str]:
+        return list(self.cut(sentence, cut_all=cut_all, HMM=HMM))
+
+    def _cut_plain(self, sentence: str):
+        if self._segment is None:
+            from .scoring import UnigramScorer
+
+            self._segment = UnigramScorer(self).segment
+        for block in _BLOCK.split(sentence):
+            if not block:
+                continue
+            if _BLOCK.match(block):
+                buf = ""
+                for w in self._segment(block):
+                    if len(w) == 1 and _ENG.match(w):
+                        buf += w  # jieba joins single letters and digits into one token
+                        continue
+                    if buf:
+                        yield buf
+                        buf = ""
+                    yield w
+                if buf:
+                    yield buf
+            else:
+                for x in _SKIP.split(block):
+                    if _SKIP.match(x):
+                        yield x
+                    else:
+                        yield from x
 
 
 def load_jieba(resources=None):
