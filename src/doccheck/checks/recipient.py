@@ -127,6 +127,7 @@ document has no addressee. Published types (公告、通告、决定、纪要 �
         bad("关于申请防汛资金的请示\n为做好今年防汛工作，现申请资金500万元。\n"),
         good("关于申请防汛资金的请示\n省财政厅：\n为做好今年防汛工作，现申请资金500万元。\n"),
         good("关于调整部分道路限行措施的通告\n为保障道路安全，决定调整限行措施。\n"),
+        good("关于申请拨付防汛经费的请示\n"),  # a title checked on its own
     ],
     gongwen_only=True,
 )
@@ -136,6 +137,8 @@ def missing(doc, ctx) -> Iterator[Hit]:
         return
     nxt = doc.text.find("\n", a.title.end)
     pos = nxt + 1 if nxt != -1 else a.title.end
+    if not doc.text[pos:].strip():
+        return  # a title checked on its own: there is no document yet to address
     end = doc.text.find("\n", pos)
     if _LEADER.match(doc.text[pos:len(doc.text) if end == -1 else end]):
         return  # addressed to a person: recipient.leader-in-person says so
