@@ -83,10 +83,20 @@ def _decide(text: str, i: int, converted: dict[int, str]) -> str | None:
             return None
         if is_han(before) and (after == "" or is_han(after) or after in "”’）\"')"):
             return FULL[ch]
+        if before.isdigit() and after == "" and _ends_chinese_sentence(text, i):
+            return FULL[ch]  # 传真：0731-88888889. at the end of a Chinese line
         return None
     if ch in "()":
         return _paren(text, i, ch)
     return _quote(text, i, ch)
+
+
+def _ends_chinese_sentence(text: str, i: int) -> bool:
+    """The dot after a number ends a line of Chinese text: not a list number (1.) standing at
+    the start of its line, nor a line with no Chinese."""
+    line_start = text.rfind("\n", 0, i) + 1
+    head = text[line_start:i].lstrip(" \t\u3000")
+    return not head.isdigit() and any(is_han(c) for c in head)
 
 
 def _paren(text: str, i: int, ch: str) -> str | None:
@@ -178,6 +188,8 @@ list numbers such as "1." at the start of a line.""",
         bad("关于开展“安全生产月\"活动的通知", fixed="关于开展“安全生产月”活动的通知"),
         bad("(一)加强组织领导", fixed="（一）加强组织领导"),
         bad("会议由市政府主持.", fixed="会议由市政府主持。"),
+        bad("咨询电话：0791-86001234.", fixed="咨询电话：0791-86001234。"),  # a number ends the sentence
+        good("2.\nRelease 2.0.\n"),  # a list number alone on its line; a line with no Chinese
         good("详见 https://www.gov.cn/zhengce/index.htm 和 office@example.gov.cn 。"),
         good("增长3.5%，合计1,200万元，上午9:00开始。"),
         good("1. 总体要求"),
