@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
@@ -505,6 +506,74 @@ def quoted_items_comma(doc, ctx) -> Iterator[Hit]:
         yield Hit.fixing(m.start(), m.end(), "标有书名号或引号的并列成分之间通常不用顿号（GB/T 15834-2011 §4.5.3.6）", "")
 
 
+# 一是……；二是……；三是……: the mark before each later item
+_ITEM = re.compile(r"([，；。,;])[ \u3000]*([二三四五六七八九十])是")
+_ITEM_ORDER = "一二三四五六七八九十"
+
+
+@rule(
+    id="punctuation.parallel-items",
+    category="punctuation",
+    severity="warning",
+    summary="“一是……二是……”各分项之间的标点不一致",
+    doc="""\
+What it does: in a paragraph that lists its points as 一是……二是……三是……, compares the mark that
+ends each point: where most points end with one mark (；) and one or two with another (，), the odd
+ones are reported, with the mark the others use. A list of two points has one mark and is left alone.
+
+Why is this bad? The points of one list stand in the same relation to each other, so they are
+divided by the same mark — in 公文 the 分号 between 分项 (GB/T 15834-2011 §4.6, 分号; with as many of
+each, the 分号 is suggested): 一是……；二是……，
+三是…… reads as if the third point belonged to the second.""",
+    references=("GB/T 15834-2011 §4.6（分号）",),
+    examples=[
+        bad("一是加强组织领导；二是压实工作责任，三是强化督查考核；四是严格追责问责。", at="，"),
+        bad("一是动员部署；二是集中整治，三是巩固提升。", at="，"),  # as many of each: the 分号
+        good("一是加强组织领导；二是压实工作责任；三是强化督查考核。"),
+        good("一是加强组织领导，二是压实工作责任，三是强化督查考核。"),
+        good("一是加强领导，明确分工；二是压实责任。"),  # a comma inside a point is no divider
+    ],
+)
+def parallel_items(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    if "二是" not in text:
+        return
+    for line_start, line in _lines(text):
+        if "一是" not in line or "三是" not in line:
+            continue
+        marks, want = [], 1  # (offset, mark) before 二是, 三是 … in order
+        for m in _ITEM.finditer(line, line.find("一是")):
+            k = _ITEM_ORDER.index(m.group(2))
+            if k != want:
+                continue
+            marks.append((line_start + m.start(1), _FULL_OF.get(m.group(1), m.group(1))))
+            want += 1
+        if len(marks) < 2:
+            continue
+        counts = Counter(mark for _, mark in marks)
+        usual, n = counts.most_common(1)[0]
+        if n == len(marks):
+            continue  # all alike
+        if n * 2 <= len(marks):
+            if "；" not in counts:
+                continue  # no usual mark to go by
+            usual = "；"  # as many of each: the 分号 is the mark between 分项
+        for pos, mark in marks:
+            if mark != usual:
+                yield Hit(pos, pos + 1, f"“一是……二是……”各分项之间的标点应一致：其余分项之间用“{usual}”，此处用“{mark}”"
+                                        f"（GB/T 15834-2011 §4.6）", (usual,))
+
+
+_FULL_OF = {",": "，", ";": "；"}
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
 @rule(
     id="punctuation.heading-end",
     category="punctuation",
@@ -634,4 +703,4 @@ def connector_and_spaces(doc, ctx) -> Iterator[Hit]:
 @hookimpl
 def doccheck_rules():
     return [half_width, paired_marks, repeated, ellipsis_dash, enumeration_comma, quoted_items_comma,
-            heading_end, connector_and_spaces]
+            parallel_items, heading_end, connector_and_spaces]
