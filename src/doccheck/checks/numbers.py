@@ -108,6 +108,8 @@ def mixed_numerals(doc, ctx) -> Iterator[Hit]:
 
 _UNIT = r"(?:%|‰|万元|亿元|万|亿|元|℃|人次|人|个|家|次|天|小时|公里|千米|米|吨|亩|公顷|岁|项|件|所|辆|台|套|平方米|立方米)"
 _PCT_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([～~—－-]|至|到)(\d+(?:\.\d+)?)(%|‰|万元|亿元|万|亿)")
+# 5月1日-5日, 3月-5月: a span of dates joined by a hyphen after its first 月 or 日
+_DATE_RANGE = re.compile(r"(?<=\d[月日])[-－](?=\d{1,4}[年月日])")
 _HYPHEN_RANGE = re.compile(r"(?<![\d.A-Za-z-])(\d+(?:\.\d+)?)[-－](\d+(?:\.\d+)?)(?=" + _UNIT + r"|年|月|日)")
 
 
@@ -129,6 +131,8 @@ phone numbers and codes, not for ranges. 15～30% can be read as 15 to 30 percen
         bad("每人补助13～17万元。", fixed="每人补助13万元～17万元。"),
         bad("气温5-10℃。", fixed="气温5～10℃。"),
         bad("2024-2025年度工作计划", fixed="2024—2025年度工作计划"),
+        bad("培训时间为8月3日-7日。", fixed="培训时间为8月3日—7日。"),  # a span of dates
+        good("培训时间为8月3日—7日，报名时间为7月1日至15日。"),
         good("增长幅度控制在15%～30%，气温5～10℃，电话0551-12345678。"),
     ],
 )
@@ -153,6 +157,8 @@ def range_form(doc, ctx) -> Iterator[Hit]:
         right = f"{a}{sep}{b}"
         yield Hit.fixing(m.start(), m.end(), f"表示{'时间' if is_years else '数值'}范围用“{sep}”，不用短横线“-”"
                                       f"（GB/T 15834-2011 §4.13）", right)
+    for m in _DATE_RANGE.finditer(text):
+        yield Hit.fixing(m.start(), m.end(), "表示时间范围用一字线“—”（或“至”），不用短横线“-”（GB/T 15834-2011 §4.13）", "—")
 
 
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
