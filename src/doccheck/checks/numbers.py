@@ -89,13 +89,15 @@ _MIXED = re.compile(
     summary="一个数值中混用阿拉伯数字和汉字数字",
     doc="""\
 What it does: finds one number written partly in Arabic and partly in Chinese numerals: 5千元,
-2万3千, 二〇25年. 万 and 亿 after Arabic digits are units and are fine (3万元, 1.5亿元).
+2万3千, 二〇25年; and one date whose year and month are in different scripts (二〇二五年3月6日). 万 and 亿 after Arabic digits are units and are fine (3万元, 1.5亿元).
 
 Why is this bad? GB/T 15835-2011 keeps a number in one script: 5000元 or 五千元, never 5千元.""",
     references=(f"{STD}（同一数值不混用两种数字）",),
     examples=[
         bad("共投入资金5千元。", at="5千"),
         bad("二〇25年工作要点", at="二〇25"),
+        bad("请于二〇二五年3月6日前报送。", at="二〇二五年3月6日"),  # one date, two scripts
+        good("二〇二五年三月六日；2025年3月6日。"),
         good("共投入资金5000元，其中3万元用于培训，1.5亿元用于建设。"),
         good("第一百二十三条"),
         good("35千伏及以上线路；总质量4500千克及以下的货车。"),
@@ -104,6 +106,13 @@ Why is this bad? GB/T 15835-2011 keeps a number in one script: 5000元 or 五千
 def mixed_numerals(doc, ctx) -> Iterator[Hit]:
     for m in _MIXED.finditer(doc.text):
         yield Hit(m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和汉字数字，同一数值应使用同一种数字（{STD}）")
+    for m in _MIXED_DATE.finditer(doc.text):
+        yield Hit(m.start(), m.end(), f"日期“{m.group()}”的年与月日混用了汉字数字和阿拉伯数字，一个日期应使用同一种数字（{STD}）")
+
+
+# 二〇二五年3月6日, 2025年三月六日: one date, two scripts
+_ZH_DIGIT = "〇零一二三四五六七八九十"
+_MIXED_DATE = re.compile(rf"[{_ZH_DIGIT}]{{4}}年\d{{1,2}}月(?:\d{{1,2}}日)?|(?<!\d)\d{{4}}年[{_ZH_DIGIT}]{{1,2}}月(?:[{_ZH_DIGIT}]{{1,3}}日)?")
 
 
 _UNIT = r"(?:%|‰|万元|亿元|万|亿|元|℃|人次|人|个|家|次|天|小时|公里|千米|米|吨|亩|公顷|岁|项|件|所|辆|台|套|平方米|立方米)"
