@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .offsets import SpanIndex
+
 ZH_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 WEEKDAYS = "一二三四五六日"  # Monday first, as datetime.weekday()
@@ -29,7 +31,9 @@ _CHINESE = re.compile(
     r"(?P<year>[" + _ZD + r"]{4})年(?P<month>[" + _ZN + r"]{1,2})月(?P<day>[" + _ZN + r"]{1,3})日" + _WEEKDAY
 )
 _NUMERIC = re.compile(
-    r"(?<![\d.\-/])(?P<year>(?:19|20)\d{2})(?P<sep>[.．/\-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.．/\-]\d)"
+    # 第2024、3、5号 and 2021、3、5项 are numbers in a list, not a date
+    r"(?<![\d.\-/、第])(?P<year>(?:19|20)\d{2})(?P<sep>[.．/\-、])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+    r"(?![\d.．/\-、]\d)(?![号期条项款届批个名人次])"
     + _WEEKDAY
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \u3000]*年")
@@ -101,10 +105,7 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
     date nearer the anchor (12月29日 in a notice dated 2025年12月24日 that
     mentions 2026年1月1日 is 2025's)."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
+    taken: list[tuple[int, int]] = []  # spans of the forms read before; one form's matches never overlap
 
     for m in _CHINESE.finditer(text):
         y = m.group("year")
@@ -116,16 +117,18 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
         found.append(DateMention(m.start(), m.end("day") + 1, year, month, day, "chinese",
                                  text[m.start():m.end("day") + 1], y, False, wd, wspan))
         taken.append(m.span())
+    earlier = SpanIndex(taken)
     for m in _NUMERIC.finditer(text):
-        if not free(*m.span()):
+        if earlier.overlaps(*m.span()):
             continue
         wd, wspan = _weekday(m)
         found.append(DateMention(m.start(), m.end("day"), int(m.group("year")), int(m.group("month")),
                                  int(m.group("day")), "numeric", text[m.start():m.end("day")],
                                  m.group("year"), False, wd, wspan))
         taken.append(m.span())
+    earlier = SpanIndex(taken)
     for m in _ARABIC.finditer(text):
-        if not free(*m.span()):
+        if earlier.overlaps(*m.span()):
             continue
         y = m.group("year")
         year = int(y) if y and len(y) == 4 else (2000 + int(y) if y and len(y) == 2 else None)

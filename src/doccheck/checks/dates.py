@@ -323,17 +323,19 @@ def _day_kind(d: dt.date) -> str | None:
     severity="warning",
     summary="日期写法：不用圆点、斜线分隔年月日，月、日不编虚位",
     doc="""\
-What it does: a date anywhere in the text written 2025.6.9, 2025/6/9 or 2025年06月09日 — forms the
+What it does: a date anywhere in the text written 2025.6.9, 2025/6/9, 2025、6、9 or 2025年06月09日 — forms the
 standards do not provide — with the fix 2025年6月9日 where the date exists. The 成文日期 and 印发日期
 are left to date.issue-date-form, which holds them to the stricter GB/T 9704 rule.
 
 Why is this bad? GB/T 15835-2011《出版物上数字用法》§5.4.1 writes dates with 年、月、日, or in the
-extended form of GB/T 7408 with hyphens (2025-06-09, where a 0 may pad the month and day); dots and
-slashes are neither, and 06月09日 mixes the two. In a 公文 a careful reviewer writes 2025年6月9日.""",
+extended form of GB/T 7408 with hyphens (2025-06-09, where a 0 may pad the month and day); dots,
+slashes and 顿号 are neither, and 06月09日 mixes the two. In a 公文 a careful reviewer writes 2025年6月9日.""",
     references=("GB/T 15835-2011《出版物上数字用法》§5.4.1（年月日的表达）",),
     examples=[
         bad("请各单位于2025.6.9前报送材料。", fixed="请各单位于2025年6月9日前报送材料。"),
         bad("会议定于2025/11/3召开。", fixed="会议定于2025年11月3日召开。"),
+        bad("报名截止日期：2025、9、12", fixed="报名截止日期：2025年9月12日"),  # 顿号 as separators
+        good("2021、2022、2023年连续三年获评先进；第2024、3、5号文件。"),  # lists, not dates
         bad("本通知自2025年07月01日起施行。", fixed="本通知自2025年7月1日起施行。"),
         bad("请于11月05日前报送。", fixed="请于11月5日前报送。"),
         bad("请各单位于6.30前报送自查报告。", fixed="请各单位于6月30日前报送自查报告。"),  # a month and day with a dot
@@ -361,7 +363,7 @@ def written_form(doc, ctx) -> Iterator[Hit]:
             continue
         if d.form == "numeric":
             sep = d.text[len(d.year_written or ""):][:1]
-            if sep not in "./．" or _in_address(text, d.start, d.end):
+            if sep not in "./．、" or _in_address(text, d.start, d.end):
                 continue
             why = f"日期不用“{sep}”分隔年月日"
         elif d.form == "arabic" and re.search(r"(?<!\d)0\d[ \u3000]*[月日号]", d.text):

@@ -12,6 +12,7 @@ from ..hookspecs import hookimpl
 from ..lexicon import one_edit
 from ..resources import Resource
 from ..rule import bad, good, rule
+from .terms import slip_alike
 
 PREFIX = "中华人民共和国"
 # 《……》 with no nested marks; a version or a 试行 in brackets at its end is read apart
@@ -99,17 +100,12 @@ def law_title(doc, ctx) -> Iterator[Hit]:
         # missing or extra only in a title the 中华人民共和国 marks as a national law (香港《植物品种
         # 保护条例》 is Hong Kong's ordinance, not a slip of 植物新品种保护条例)
         near = [t for t in index.near(bare)
-                if (_alike(bare, t, ctx) if len(t) == len(bare) else title.startswith(PREFIX))]
+                if (slip_alike(bare, t, ctx) if len(t) == len(bare) else title.startswith(PREFIX))]
         if len(near) != 1:
             continue
         right = (PREFIX if title.startswith(PREFIX) else "") + near[0]
         s = m.start(1)
         yield Hit(s, s + len(title), f"《{title}》疑为《{right}》之误（国家法律法规数据库所载名称）", (right,))
-
-
-def _alike(cited: str, title: str, ctx) -> bool:
-    a, b = next((x, y) for x, y in zip(cited, title) if x != y)
-    return ctx.resource("spelling.detector").candidates.alike(a, b)
 
 
 @hookimpl

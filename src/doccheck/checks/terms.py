@@ -196,7 +196,7 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
             # unless the province or city of the place comes right before it (黑龙江省齐齐哈市)
         if len(span) != len(term) and _edited_char(span, term) in _FUNCTION:
             continue  # 党全面领导: a 的 left out makes another phrase, not a slip
-        if len(span) == len(term) and _has_family(term, index.terms[term]) and not _alike(span, term, ctx):
+        if len(span) == len(term) and _has_family(term, index.terms[term]) and not slip_alike(span, term, ctx):
             continue  # 刑法/宪法, 党纪/党史学习教育, 一窗通办: another term of a family, not a slip
             # (a place is judged by its province or city written before it, _place_in_context)
         if span[0] in _FUNCTION or span[-1] in _FUNCTION:
@@ -228,7 +228,7 @@ def _has_family(term: str, kind: str) -> bool:
     return kind != "地名" and (kind in ("术语", "活动", "法规", "制度", "规范简称", "常用搭配") or len(term) <= 5)
 
 
-def _alike(span: str, term: str, ctx) -> bool:
+def slip_alike(span: str, term: str, ctx) -> bool:
     """The one character that differs sounds or looks like the term's (工/公, 合/和, 鱿/鲅): a slip
     of the input method or of the eye, not another word chosen."""
     a, b = next((x, y) for x, y in zip(span, term) if x != y)
