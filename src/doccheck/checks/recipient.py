@@ -145,6 +145,9 @@ def missing(doc, ctx) -> Iterator[Hit]:
     yield Hit(pos, pos, f"{a.doctype}应在标题下一行顶格标注主送机关（条例 第九条（八））")
 
 
+# 江州县人民政府并张常务副县长: an office and a leader of it addressed together
+_OFFICE_AND_LEADER = re.compile(r"(?:政府|委员会|办公室|办公厅|局|厅|部)(并[\u4e00-\u9fffXx×]{0,8}?(?:常务)?副?"
+                                r"(?:县长|市长|省长|区长|书记|主任|局长|厅长|部长|镇长|乡长)(?:同志)?)")
 # 张市长：, 尊敬的王书记：, 李副局长同志： — a person, not an office.
 _LEADER = re.compile(r"^[ \u3000]*(?:尊敬的)?[\u4e00-\u9fff]{0,3}?(?:副)?(?:市长|书记|主任|局长|厅长|部长|县长|区长|省长|"
                      r"主席|秘书长|镇长|乡长|处长|总理|委员长|校长|院长|领导)(?:同志)?[ \u3000]*[：:][ \u3000]*$")
@@ -175,9 +178,9 @@ Use instead: 主送 the superior office (市人民政府：).""",
 )
 def leader_in_person(doc, ctx) -> Iterator[Hit]:
     a = doc.anatomy
+    text = doc.text
     if a.doctype not in ("请示", "报告") or a.title is None:
         return
-    text = doc.text
     start = text.find("\n", a.title.end)
     if start == -1:
         return
@@ -191,6 +194,30 @@ def leader_in_person(doc, ctx) -> Iterator[Hit]:
                   "（《党政机关公文处理工作条例》第十五条（五））")
 
 
+@rule(
+    id="recipient.office-and-leader",
+    category="recipient",
+    severity="warning",
+    summary="主送机关之后又“并”送领导个人",
+    doc="""\
+What it does: finds an office addressed together with a leader (江州县人民政府并张常务副县长), in any text,
+a 主送 line checked on its own included.
+
+Why is this bad? 《党政机关公文处理工作条例》第十五条（五）: documents go to offices, not to their leaders in
+person, except where a leader asked for the matter directly; adding the leader to the office makes the
+document both. Send it to the office; the office routes it to the leader in charge.""",
+    references=("《党政机关公文处理工作条例》第十五条（五）",),
+    examples=[
+        bad("江州县人民政府并李常务副县长：", at="并李常务副县长"),
+        bad("关于申请防汛资金的请示\n市人民政府并张市长：\n现申请资金500万元。\n", at="并张市长"),
+        good("市人民政府：\n经市政府并报省政府同意，现将有关事项通知如下。\n"),
+    ],
+)
+def office_and_leader(doc, ctx) -> Iterator[Hit]:
+    for m in _OFFICE_AND_LEADER.finditer(doc.text):
+        yield Hit(m.start(1), m.end(), "公文主送机关，不应“并”送领导个人（《党政机关公文处理工作条例》第十五条（五））")
+
+
 @hookimpl
 def doccheck_rules():
-    return [single_for_request, no_subordinate_copy, colon, missing, leader_in_person]
+    return [single_for_request, no_subordinate_copy, colon, missing, leader_in_person, office_and_leader]
