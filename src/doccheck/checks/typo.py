@@ -77,6 +77,7 @@ config's `allow` list.""",
         good("定于下周召开全市安全生产工作会议，进一步完善考核机制。"),
         good("市政府高度重视防汛工作，各地要认真贯彻落实。"),
         good("出席：张明、李强、王伟、赵敏。"),
+        good("推进控煤控气，降低排放。"),  # a character repeated in a parallel phrase is meant
         good("评审专家：（组长）吴建伟（江州大学）、林晓（江州师范学院）。"),  # names with their units
         good("调整中心城区部分道路机动车限行措施。"),  # 限 looks like 银, but 限行 is right
         good("请于12月29日前将值班表报局办公室；市防指启动四级应急响应。"),  # 报局, 防指: 公文 words
@@ -130,7 +131,8 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
     if memo is None:
         text = doc.text
         skip = SpanIndex(_name_spans(text) + _defined_terms(text) + [(n.start, n.end) for n in doc.doc_numbers])
-        found = [s for s in ctx.resource("spelling.detector").detect(text) if not skip.covers(s.index)]
+        found = [s for s in ctx.resource("spelling.detector").detect(text)
+                 if not skip.covers(s.index) and not (len(s.char) == 1 and _in_parallel(text, s.index))]
         own = _own_terms(text, found)
         kept = [s for s in found if s.index not in own]
         lm = ctx.resource("language-model") if kept else None
@@ -163,6 +165,21 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
                 memo.append((s, strong))
         memo.sort(key=lambda x: x[0].index)
     return memo
+
+
+def _in_parallel(text: str, i: int) -> bool:
+    """The character stands again in the next or the last slot of a parallel phrase (涉法涉诉,
+    宜业宜居, 限贷、抽贷、断贷): abbreviations built in series, not a slip, which would not repeat."""
+    ch = text[i]
+    for d in (2, -2):
+        j = i + d
+        if 0 <= j < len(text) and text[j] == ch and "\u4e00" <= text[i + d // 2] <= "\u9fff":
+            return True
+    for d in (3, -3):
+        j = i + d
+        if 0 <= j < len(text) and text[j] == ch and text[min(i, j) + 1] in "、，":
+            return True
+    return False
 
 
 def _own_terms(text: str, suspects: list[Suspect]) -> set[int]:
