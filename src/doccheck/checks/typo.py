@@ -77,7 +77,6 @@ config's `allow` list.""",
         good("定于下周召开全市安全生产工作会议，进一步完善考核机制。"),
         good("市政府高度重视防汛工作，各地要认真贯彻落实。"),
         good("出席：张明、李强、王伟、赵敏。"),
-        good("推进控煤控气，降低排放。"),  # a character repeated in a parallel phrase is meant
         good("评审专家：（组长）吴建伟（江州大学）、林晓（江州师范学院）。"),  # names with their units
         good("调整中心城区部分道路机动车限行措施。"),  # 限 looks like 银, but 限行 is right
         good("请于12月29日前将值班表报局办公室；市防指启动四级应急响应。"),  # 报局, 防指: 公文 words
@@ -108,6 +107,7 @@ published text most such spots are new terms the dictionary lacks (赋能, 提�
     examples=[
         bad("各街道要加墙网格化管理，及时化解矛盾纠纷。", at="墙"),  # a unigram gain of 9, the model not sure
         good("定于下周召开全市安全生产工作会议，进一步完善考核机制。"),
+        good("推进控煤控气，降低排放。"),  # a character repeated in a parallel phrase is meant
     ],
     defers_to=("typo",),
 )
