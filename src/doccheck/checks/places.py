@@ -103,6 +103,7 @@ def place_hierarchy(doc, ctx) -> Iterator[Hit]:
 
 # A county-level name: two characters and 县/区/旗 (兰考县, 鄠邑区); 市 only for a county-level city.
 _COUNTY_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区旗]")
+_FUNCTION = set("的和与及由在对是为等了把被向从以于并或之其经将按")
 # A stem this frequent as a word is a word, not a slip in a name (城区, 辖区 are no 成区).
 _WORD_STEM = 500
 
@@ -132,6 +133,7 @@ township, may still be right, so this is a warning.""",
         good("江州市东城区、西城区、城乡结合区域。"),
         good("2017年的潜山县，2018年撤县设市。"),  # since made a city: the stem is known
         good("除有证据证明系县级以上人民政府实施外。"),  # 证明 is a word: no name starts at 明
+        good("由住房城乡建设部门和由县人民政府确定的部门实施。"),  # function words, not a name
     ],
 )
 def place_name(doc, ctx) -> Iterator[Hit]:
@@ -154,6 +156,8 @@ def place_name(doc, ctx) -> Iterator[Hit]:
             continue
         if s and freq.get(text[s - 1:s + 1], 0) >= _WORD_STEM:
             continue  # 证明系县级: the first character ends a word before it, so no name starts there
+        if name[0] in _FUNCTION or name[1] in _FUNCTION:
+            continue  # 部门和由县人民政府确定: a function word, not a name (和田县 is one character away)
         near = set()
         for p in (0, 1):
             fill = blanks.get(name[:p] + "?" + name[p + 1:])
