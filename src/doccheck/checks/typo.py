@@ -154,7 +154,15 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
             confirmed = lm is not None and model >= LM_STRONG
             leaning = lm is not None and any(s.gain >= g and model >= m for g, m in LEANING)
             if s.gain < REPORT_GAIN and not confirmed and not leaning:
-                continue
+                # the word model may prefer a candidate the word counts ranked lower
+                for cand, gain in s.others if lm is not None else ():
+                    model = lm.gain(text, s.index, cand)
+                    confirmed = model >= LM_STRONG
+                    if confirmed or any(gain >= g and model >= m for g, m in LEANING):
+                        s = Suspect(s.index, s.char, cand, gain)
+                        break
+                else:
+                    continue
             # a name is no evidence for a slip: info at most
             strong = s.gain >= STRONG_GAIN or (confirmed and s.gain >= CONFIRM_FROM)
             scored.append((s, strong and not names.covers(s.index), model))

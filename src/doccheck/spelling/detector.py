@@ -44,6 +44,7 @@ CANDIDATE_WORD = 200  # a candidate must form a word at least this frequent
 # One-character words this frequent are not judged as written characters (11 in jieba's dictionary:
 # 了是在和有他不我的人也): on ECSpell odw.train no loss, and a tenth of the detector's time.
 UNJUDGED_WORD = 300_000
+RUNNERS_UP = 2  # candidates after the best that are kept for the word model to judge
 SHAPE_PENALTY = 2.0  # a look-alike (not a homophone) must win by this much more
 
 
@@ -53,6 +54,8 @@ class Suspect:
     char: str  # what is written: one character, or two for a word typed by its sound (悔意)
     suggestion: str  # as long as ``char``
     gain: float  # log-probability gain of the best candidate over the original
+    # the next candidates and their gains, best first: the word model may prefer one of them
+    others: tuple[tuple[str, float], ...] = ()
 
     @property
     def end(self) -> int:
@@ -99,14 +102,16 @@ class Detector:
                 continue
             lo, hi = max(0, i - WINDOW), min(len(clause), i + WINDOW + 1)
             tried = list(tried)
-            best, best_gain = None, 0.0
+            scored = []
             for cand, gain in zip(tried, gains(clause[lo:hi], i - lo, 1, tried)):
                 if not self.candidates.sounds_alike(ch, cand):
                     gain -= self.shape_penalty  # look-alikes are weaker evidence than homophones
-                if gain > best_gain:
-                    best, best_gain = cand, gain
-            if best is not None and best_gain >= self.threshold:
-                yield i, best, best_gain
+                if gain >= self.threshold:
+                    scored.append((gain, cand))
+            if scored:
+                scored.sort(reverse=True)
+                (best_gain, best), rest = scored[0], scored[1:1 + RUNNERS_UP]
+                yield i, best, best_gain, tuple((c, g) for g, c in rest)
 
     def _in_word(self, clause: str, i: int) -> bool:
         """Some dictionary word, however rare, of 2–4 characters covers clause[i]."""
@@ -143,7 +148,7 @@ class Detector:
                 if gain > best_gain:
                     best, best_gain = w, gain
             if best is not None and best_gain >= PAIR_THRESHOLD:
-                yield i, best, best_gain
+                yield i, best, best_gain, ()
 
     def detect(self, text: str) -> Iterator[Suspect]:
         """Suspected wrong characters in ``text``, clause by clause (runs of Han characters)."""
@@ -161,8 +166,8 @@ class Detector:
                 uncovered = [i - a for i in range(a, m.end()) if not mask[i]]
                 found = tuple(self.check_clause(clause, uncovered)) + tuple(self.check_words(clause, uncovered))
                 cache.put(clause, found)
-            for i, cand, gain in found:
-                yield Suspect(m.start() + i, clause[i:i + len(cand)], cand, gain)
+            for i, cand, gain, others in found:
+                yield Suspect(m.start() + i, clause[i:i + len(cand)], cand, gain, others)
 
     def clear_cache(self) -> None:
         self.cache.clear()
