@@ -148,8 +148,13 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
                 continue
             model = lm.gain(text, s.index, s.suggestion) if lm is not None else 0.0
             if len(s.char) > 1:
-                if model >= PAIR_LM or (model >= PAIR_LM_LOW and s.gain >= PAIR_UNIGRAM):
-                    scored.append((s, not names.covers(s.index) and model >= PAIR_STRONG, model))
+                for word, gain in ((s.suggestion, s.gain),) + s.others:
+                    if word != s.suggestion:
+                        model = lm.gain(text, s.index, word) if lm is not None else 0.0
+                    if model >= PAIR_LM or (model >= PAIR_LM_LOW and gain >= PAIR_UNIGRAM):
+                        s = Suspect(s.index, s.char, word, gain)
+                        scored.append((s, not names.covers(s.index) and model >= PAIR_STRONG, model))
+                        break
                 continue
             confirmed = lm is not None and model >= LM_STRONG
             leaning = lm is not None and any(s.gain >= g and model >= m for g, m in LEANING)

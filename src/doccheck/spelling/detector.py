@@ -143,12 +143,11 @@ class Detector:
             # the words and screens out the hopeless (and costs a third of a full window)
             lo, hi = max(0, i - PAIR_WINDOW), min(len(clause), i + PAIR_WINDOW + 2)
             words = list(words)
-            best, best_gain = None, 0.0
-            for w, gain in zip(words, gains(clause[lo:hi], i - lo, 2, words)):
-                if gain > best_gain:
-                    best, best_gain = w, gain
-            if best is not None and best_gain >= PAIR_THRESHOLD:
-                yield i, best, best_gain, ()
+            scored = sorted(((gain, w) for w, gain in zip(words, gains(clause[lo:hi], i - lo, 2, words))
+                             if gain >= PAIR_THRESHOLD), reverse=True)
+            if scored:
+                (best_gain, best), rest = scored[0], scored[1:1 + RUNNERS_UP]
+                yield i, best, best_gain, tuple((w, g) for g, w in rest)
 
     def detect(self, text: str) -> Iterator[Suspect]:
         """Suspected wrong characters in ``text``, clause by clause (runs of Han characters)."""
