@@ -111,6 +111,7 @@ published text most such spots are new terms the dictionary lacks (赋能, 提�
         bad("各街道要加墙网格化管理，及时化解矛盾纠纷。", at="墙"),  # a unigram gain of 9, the model not sure
         good("定于下周召开全市安全生产工作会议，进一步完善考核机制。"),
         good("推进控煤控气，降低排放。"),  # a character repeated in a parallel phrase is meant
+        good("北至庆宁路，南至荣乐路。"),  # a road's name: weak evidence counts for nothing there
     ],
     defers_to=("typo",),
 )
@@ -168,9 +169,12 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
                         break
                 else:
                     continue
-            # a name is no evidence for a slip: info at most
             strong = s.gain >= STRONG_GAIN or (confirmed and s.gain >= CONFIRM_FROM)
-            scored.append((s, strong and not names.covers(s.index), model))
+            if names.covers(s.index):
+                if not strong:
+                    continue  # a road, village or company is named by rare words: weak evidence is none
+                strong = False  # and strong evidence is info at most
+            scored.append((s, strong, model))
         # a word and a character of it both suspected (主议 → 之一, 议 → 义): the model's choice
         scored.sort(key=lambda x: -x[2])
         taken: set[int] = set()
