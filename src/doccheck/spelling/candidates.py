@@ -158,7 +158,7 @@ class Candidates:
         found = self._same_sound.get(pair)
         if found is not None:
             return found
-        if len(self._same_sound) >= 200_000:
+        if len(self._same_sound) >= 50_000:  # about 11 MiB
             self._same_sound.clear()
         found = self._same_sound[pair] = self._derive_same_sound(pair)
         return found
