@@ -189,8 +189,8 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
 
 
 def _in_parallel(text: str, i: int) -> bool:
-    """The character stands again in the next or the last slot of a parallel phrase (涉法涉诉,
-    宜业宜居, 限贷、抽贷、断贷): abbreviations built in series, not a slip, which would not repeat."""
+    """The character stands again in the next or the last slot of a parallel phrase (控煤控气,
+    稳岗稳产, 压贷、抽贷): abbreviations built in series, not a slip, which would not repeat."""
     ch = text[i]
     for d in (2, -2):
         j = i + d
