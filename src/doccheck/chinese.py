@@ -75,6 +75,10 @@ def next_char(text: str, i: int, skip: str = " \t") -> str:
     return text[j] if j < n and text[j] != "\n" else ""
 
 
+# Function words of one character: next to a phrase they make another phrase (的全面领导, 和由县),
+# they are no part of a name or a fixed term.
+FUNCTION_CHARS = frozenset("的和与及在对是为等了把被向从以于并或之其")
+
 # Common surnames: a person's name cannot be checked against a dictionary, and names are padded
 # or spaced for alignment in rosters.
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"

@@ -79,7 +79,7 @@ class Gazetteer:
         if not hasattr(self, "_county_blanks"):
             index: dict[str, set[str]] = {}
             for name, us in self.by_name.items():
-                if len(name) == 3 and name[-1] in "县区旗市" and any(u.level == 3 for u in us):
+                if len(name) == 3 and name[-1] in "县区旗" and any(u.level == 3 for u in us):
                     for p in (0, 1):
                         index.setdefault(name[:p] + "?" + name[p + 1:], set()).add(name[p])
             self._county_blanks = {k: frozenset(v) for k, v in index.items()}

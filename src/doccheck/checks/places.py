@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..chinese import FUNCTION_CHARS
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
@@ -101,9 +102,10 @@ def place_hierarchy(doc, ctx) -> Iterator[Hit]:
             yield Hit(end, end + len(child_name), f"“{child_name}”不在{name}辖区内（行政区划中的{child_name}属于{where}）")
 
 
-# A county-level name: two characters and 县/区/旗 (兰考县, 鄠邑区); 市 only for a county-level city.
+# A county-level name: two characters and 县/区/旗 (兰考县, 鄠邑区).
 _COUNTY_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区旗]")
-_FUNCTION = set("的和与及由在对是为等了把被向从以于并或之其经将按")
+# No county's stem holds a function word, nor these (由县人民政府, 经区政府, 将县城)
+_NOT_IN_STEM = FUNCTION_CHARS | set("由经将按")
 # A stem this frequent as a word is a word, not a slip in a name (城区, 辖区 are no 成区).
 _WORD_STEM = 500
 
@@ -156,7 +158,7 @@ def place_name(doc, ctx) -> Iterator[Hit]:
             continue
         if s and freq.get(text[s - 1:s + 1], 0) >= _WORD_STEM:
             continue  # 证明系县级: the first character ends a word before it, so no name starts there
-        if name[0] in _FUNCTION or name[1] in _FUNCTION:
+        if name[0] in _NOT_IN_STEM or name[1] in _NOT_IN_STEM:
             continue  # 部门和由县人民政府确定: a function word, not a name (和田县 is one character away)
         near = set()
         for p in (0, 1):

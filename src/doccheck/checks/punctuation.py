@@ -541,7 +541,8 @@ def parallel_items(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     if "二是" not in text:
         return
-    for line_start, line in _lines(text):
+    for ln in re.finditer(r"[^\n]+", text):
+        line_start, line = ln.start(), ln.group()
         if "一是" not in line or "三是" not in line:
             continue
         marks, want = [], 1  # (offset, mark) before 二是, 三是 … in order
@@ -549,7 +550,7 @@ def parallel_items(doc, ctx) -> Iterator[Hit]:
             k = _ITEM_ORDER.index(m.group(2))
             if k != want:
                 continue
-            marks.append((line_start + m.start(1), _FULL_OF.get(m.group(1), m.group(1))))
+            marks.append((line_start + m.start(1), FULL.get(m.group(1), m.group(1))))
             want += 1
         if len(marks) < 2:
             continue
@@ -565,16 +566,6 @@ def parallel_items(doc, ctx) -> Iterator[Hit]:
             if mark != usual:
                 yield Hit(pos, pos + 1, f"“一是……二是……”各分项之间的标点应一致：其余分项之间用“{usual}”，此处用“{mark}”"
                                         f"（GB/T 15834-2011 §4.6）", (usual,))
-
-
-_FULL_OF = {",": "，", ";": "；"}
-
-
-def _lines(text: str):
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
 
 
 @rule(

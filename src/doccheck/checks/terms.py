@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Iterator
 
+from ..chinese import FUNCTION_CHARS
 from ..dates import find_dates
 from ..findings import Hit
 from ..hookspecs import hookimpl
@@ -194,12 +195,12 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
                 span, tokenizer, freq)):
             continue  # 上海市宝山区 holds 市宝山区; 中国现代化 (a character fewer) is words of its own —
             # unless the province or city of the place comes right before it (黑龙江省齐齐哈市)
-        if len(span) != len(term) and _edited_char(span, term) in _FUNCTION:
+        if len(span) != len(term) and _edited_char(span, term) in FUNCTION_CHARS:
             continue  # 党全面领导: a 的 left out makes another phrase, not a slip
         if len(span) == len(term) and _has_family(term, index.terms[term]) and not slip_alike(span, term, ctx):
             continue  # 刑法/宪法, 党纪/党史学习教育, 一窗通办: another term of a family, not a slip
             # (a place is judged by its province or city written before it, _place_in_context)
-        if span[0] in _FUNCTION or span[-1] in _FUNCTION:
+        if span[0] in FUNCTION_CHARS or span[-1] in FUNCTION_CHARS:
             continue  # 的全面领导, 和本地区: a function word next to a phrase, not a slip in a name
         if index.terms[term] == "地名" and not _place_in_context(text, s, term, ctx):
             continue
@@ -216,7 +217,6 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
             yield Hit(s, e, f"“{text[s:e]}”词序有误，固定用语为“{term}”（{index.terms[term]}）", (term,))
 
 
-_FUNCTION = set("的和与及在对是为等了把被向从以于并或之其")
 
 
 def _has_family(term: str, kind: str) -> bool:

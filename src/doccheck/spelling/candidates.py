@@ -152,7 +152,7 @@ class Candidates:
                 *(groups.get(k, frozenset()) for k in self.readings.get(ch, ())))
         return found
 
-    def same_sound_words(self, pair: str) -> set[str]:
+    def same_sound_words(self, pair: str) -> frozenset[str]:
         """Frequent two-character words that sound like ``pair`` and differ from it in both
         characters (悔意 → 会议): a word typed by its pinyin and the wrong one chosen."""
         found = self._same_sound.get(pair)
@@ -180,8 +180,7 @@ class Candidates:
         """``b`` could stand for ``a`` written by mistake, rare characters included (婺 for 务):
         a candidate, a shared reading or a look-alike."""
         r = self.readings
-        return (b in self.of(a) or b in self.shapes.get(a, ())
-                or not set(r.get(a, ())).isdisjoint(r.get(b, ())))
+        return b in self.of(a) or not set(r.get(a, ())).isdisjoint(r.get(b, ()))
 
     def sounds_alike(self, a: str, b: str) -> bool:
         return b in self.homophones(a)
