@@ -85,6 +85,17 @@ class Gazetteer:
             self._county_blanks = {k: frozenset(v) for k, v in index.items()}
         return self._county_blanks
 
+    @property
+    def short_names(self) -> frozenset[str]:
+        """Provinces and prefectures as the names of newspapers and people use them: 浙江, 杭州, 广西."""
+        if not hasattr(self, "_short_names"):
+            names = {name[:-1] for name, us in self.by_name.items()
+                     if len(name) >= 3 and name[-1] in "省市" and any(u.level <= 2 for u in us)}
+            names.update(name[:2] if name[:3] != "内蒙古" else name[:3] for name, us in self.by_name.items()
+                         if name.endswith("自治区") and any(u.level == 1 for u in us))
+            self._short_names = frozenset(names)
+        return self._short_names
+
     def ancestors(self, unit: Unit) -> list[Unit]:
         out, code = [], unit.parent
         while code and code in self.units:

@@ -18,7 +18,7 @@ _UNKNOWN_COUNTY = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:区|县|旗)")
 _ZONE_AFTER = re.compile(r"管委会|管理委员会|管委|工委|党工委|办事处|开发区|园区|片区")
 # Words ending in 区/县/市 that are no place: 市区, 城区, 辖区, 社区, 园区, 新区 …
 _GENERIC = re.compile(r"(?:市|城|郊|辖|社|园|景|片|街|老|新|开发|示范|功能|试验|保税|核心|中心|主城|中心城|各|全|本|该|"
-                      r"县|乡|镇|村|山|林|库|矿|灾|牧|港|校|营)区$|^(?:各|全|本|该|所在|周边|相关|邻近|下辖)|城市$|超市$|都市$|门市$|上市$|集市$")
+                      r"县|乡|镇|村|山|林|库|矿|灾|牧|港|校|营|苏|湾|垦|考|学|警|战|军|选|赛|展|商|厂|湖|边|特|藏|侨|疫|控|封|防)区$|^(?:各|全|本|该|所在|周边|相关|邻近|下辖)|城市$|超市$|都市$|门市$|上市$|集市$")
 
 
 @rule(
@@ -32,7 +32,8 @@ What it does: reads place names against the gazetteer of China's administrative 
 city by a county, that does not lie inside it — 江苏省杭州市, 抚顺市露天区 (a district renamed long ago) —
 it reports the second name, with the units of that name the gazetteer knows. A county name the
 gazetteer does not know is reported only when it is one character away from a county of that city
-(莲护区 for 西安市's 莲湖区), with that county as the suggestion.
+(莲护区 for 西安市's 莲湖区), with that county as the suggestion, or when the text gives the address in
+full, province and city before it (辽宁省抚顺市露天区).
 
 Why is this bad? A place name copied from another document, or a district since renamed, points the
 reader to the wrong place. The gazetteer is of 2022; a district renamed or merged since (or before,
@@ -43,6 +44,8 @@ is named with what it became — in a document dated after the change, or an und
     examples=[
         bad("江苏省杭州市西湖区", at="杭州市"),
         bad("江州省西安市莲护区桃园路街道", at="莲护区"),
+        bad("项目位于浙江省杭州市云海区。", at="云海区"),  # an address in full: an unknown district is a finding
+        good("项目位于浙江省杭州市钱塘区；杭州市云海区块。"),
         good("浙江省杭州市西湖区；上海市浦东新区；北京市朝阳区；辽宁省抚顺市东洲区；上海市区；本市辖区内。"),
         good("江州市城市市容和环境卫生管理条例；授予江州市荣誉市民称号；漯河市西城区管委会。"),
         good("安徽省宣城市提高区域内就诊率；四川省巴中市川陕苏区。"),
@@ -83,8 +86,8 @@ def place_hierarchy(doc, ctx) -> Iterator[Hit]:
             near = tuple(sorted({c.name for p in parents for c in g.descendants(p)
                                  if len(c.name) == len(child_name) and c.name[-1] == child_name[-1]
                                  and sum(a != b for a, b in zip(c.name, child_name)) == 1}))
-            if not near:
-                continue
+            if not near and not _after_its_province(g, text, start, parents):
+                continue  # 省+市+区 in full is an address: a district unknown there is a finding
             known = []
         else:
             known = [u for u in g.by_name[child_name] if u.level in (2, 3)]
@@ -98,6 +101,10 @@ def place_hierarchy(doc, ctx) -> Iterator[Hit]:
                          for c in known[:3])
         if near:
             yield Hit(end, end + len(child_name), f"{name}没有“{child_name}”，是否应为“{'”或“'.join(near)}”？", near)
+        elif not known:
+            units = "、".join(c.name for p in parents for c in g.descendants(p) if c.level == 3)
+            yield Hit(end, end + len(child_name), f"{name}没有“{child_name}”（行政区划中{name}下辖{units}），"
+                                                  "是否已更名或写错？")
         else:
             yield Hit(end, end + len(child_name), f"“{child_name}”不在{name}辖区内（行政区划中的{child_name}属于{where}）")
 
@@ -169,6 +176,11 @@ def place_name(doc, ctx) -> Iterator[Hit]:
         if len(near) == 1:
             right = near.pop()
             yield Hit(s, e, f"行政区划中没有“{name}”，是否应为“{right}”？", (right,))
+
+
+def _after_its_province(g, text: str, start: int, units) -> bool:
+    """The prefecture at ``start`` follows the province it lies in (辽宁省抚顺市): the text gives an address."""
+    return any(a.level == 1 and text.endswith(a.name, 0, start) for u in units for a in g.ancestors(u))
 
 
 def _after_prefecture(g, text: str, start: int) -> bool:

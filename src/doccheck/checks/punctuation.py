@@ -9,6 +9,7 @@ from typing import Iterator
 from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
 from ..findings import Hit
 from ..hookspecs import hookimpl
+from ..resources import Resource
 from ..rule import bad, good, rule
 from .structure import heading_mark_rewrites
 
@@ -694,7 +695,56 @@ def connector_and_spaces(doc, ctx) -> Iterator[Hit]:
         yield Hit.fixing(m.start(), m.end(), "汉字之间有多余的空格", "")
 
 
+# National papers by name; a province's or city's paper is its short name + 日报/晚报 (浙江日报, 杭州日报).
+_NATIONAL_PAPERS = ("人民日报", "光明日报", "经济日报", "法治日报", "法制日报", "工人日报", "农民日报", "科技日报",
+                    "中国青年报", "中国妇女报", "中国纪检监察报", "学习时报", "解放军报")
+_PAPER_AFTER = re.compile(r"社|报业|集团|传媒|总编|编辑部|》|〉")
+
+
+@rule(
+    id="punctuation.newspaper-name",
+    category="punctuation",
+    severity="warning",
+    summary="报纸名称未加书名号",
+    doc="""\
+What it does: finds the name of a newspaper written without 书名号: the national papers (人民日报,
+光明日报 …) and a province's or city's paper (its short name + 日报/晚报: 浙江日报, ××日报), in running
+text and in titles (关于订阅××日报的通知). The newspaper as an organisation (人民日报社, ××日报报业集团)
+takes no 书名号 and is left alone.
+
+Why is this bad? GB/T 15834-2011 §4.15.1: 书名号 mark the names of books, periodicals and newspapers;
+in a title too (GB/T 9704-2012 §7.3.1 keeps them).""",
+    references=("GB/T 15834-2011 §4.15.1（书名号标示报纸名）", "GB/T 9704-2012 §7.3.1（标题）"),
+    examples=[
+        bad("关于订阅2026年度湖州日报的通知", at="湖州日报"),
+        bad("活动情况在人民日报刊发。", at="人民日报"),
+        bad("关于做好××日报发行工作的通知", at="××日报"),
+        good("关于订阅2026年度《湖州日报》的通知；活动情况在《人民日报》刊发。"),
+        good("人民日报社、湖州日报报业集团派员参加；各单位报送工作日报。"),
+    ],
+)
+def newspaper_name(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    if "报" not in text:
+        return
+    for m in ctx.resource("newspaper-names").finditer(text):
+        s, e = m.span()
+        if (s and text[s - 1] in "《〈") or _PAPER_AFTER.match(text, e):
+            continue
+        yield Hit(s, e, f"报纸名称应加书名号：“《{m.group()}》”（GB/T 15834-2011 §4.15.1）", (f"《{m.group()}》",))
+
+
+def _newspaper_names(resources) -> re.Pattern:
+    places = sorted(resources.get("gazetteer").short_names, key=len, reverse=True)
+    return re.compile("(?:%s|(?:%s|××|ＸＸ|XX)(?:日报|晚报))" % ("|".join(_NATIONAL_PAPERS), "|".join(places)))
+
+
+@hookimpl
+def doccheck_resources():
+    return [Resource("newspaper-names", _newspaper_names, "报纸名称：全国性报纸和各省、市的日报、晚报")]
+
+
 @hookimpl
 def doccheck_rules():
     return [half_width, paired_marks, repeated, ellipsis_dash, enumeration_comma, quoted_items_comma,
-            parallel_items, heading_end, connector_and_spaces]
+            parallel_items, heading_end, connector_and_spaces, newspaper_name]

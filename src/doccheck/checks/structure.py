@@ -510,7 +510,51 @@ def one_matter(doc, ctx) -> Iterator[Hit]:
                                               "（《党政机关公文处理工作条例》第十五条（四））")
 
 
+# A reply to several 请示 at once: 对你镇的三份请示……批复如下, or two cited 请示 titles before 收悉.
+_SEVERAL_REQUESTS = re.compile(r"你(?:们)?[\u4e00-\u9fff]{0,6}?(?:报来|报送|上报|呈报)?的?(?:数|多|几|两|二|三|四|五|六|七|八|九|十)"
+                               r"(?:次|份|个|件)请示")
+_TWO_CITED_REQUESTS = re.compile(r"《[^《》\n]{2,80}?的请示》[^《》。\n]{0,30}?[和及、与]《[^《》\n]{2,80}?的请示》"
+                                 r"[^。\n]{0,40}?收悉")
+_REPLYING = re.compile(r"批复|答复|复函|收悉")
+
+
+@rule(
+    id="structure.one-reply",
+    category="structure",
+    severity="warning",
+    summary="批复应一文一批：一份批复答复了多份请示",
+    doc="""\
+What it does: in a reply (a sentence that answers: 批复如下、答复如下、收悉), finds several 请示 answered
+at once: 对你镇的三份请示, or two cited 请示 titles joined before 收悉.
+
+Why is this bad? A 请示 is one document for one matter (《党政机关公文处理工作条例》第十五条（四）：请示应当一文一事), and
+each is registered, answered and filed on its own: a reply to several leaves the others without an answer
+of their own. The practice is 一文一批 — one 批复 for each 请示.
+
+Use instead: one 批复 for each 请示.""",
+    references=("《党政机关公文处理工作条例》第十五条（四）（请示应当一文一事）", "第八条（十二）（批复适用于答复下级机关请示事项）"),
+    examples=[
+        bad("你县报来的三份请示收悉，经研究，批复如下：", at="三份请示"),
+        bad("《关于新建城南水厂的请示》（江水〔2025〕3号）和《关于调整供水价格的请示》（江水〔2025〕5号）收悉。",
+            at="《关于新建城南水厂的请示》（江水〔2025〕3号）和《关于调整供水价格的请示》（江水〔2025〕5号）收悉"),
+        good("你县《关于新建城南水厂的请示》（江水〔2025〕3号）收悉。经研究，批复如下："),
+        good("县水利局曾多次请示，省厅已作答复。"),  # a narrative, not a reply addressed to the office
+    ],
+)
+def one_reply(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    if "请示" not in text:
+        return
+    for m in _SEVERAL_REQUESTS.finditer(text):
+        end = text.find("。", m.end())
+        if _REPLYING.search(text, m.start(), end if end >= 0 else len(text)):
+            s = m.end() - 4
+            yield Hit(s, m.end(), "批复应一文一批：对每份请示分别作出批复（《党政机关公文处理工作条例》第十五条（四））")
+    for m in _TWO_CITED_REQUESTS.finditer(text):
+        yield Hit(m.start(), m.end(), "批复应一文一批：两份请示应分别作出批复（《党政机关公文处理工作条例》第十五条（四））")
+
+
 @hookimpl
 def doccheck_rules():
-    return [one_matter, heading_sequence, heading_marker_form, request_in_report, citation_order, attachment_note,
+    return [one_reply, one_matter, heading_sequence, heading_marker_form, request_in_report, citation_order, attachment_note,
             signature_date, signature, length_limit, attachment_number]
