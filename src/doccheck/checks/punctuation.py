@@ -9,7 +9,6 @@ from typing import Iterator
 from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
 from ..findings import Hit
 from ..hookspecs import hookimpl
-from ..resources import Resource
 from ..rule import bad, good, rule
 from .structure import heading_mark_rewrites
 
@@ -698,6 +697,7 @@ def connector_and_spaces(doc, ctx) -> Iterator[Hit]:
 # National papers by name; a province's or city's paper is its short name + 日报/晚报 (浙江日报, 杭州日报).
 _NATIONAL_PAPERS = ("人民日报", "光明日报", "经济日报", "法治日报", "法制日报", "工人日报", "农民日报", "科技日报",
                     "中国青年报", "中国妇女报", "中国纪检监察报", "学习时报", "解放军报")
+_PAPER_END = re.compile(r"日报|晚报|青年报|妇女报|监察报|时报|军报")
 _PAPER_AFTER = re.compile(r"社|报业|集团|传媒|总编|编辑部|》|〉")
 
 
@@ -727,21 +727,18 @@ def newspaper_name(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     if "报" not in text:
         return
-    for m in ctx.resource("newspaper-names").finditer(text):
-        s, e = m.span()
-        if (s and text[s - 1] in "《〈") or _PAPER_AFTER.match(text, e):
+    places = None
+    for m in _PAPER_END.finditer(text):
+        e = m.end()
+        s = next((e - len(n) for n in _NATIONAL_PAPERS if text.endswith(n, 0, e)), None)
+        if s is None and m.group() in ("日报", "晚报"):
+            places = places or ctx.resource("gazetteer").short_names
+            s = next((m.start() - k for k in (3, 2) if text[m.start() - k:m.start()] in places
+                      or text[m.start() - k:m.start()] in ("××", "ＸＸ", "XX")), None)
+        if s is None or (s and text[s - 1] in "《〈") or _PAPER_AFTER.match(text, e):
             continue
-        yield Hit(s, e, f"报纸名称应加书名号：“《{m.group()}》”（GB/T 15834-2011 §4.15.1）", (f"《{m.group()}》",))
-
-
-def _newspaper_names(resources) -> re.Pattern:
-    places = sorted(resources.get("gazetteer").short_names, key=len, reverse=True)
-    return re.compile("(?:%s|(?:%s|××|ＸＸ|XX)(?:日报|晚报))" % ("|".join(_NATIONAL_PAPERS), "|".join(places)))
-
-
-@hookimpl
-def doccheck_resources():
-    return [Resource("newspaper-names", _newspaper_names, "报纸名称：全国性报纸和各省、市的日报、晚报")]
+        name = text[s:e]
+        yield Hit(s, e, f"报纸名称应加书名号：“《{name}》”（GB/T 15834-2011 §4.15.1）", (f"《{name}》",))
 
 
 @hookimpl
