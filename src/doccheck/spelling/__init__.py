@@ -24,7 +24,7 @@ def load_detector(resources=None, **params) -> Detector:
     from .. import __version__
     from ..lexicon import PhraseMatcher
     from .cache import cached_on_disk
-    from .candidates import DATA, Candidates, derive_tables, shape_groups
+    from .candidates import DATA, Candidates, shape_groups
     from .scoring import UnigramScorer
 
     tk = resources.get("jieba") if resources is not None else load_jieba()
@@ -34,21 +34,32 @@ def load_detector(resources=None, **params) -> Detector:
     # needed when the tables are derived anew
     key = (__version__, version("jieba"), version("pypinyin"), tk.total, len(freq), CANDIDATE_WORD,
            (DATA / "shape-confusions.txt").read_bytes(), "words", "all-readings", "neighbours")
-    tables = cached_on_disk("spelling-tables", key, lambda: derive_tables(freq, CANDIDATE_WORD))
-    strong, unjudged = [], set()
-    for w, f in freq.items():  # one pass over the 500,000 entries: this runs at every start
-        if f >= STRONG_WORD:
-            if 2 <= len(w) <= 4:
-                strong.append(w)
-            elif len(w) == 1 and f >= UNJUDGED_WORD:
-                unjudged.add(w)
-    strong += [t.strip() for t in terms.splitlines() if t.strip() and not t.startswith("#")]
+    tables = cached_on_disk("spelling-tables", key + (STRONG_WORD, UNJUDGED_WORD), lambda: _derive(freq))
+    strong = tables["strong"] + [t.strip() for t in terms.splitlines() if t.strip() and not t.startswith("#")]
+    unjudged = tables["unjudged"]
     # fuzzy: zh/z, ch/c, sh/s, n/l, -ng/-n count as the same sound (树/素, 因/应): on ECSpell
     # odw.train it adds 2 points of recall at the same precision
     candidates = Candidates(tables["readings"], tables["index"], shape_groups(), fuzzy=True, words=tables["words"],
                             common=tables["common"], follows=tables["follows"], precedes=tables["precedes"])
     params.setdefault("unjudged", frozenset(unjudged))
     return Detector(candidates, UnigramScorer(tk), PhraseMatcher((w, None) for w in strong), **params)
+
+
+def _derive(freq) -> dict:
+    """The candidate tables, and the words whose characters are not suspicious: one pass over the
+    500,000 entries, so derived once and cached with the tables rather than at every start."""
+    from .candidates import derive_tables
+
+    tables = derive_tables(freq, CANDIDATE_WORD)
+    strong, unjudged = [], set()
+    for w, f in freq.items():
+        if f >= STRONG_WORD:
+            if 2 <= len(w) <= 4:
+                strong.append(w)
+            elif len(w) == 1 and f >= UNJUDGED_WORD:
+                unjudged.add(w)
+    tables["strong"], tables["unjudged"] = strong, frozenset(unjudged)
+    return tables
 
 
 @hookimpl

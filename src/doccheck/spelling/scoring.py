@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import math
 
+from .wordcounts import WordCounts
+
 
 class UnigramScorer:
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer  # an initialised jieba.Tokenizer
-        self.freq: dict[str, int] = tokenizer.FREQ
+        self.freq = tokenizer.FREQ
+        if not hasattr(self.freq, "block"):  # a plain dict (tests, jieba's own)
+            self.freq = WordCounts.of(self.freq)
+        self._blocks, self._block = self.freq.dicts, self.freq.block
         self._log_total = math.log(tokenizer.total)
         # log probability by frequency: a few thousand distinct counts, looked up inline in the
         # programme below (a call per word found was a tenth of the detector's time)
@@ -44,15 +49,18 @@ class UnigramScorer:
         """Fill ``route[i]`` (the best log probability of ``s[i:]``) for i = start down to 0; the
         entries right of ``start`` are given. With ``nxt``, also where the best first word of
         ``s[i:]`` ends (ties go to the longer word, as in jieba)."""
-        freq = self.freq
+        blocks, block = self._blocks, self._block
         log = self._log
         n = len(s)
         for i in range(start, -1, -1):
             best, end = None, i + 1
             j = i + 1
             frag = s[i]
+            words = blocks.get(frag)  # the words that start with this character
+            if words is None:
+                words = block(frag)
             while j <= n:
-                f = freq.get(frag)
+                f = words.get(frag)
                 if f is None:  # jieba's dictionary holds every prefix of every word
                     break
                 if f:
