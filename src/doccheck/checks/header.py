@@ -222,17 +222,21 @@ _REQUESTING_REPORT = re.compile(r"关于(?:(申请|请求|恳请|要求拨付|�
 # A cited title that ends with its 事由 and no 文种: 《关于加强廉政建设的工作情况》.
 _NO_DOCTYPE = re.compile(r"《([^《》\n]{0,20}关于[^《》\n]{2,60}的(?:工作情况|情况|有关事宜|事宜|有关问题|问题|事项))》")
 _DOUBLED_ABOUT = re.compile(r"关于[\s\u3000]*关于")
+# A 请示 whose 事由 asks again: 关于请求拨付……的请示 (the 文种 already asks; 申请 names what is applied
+# for, 关于申请设立……, and is left alone).
+_DOUBLED_REQUEST = re.compile(r"关于(请求|恳请|请予)[^。；，\n《》]{1,40}?的请示(?=$|[》〉（(\n])", re.M)
 
 
 @rule(
     id="header.title-doctype",
     category="header",
     severity="warning",
-    summary="标题中的文种：两个文种连用、以报告请求批准、引用标题缺少文种、“关于”重复",
+    summary="标题中的文种：两个文种连用、以报告请求批准、请示标题重复请求、引用标题缺少文种、“关于”重复",
     doc="""\
 What it does: in a title — the document's own, a title cited in 《》, or a title checked on its own
 line — finds two 文种 run together (……的请示报告, ……的批复函), a 报告 whose 事由 asks for something
-(关于申请……的报告), and 关于 written twice in a row.
+(关于申请……的报告), a 请示 whose 事由 asks again (关于请求拨付……的请示), and 关于 written twice in a
+row.
 
 Why is this bad? 《党政机关公文处理工作条例》第八条 names fifteen 文种 and a document is one of them:
 a 请示 is answered, a 报告 is read and filed, so a 请示报告 is neither. 第十五条（四） forbids
@@ -247,6 +251,8 @@ Use instead: one 文种 — 请示 for what needs the superior's approval, 报�
         bad("请按《江州市水务局关于调整供水价格的请示报告》办理。", at="请示报告"),
         bad("关于申请2025年防汛专项资金的报告\n市人民政府：\n", at="关于申请2025年防汛专项资金的报告"),
         bad("关于关于开展安全生产大检查的通知", at="关于关于"),
+        bad("关于请求拨付江北防洪堤加固资金的请示\n市人民政府：\n", at="请求"),
+        good("关于申请设立江北新区管理委员会的请示\n市人民政府：\n"),
         bad("关于解决老旧小区改造经费的报告\n市人民政府：\n", at="关于解决老旧小区改造经费的报告"),
         bad("请参照《江北区关于推进垃圾分类的工作情况》执行。", at="江北区关于推进垃圾分类的工作情况"),
         good("关于2025年防汛资金使用情况的报告\n市人民政府：\n"),  # reports on money spent, asks for none
@@ -277,6 +283,9 @@ def title_doctype(doc, ctx) -> Iterator[Hit]:
                                         "（GB/T 9704-2012 §7.3.1；《党政机关公文处理工作条例》第八条）")
     for m in _DOUBLED_ABOUT.finditer(text):
         yield Hit.fixing(m.start(), m.end(), "“关于”重复", "关于")
+    for m in _DOUBLED_REQUEST.finditer(text):
+        yield Hit(m.start(1), m.end(1), f"标题中的“{m.group(1)}”与文种“请示”语义重复，宜删去"
+                                        "（《党政机关公文处理工作条例》第八条：请示适用于向上级机关请求指示、批准）")
 
 
 _TWO_CHAR = {"请示", "报告", "批复", "通知", "通报", "公告", "通告", "决定"}
