@@ -128,7 +128,9 @@ _DOWNWARD = {"通知", "通报", "批复", "决定", "意见"}
 What it does: finds the place of the issuer (in the title, the 发文机关标志 and the 署名) in the
 gazetteer, then reports a place that is neither it, inside it nor around it where the document
 speaks of itself — 我长沙市, 全长沙市 — or among the 主送机关 of a downward document (通知、通报、
-批复、决定、意见), which go to the issuer's own subordinates.
+批复、决定、意见), which go to the issuer's own subordinates. In a county's or city's document it also
+reports a township (镇, 乡, 街道) of another county named with no county or city before it (灰汤镇 in
+a 湘潭县 document); names that many counties share (城关镇) are left alone.
 
 Why is this bad? A draft adapted from another city's document keeps that city's name where it
 speaks of “us”: the issued text then addresses the wrong city. 《党政机关公文处理工作条例》第十九条
@@ -143,6 +145,11 @@ asks the drafter to check that a document fits the issuing body's situation.""",
         good("湖南省人民政府关于做好防汛工作的通知\n长沙市人民政府：\n全长沙市要加强巡查。\n"),  # inside the issuer
         good("长沙市岳麓区人民政府关于做好防汛工作的通知\n各街道办事处：\n全长沙市统一部署。\n"),  # around it
         good("湘潭市水务局关于商请协助调水的函\n株洲市水务局：\n请予支持。\n"),  # a 函 to a peer
+        # a township of another county, named as if it were the county's own
+        bad("湘潭县人民政府关于做好秋冬季森林防火工作的通知\n各乡镇人民政府：\n花石镇、射埠镇、灰汤镇要加强巡护。\n",
+            at="灰汤镇"),
+        good("湘潭县人民政府关于做好秋冬季森林防火工作的通知\n各乡镇人民政府：\n花石镇、射埠镇要加强巡护，"
+             "可学习宁乡市灰汤镇的做法。\n"),
     ],
     gongwen_only=True,
 )
@@ -175,6 +182,7 @@ def other_place(doc, ctx) -> Iterator[Hit]:
                 s = m.end()
                 yield Hit(s, s + len(found[0][2]), f"正文以“{text[m.start():s + len(found[0][2])]}”自称，"
                           f"与发文机关所在地不符，疑为照抄其他地方文件未改")
+    yield from _foreign_townships(doc, gaz, own)
     if a.doctype in _DOWNWARD and a.main_recipient_line is not None:
         ln = a.main_recipient_line
         for s, e, name in gaz.matcher.find(text[ln.start:ln.end]):
@@ -182,6 +190,36 @@ def other_place(doc, ctx) -> Iterator[Hit]:
                 yield Hit(ln.start + s, ln.start + e, f"下行文主送“{name}”的机关，与发文机关所在地不符，"
                           "疑为照抄其他地方文件未改")
                 break
+
+
+_TOWNSHIP_END = re.compile(r"镇|乡|街道")
+# A name that many counties share (城关镇, 新华街道) says nothing about where the text was written.
+_SHARED_TOWNSHIP = 8
+
+
+def _foreign_townships(doc, gaz, own) -> Iterator[Hit]:
+    """A county's or city's document that names a township of another county, with no county or city
+    before it to say it is meant (灰汤镇 in a 湘潭县 document: copied from 宁乡市's)."""
+    counties = {u.code for u in own if u.level in (2, 3)}  # 东莞市's towns lie right under the city
+    counties |= {c.code for u in own if u.level == 2 for c in gaz.descendants(u)}
+    text = doc.text
+    if not counties or not any(ch in text for ch in "镇乡街"):
+        return
+    towns = gaz.townships
+    reported = set()
+    for m in _TOWNSHIP_END.finditer(text):
+        s = next((m.start() - k for k in (4, 3, 2) if m.start() >= k and text[m.start() - k:m.end()] in towns), None)
+        if s is None or text.startswith(("镇", "乡", "街道"), m.end()):
+            continue  # 嘉定镇街道: the 镇 is part of a 街道's name
+        name = text[s:m.end()]
+        where = towns[name]
+        if where & counties or len(where) > _SHARED_TOWNSHIP or name in reported:
+            continue
+        if gaz.matcher.find(text[max(0, s - 8):s]):
+            continue  # 宁乡市灰汤镇: the county is named, so another place is meant
+        reported.add(name)
+        homes = "、".join(sorted({a.name for c in where if c in gaz.units for a in [gaz.units[c]]}))
+        yield Hit(s, m.end(), f"“{name}”不在发文机关辖区内（行政区划中属{homes}），疑为照抄其他地方文件未改")
 
 
 @hookimpl
