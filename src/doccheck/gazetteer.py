@@ -87,14 +87,19 @@ class Gazetteer:
         return self._county_blanks
 
     @property
-    def short_names(self) -> frozenset[str]:
-        """Provinces and prefectures as the names of newspapers and people use them: 浙江, 杭州, 广西."""
+    def short_names(self) -> dict[str, list[Unit]]:
+        """Provinces and prefectures as newspapers and people name them — 浙江, 杭州, 广西 — with their units."""
         if not hasattr(self, "_short_names"):
-            names = {name[:-1] for name, us in self.by_name.items()
-                     if len(name) >= 3 and name[-1] in "省市" and any(u.level <= 2 for u in us)}
-            names.update(name[:2] if name[:3] != "内蒙古" else name[:3] for name, us in self.by_name.items()
-                         if name.endswith("自治区") and any(u.level == 1 for u in us))
-            self._short_names = frozenset(names)
+            names: dict[str, list[Unit]] = {}
+            for name, us in self.by_name.items():
+                if len(name) >= 3 and name[-1] in "省市":
+                    short = name[:-1]
+                elif name.endswith("自治区"):
+                    short = name[:3] if name.startswith("内蒙古") else name[:2]
+                else:
+                    continue
+                names.setdefault(short, []).extend(u for u in us if u.level <= 2)
+            self._short_names = {k: v for k, v in names.items() if v}
         return self._short_names
 
     @property

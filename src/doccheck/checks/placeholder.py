@@ -116,6 +116,7 @@ def unfilled(doc, ctx) -> Iterator[Hit]:
 
 
 _SELF_REFERENCE = re.compile(r"(?:我|全)(?=[\u4e00-\u9fff]{2,8}?[省市县区州盟旗])")
+_SELF_BY_SHORT_NAME = re.compile(r"我们?(?=[\u4e00-\u9fff]{2})")
 _DOWNWARD = {"通知", "通报", "批复", "决定", "意见"}
 
 
@@ -127,7 +128,7 @@ _DOWNWARD = {"通知", "通报", "批复", "决定", "意见"}
     doc="""\
 What it does: finds the place of the issuer (in the title, the 发文机关标志 and the 署名) in the
 gazetteer, then reports a place that is neither it, inside it nor around it where the document
-speaks of itself — 我长沙市, 全长沙市 — or among the 主送机关 of a downward document (通知、通报、
+speaks of itself — 我长沙市, 全长沙市, 爱我长沙 — or among the 主送机关 of a downward document (通知、通报、
 批复、决定、意见), which go to the issuer's own subordinates. In a county's or city's document it also
 reports a township (镇, 乡, 街道) of another county named with no county or city before it (灰汤镇 in
 a 湘潭县 document); names that many counties share (城关镇) are left alone.
@@ -148,6 +149,9 @@ asks the drafter to check that a document fits the issuing body's situation.""",
         # a township of another county, named as if it were the county's own
         bad("湘潭县人民政府关于做好秋冬季森林防火工作的通知\n各乡镇人民政府：\n花石镇、射埠镇、灰汤镇要加强巡护。\n",
             at="灰汤镇"),
+        bad("神木市人民政府关于开展文明城市创建活动的通知\n各镇人民政府：\n广泛宣传“文明出行，爱我长沙”的理念。\n",
+            at="长沙"),
+        good("长沙市人民政府关于开展文明城市创建活动的通知\n各区人民政府：\n广泛宣传“文明出行，爱我长沙”的理念。\n"),
         good("湘潭县人民政府关于做好秋冬季森林防火工作的通知\n各乡镇人民政府：\n花石镇、射埠镇要加强巡护，"
              "可学习宁乡市灰汤镇的做法。\n"),
     ],
@@ -181,6 +185,17 @@ def other_place(doc, ctx) -> Iterator[Hit]:
             if found and found[0][0] == 0 and foreign(found[0][2]):
                 s = m.end()
                 yield Hit(s, s + len(found[0][2]), f"正文以“{text[m.start():s + len(found[0][2])]}”自称，"
+                          f"与发文机关所在地不符，疑为照抄其他地方文件未改")
+        # 爱我长沙, 我们杭州: a city or province by its short name
+        shorts = gaz.short_names
+        for m in _SELF_BY_SHORT_NAME.finditer(text, body.start, body.end):
+            s = m.end()
+            name = next((text[s:s + k] for k in (3, 2) if text[s:s + k] in shorts), None)
+            if name is None or text.startswith(("市", "省"), s + len(name)):
+                continue  # 我长沙市 is read above
+            units = shorts[name]
+            if not any(u.code == o.code or gaz.within(u, o) or gaz.within(o, u) for u in units for o in own):
+                yield Hit(s, s + len(name), f"正文以“{text[m.start():s + len(name)]}”自称，"
                           f"与发文机关所在地不符，疑为照抄其他地方文件未改")
     yield from _foreign_townships(doc, gaz, own)
     if a.doctype in _DOWNWARD and a.main_recipient_line is not None:
