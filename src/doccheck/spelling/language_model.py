@@ -45,6 +45,7 @@ class WordLM:
         self.tokenizer = tokenizer
         self.path = path
         self._segment = UnigramScorer(tokenizer).segment  # jieba's cut of Han text, cheaper
+        self._written: dict[str, float] = {}  # window as written → its score
 
     def tokens(self, s: str) -> list[str]:
         """jieba's words; a word the model lacks is split into the longest words it has, then
@@ -81,7 +82,12 @@ class WordLM:
             b += 1
         window = text[a:b]
         k = i - a
-        return self.score(window[:k] + candidate + window[k + n:]) - self.score(window)
+        written = self._written.get(window)
+        if written is None:  # the runners-up of a suspect share the window as written
+            if len(self._written) >= 4096:
+                self._written.clear()
+            written = self._written[window] = self.score(window)
+        return self.score(window[:k] + candidate + window[k + n:]) - written
 
 
 _said_missing = False
