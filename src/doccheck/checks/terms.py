@@ -156,6 +156,7 @@ government websites report first, and the one readers remember.""",
         bad("根据《中华人民共合国安全生产法》的规定。", at="中华人民共合国"),
         bad("辽宁省营口市鱿鱼圈区开展排查。", at="鱿鱼圈区"),
         bad("黑龙江省齐齐哈市财政局", at="齐齐哈市"),  # a character short, right after its province
+        bad("请各组长每周向分管领导回报工作进度。", at="回报工作"),  # jieba joins 工作进度: the phrase runs on
         bad("培育和践行核心社会主义价值观。", at="核心社会主义价值观"),  # two words swapped
         bad("坚持不懈推进乡村振新。", at="乡村振新"),  # a slogan's last character may be the slip
         bad("加快构建新发展各局。", at="新发展各局"),
@@ -191,7 +192,8 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
         if (term in written and written[term].overlaps(s, e)) or any_term.contains(s, e) or counts[span] > 1:
             continue  # the term written right here (《中华人民共和国, 共和国安), inside a longer term, or a name of its own
         anchored = index.terms[term] == "地名" and _after_its_parent(text, s, term, ctx)
-        if not _on_word_boundaries(text, s, e, tokenizer) or (len(span) != len(term) and not anchored and _well_formed(
+        if not _on_word_boundaries(text, s, e, tokenizer, run_on=len(span) == len(term)) or (
+                len(span) != len(term) and not anchored and _well_formed(
                 span, tokenizer, freq)):
             continue  # 上海市宝山区 holds 市宝山区; 中国现代化 (a character fewer) is words of its own —
             # unless the province or city of the place comes right before it (黑龙江省齐齐哈市)
@@ -263,13 +265,17 @@ def _after_its_parent(text: str, s: int, term: str, ctx) -> bool:
                if a.name not in ("市辖区", "县"))
 
 
-def _on_word_boundaries(text: str, s: int, e: int, tokenizer) -> bool:
+def _on_word_boundaries(text: str, s: int, e: int, tokenizer, run_on: bool = False) -> bool:
+    """No word of the text crosses an end of the span: 上海市宝山区 holds 市宝山区, which starts inside
+    上海市. With ``run_on``, a word may cross the end from two characters or more inside the span: it
+    continues the phrase (回报|工作进展 for 汇报工作)."""
     lo, hi = max(0, s - 6), min(len(text), e + 6)
-    cuts, pos = {lo}, lo
+    pos = lo
     for w in tokenizer.cut(text[lo:hi], HMM=False):
-        pos += len(w)
-        cuts.add(pos)
-    return s in cuts and e in cuts
+        a, pos = pos, pos + len(w)
+        if a < s < pos or (a < e < pos and not (run_on and a >= s + 2)):
+            return False
+    return True
 
 
 def _well_formed(span: str, tokenizer, freq) -> bool:
