@@ -116,7 +116,10 @@ def unfilled(doc, ctx) -> Iterator[Hit]:
 
 
 _SELF_REFERENCE = re.compile(r"(?:我|全)(?=[\u4e00-\u9fff]{2,8}?[省市县区州盟旗])")
-_SELF_BY_SHORT_NAME = re.compile(r"我们?(?=[\u4e00-\u9fff]{2})")
+# 爱我长沙, 我们杭州; and a city's slogan the document commits itself to: 谱写开放绍兴新篇章, 建设平安湖州
+_SELF_BY_SHORT_NAME = re.compile(r"我们?(?=[\u4e00-\u9fff]{2})|(?:谱写|书写|建设|打造|推进|争创|助力|共建|建成|开创|奋进)"
+                                 r"[^。；，\n]{0,6}?(?:开放|平安|健康|美丽|幸福|文明|活力|魅力|法治|数字|智慧|生态|人文|"
+                                 r"创新|品质|韧性|宜居|和谐|书香)(?=[\u4e00-\u9fff]{2})")
 _DOWNWARD = {"通知", "通报", "批复", "决定", "意见"}
 
 
@@ -128,7 +131,7 @@ _DOWNWARD = {"通知", "通报", "批复", "决定", "意见"}
     doc="""\
 What it does: finds the place of the issuer (in the title, the 发文机关标志 and the 署名) in the
 gazetteer, then reports a place that is neither it, inside it nor around it where the document
-speaks of itself — 我长沙市, 全长沙市, 爱我长沙 — or among the 主送机关 of a downward document (通知、通报、
+speaks of itself — 我长沙市, 全长沙市, 爱我长沙, 谱写开放绍兴新篇章 — or among the 主送机关 of a downward document (通知、通报、
 批复、决定、意见), which go to the issuer's own subordinates. In a county's or city's document it also
 reports a township (镇, 乡, 街道) of another county named with no county or city before it (灰汤镇 in
 a 湘潭县 document); names that many counties share (城关镇) are left alone.
@@ -152,6 +155,10 @@ asks the drafter to check that a document fits the issuing body's situation.""",
         bad("神木市人民政府关于开展文明城市创建活动的通知\n各镇人民政府：\n广泛宣传“文明出行，爱我长沙”的理念。\n",
             at="长沙"),
         good("长沙市人民政府关于开展文明城市创建活动的通知\n各区人民政府：\n广泛宣传“文明出行，爱我长沙”的理念。\n"),
+        bad("湖州市商务局关于做好外贸稳增长工作的通知\n各区县商务主管部门：\n为奋力谱写开放宁波新篇章作出贡献。\n",
+            at="宁波"),
+        good("湖州市商务局关于做好外贸稳增长工作的通知\n各区县商务主管部门：\n为奋力谱写开放湖州新篇章作出贡献，"
+             "可借鉴数字杭州的做法。\n"),
         good("湘潭县人民政府关于做好秋冬季森林防火工作的通知\n各乡镇人民政府：\n花石镇、射埠镇要加强巡护，"
              "可学习宁乡市灰汤镇的做法。\n"),
     ],
@@ -186,7 +193,7 @@ def other_place(doc, ctx) -> Iterator[Hit]:
                 s = m.end()
                 yield Hit(s, s + len(found[0][2]), f"正文以“{text[m.start():s + len(found[0][2])]}”自称，"
                           f"与发文机关所在地不符，疑为照抄其他地方文件未改")
-        # 爱我长沙, 我们杭州: a city or province by its short name
+        # 爱我长沙, 谱写开放绍兴新篇章: a city or province by its short name
         shorts = gaz.short_names
         for m in _SELF_BY_SHORT_NAME.finditer(text, body.start, body.end):
             s = m.end()
@@ -195,8 +202,8 @@ def other_place(doc, ctx) -> Iterator[Hit]:
                 continue  # 我长沙市 is read above
             units = shorts[name]
             if not any(u.code == o.code or gaz.within(u, o) or gaz.within(o, u) for u in units for o in own):
-                yield Hit(s, s + len(name), f"正文以“{text[m.start():s + len(name)]}”自称，"
-                          f"与发文机关所在地不符，疑为照抄其他地方文件未改")
+                said = text[m.start():s + len(name)] if m.group().startswith("我") else text[s - 2:s + len(name)]
+                yield Hit(s, s + len(name), f"正文以“{said}”自称，与发文机关所在地不符，疑为照抄其他地方文件未改")
     yield from _foreign_townships(doc, gaz, own)
     if a.doctype in _DOWNWARD and a.main_recipient_line is not None:
         ln = a.main_recipient_line
