@@ -38,6 +38,7 @@ BUILTINS = (
     "doccheck.checks.places",
     "doccheck.checks.terms",
     "doccheck.checks.laws",
+    "doccheck.checks.leaders",
     "doccheck.checks.consistency",
     "doccheck.spelling",
     "doccheck.gazetteer",
