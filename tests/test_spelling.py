@@ -40,7 +40,8 @@ def test_a_word_typed_by_its_sound_is_found_as_a_word():
 
 def test_a_character_beats_a_word_the_model_likes_less():
     text = "严格执行中央八项规定精神，坚决反对形式主议。"
-    (f,) = [f for f in doccheck.check_text(text).findings if f.category.value == "typo"]
+    # the detector alone: typo.fixed-term knows 形式主义 as a collocation and would speak first
+    (f,) = doccheck.check_text(text, select=["typo.statistical"]).findings
     assert (text[f.start:f.end], f.suggestions[0]) == ("议", "义")
 
 
