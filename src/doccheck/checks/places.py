@@ -123,8 +123,8 @@ _WORD_STEM = 500
     severity="warning",
     summary="县级行政区名称疑有错字",
     doc=f"""\
-What it does: reads every name of the form two characters + 县/区/旗 that the gazetteer does not
-know, and looks for the county-level names one character away from it: where exactly one such name
+What it does: reads a province or prefecture written with 洲 for 州 or the reverse (随洲, 株州), and
+every name of the form two characters + 县/区/旗 that the gazetteer does not know, and looks for the county-level names one character away from it: where exactly one such name
 differs by a character that sounds or looks alike (婺源县 for 务源县, 凤阳县 for 凤杨县), it is
 suggested. A county since made a city or district (潜山县, now 潜山市) or renamed (JioNLP's list)
 is no slip. Names after a prefecture are left to typo.place-hierarchy, which knows that city's
@@ -138,6 +138,8 @@ township, may still be right, so this is a warning.""",
     examples=[
         bad("现场会在江西省务源县召开。", at="务源县"),
         bad("凤杨县应急管理局负责组织实施。", at="凤杨县"),
+        bad("代表团赴随洲、株州两地考察。", at="随洲"),  # 州 and 洲 sound alike
+        good("赴随州、株洲两地考察；绿洲、神州、欧洲、亚洲。"),
         good("婺源县、凤阳县、鄠邑区按照要求组织实施；各县区、城区、辖区、景区、示范区同步推进。"),
         good("江州市东城区、西城区、城乡结合区域。"),
         good("2017年的潜山县，2018年撤县设市。"),  # since made a city: the stem is known
@@ -146,6 +148,7 @@ township, may still be right, so this is a warning.""",
     ],
 )
 def place_name(doc, ctx) -> Iterator[Hit]:
+    yield from _zhou(doc, ctx)
     text = doc.text
     if not any(ch in text for ch in "县区旗"):
         return
@@ -176,6 +179,28 @@ def place_name(doc, ctx) -> Iterator[Hit]:
         if len(near) == 1:
             right = near.pop()
             yield Hit(s, e, f"行政区划中没有“{name}”，是否应为“{right}”？", (right,))
+
+
+_ZHOU = re.compile(r"[\u4e00-\u9fff][州洲]")
+
+
+def _zhou(doc, ctx) -> Iterator[Hit]:
+    """A province or prefecture with 洲 for 州 or the reverse (随洲 for 随州, 株州 for 株洲): the two
+    sound alike and the input method offers both; no such place exists."""
+    text = doc.text
+    if "州" not in text and "洲" not in text:
+        return
+    g = ctx.resource("gazetteer")
+    shorts, freq = g.short_names, None
+    for m in _ZHOU.finditer(text):
+        written = m.group()
+        right = written[0] + ("洲" if written[1] == "州" else "州")
+        if right not in shorts or written in shorts or written in g.by_name:
+            continue
+        freq = freq or ctx.resource("jieba").FREQ
+        if freq.get(written) or freq.get(text[m.start() - 1:m.end()]) or freq.get(text[m.start():m.end() + 1]):
+            continue  # a word of its own, or one that runs on (绿洲, 神州)
+        yield Hit(m.start(), m.end(), f"行政区划中没有“{written}”，是否应为“{right}”？", (right,))
 
 
 def _after_its_province(g, text: str, start: int, units) -> bool:
