@@ -62,7 +62,8 @@ around it is scored with jieba's word model once as written and once per candida
 candidate makes the passage far more probable (召开会仪 → 会议: a log-probability gain of at least
 {STRONG_GAIN:g}), it is reported here; or when the word trigram language model (fcitx5's, if
 installed) prefers the candidate by at least {LM_STRONG:g} log10 units (then from a gain of
-{CONFIRM_FROM:g}). A gain from {REPORT_GAIN:g} without the model's confirmation goes to typo.possible, at info.
+{CONFIRM_FROM:g}) — also when two characters jieba leaves apart count as the word the model knows
+(科创板, 驶经: a new word is no slip). A gain from {REPORT_GAIN:g} without the model's confirmation goes to typo.possible, at info.
 
 Why is this bad? Most wrong characters in drafts come from pinyin input: a homophone chosen from
 the candidate list. No list can hold them all.
@@ -173,7 +174,8 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
                         break
                 else:
                     continue
-            strong = s.gain >= STRONG_GAIN or (confirmed and s.gain >= CONFIRM_FROM)
+            strong = s.gain >= STRONG_GAIN or (confirmed and s.gain >= CONFIRM_FROM and (
+                lm.gain(text, s.index, s.suggestion, merge=True) >= LM_STRONG))
             if names.covers(s.index):
                 if not strong:
                     continue  # a road, village or company is named by rare words: weak evidence is none

@@ -47,14 +47,20 @@ class WordLM:
         self._segment = UnigramScorer(tokenizer).segment  # jieba's cut of Han text, cheaper
         self._written: dict[str, float] = {}  # window as written → its score
 
-    def tokens(self, s: str) -> list[str]:
+    def tokens(self, s: str, merge: bool = False) -> list[str]:
         """jieba's words; a word the model lacks is split into the longest words it has, then
         characters (领导小组 → 领导 小组, not 领 导 小 组: characters alone would make the right
         form look less probable than a wrong one that jieba happens to cut into known words)."""
         out = []
         model = self.model
         words = self._segment(s) if _ALL_HAN.fullmatch(s) else self.tokenizer.lcut(s, HMM=False)
-        for w in words:
+        merged = []
+        for w in words:  # two characters jieba left apart that the model knows as a word (央企, 宜居)
+            if merge and len(w) == 1 and merged and len(merged[-1]) == 1 and merged[-1] + w in model:
+                merged[-1] += w
+            else:
+                merged.append(w)
+        for w in merged:
             if w in model:
                 out.append(w)
                 continue
@@ -67,12 +73,13 @@ class WordLM:
                         break
         return out
 
-    def score(self, s: str) -> float:
-        return self.model.score(" ".join(self.tokens(s)), bos=False, eos=False)
+    def score(self, s: str, merge: bool = False) -> float:
+        return self.model.score(" ".join(self.tokens(s, merge)), bos=False, eos=False)
 
-    def gain(self, text: str, i: int, candidate: str) -> float:
+    def gain(self, text: str, i: int, candidate: str, merge: bool = False) -> float:
         """How much more probable (log10) the window around ``text[i:i + len(candidate)]`` is with
-        ``candidate`` in its place."""
+        ``candidate`` in its place. With ``merge``, two characters jieba leaves apart are one token
+        where the model knows them as a word (央企, 科创): the model's view of new words."""
         n = len(candidate)
         a = i
         while a > 0 and i - a < WIDTH and _HAN.match(text[a - 1]):
@@ -82,12 +89,12 @@ class WordLM:
             b += 1
         window = text[a:b]
         k = i - a
-        written = self._written.get(window)
+        written = self._written.get((window, merge))
         if written is None:  # the runners-up of a suspect share the window as written
             if len(self._written) >= 4096:
                 self._written.clear()
-            written = self._written[window] = self.score(window)
-        return self.score(window[:k] + candidate + window[k + n:]) - written
+            written = self._written[(window, merge)] = self.score(window, merge)
+        return self.score(window[:k] + candidate + window[k + n:], merge) - written
 
 
 _said_missing = False
