@@ -12,6 +12,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..hookspecs import hookimpl
@@ -59,19 +60,21 @@ def check_package(data: bytes) -> None:
         if i.file_size > 1024 * 1024 and i.file_size > _limit("RATIO", MAX_RATIO) * max(i.compress_size, 1):
             raise ReadError(f"部件 {i.filename} 的压缩比超过 {_limit('RATIO', MAX_RATIO)}:1，疑为压缩炸弹，未读取"
                             "（可用环境变量 DOCCHECK_MAX_DOCX_RATIO 调整）")
+    limit, count, tail = _limit("PARAGRAPHS", MAX_PARAGRAPHS), 0, b""
     try:
-        body = zf.open("word/document.xml")
+        with zf.open("word/document.xml") as body:
+            while chunk := body.read(1 << 20):
+                buf = tail + chunk
+                count += buf.count(b"<w:p>") + buf.count(b"<w:p ")
+                tail = buf[-5:]
+                count -= tail.count(b"<w:p>") + tail.count(b"<w:p ")  # counted again with the next chunk
+                if count > limit:
+                    raise ReadError(f"段落超过 {limit} 个，未读取（可用环境变量 DOCCHECK_MAX_DOCX_PARAGRAPHS 调整）")
     except KeyError:
         raise ReadError("不是有效的 .docx 文件（缺少 word/document.xml）") from None
-    limit, count, tail = _limit("PARAGRAPHS", MAX_PARAGRAPHS), 0, b""
-    with body:
-        while chunk := body.read(1 << 20):
-            buf = tail + chunk
-            count += buf.count(b"<w:p>") + buf.count(b"<w:p ")
-            tail = buf[-5:]
-            count -= tail.count(b"<w:p>") + tail.count(b"<w:p ")  # counted again with the next chunk
-            if count > limit:
-                raise ReadError(f"段落超过 {limit} 个，未读取（可用环境变量 DOCCHECK_MAX_DOCX_PARAGRAPHS 调整）")
+    except (zipfile.BadZipFile, ValueError, EOFError, zlib.error, NotImplementedError) as e:
+        # a truncated or corrupted archive: an entry's header, its compressed data or its CRC
+        raise ReadError(f"不是有效的 .docx 文件（{type(e).__name__}: {e}）") from None
 
 
 def open_docx(data: bytes):
