@@ -173,24 +173,33 @@ def title_missing_doctype(doc, ctx) -> Iterator[Hit]:
                                     "（GB/T 9704-2012 §7.3.1；条例 第八条）")
 
 
+# 签发人：张明、李强 — the names after the label, up to the end of the line
+_SIGNERS = re.compile(r"签发人[：:][ \u3000]*([^\n]{2,40})")
+
+
 @rule(
     id="header.mark-forms",
     category="header",
     severity="error",
-    summary="份号、密级和保密期限、紧急程度的写法",
+    summary="份号、密级和保密期限、紧急程度、签发人的写法",
     doc="""\
 What it does: checks the top-left marks of the 版头: 份号 is six Arabic digits (000001); 密级 is
 绝密 / 机密 / 秘密, optionally followed by ★ and a period in Arabic numerals (机密★1年); 紧急程度 is
-特急 or 加急 (telegrams: 特提、特急、加急、平急).
+特急 or 加急 (telegrams: 特提、特急、加急、平急); several 签发人 stand apart, a space between them, with
+no 顿号 or comma (签发人：张明　李强).
 
-Why is this bad? These marks are fixed by GB/T 9704-2012 §7.2.1–7.2.3; a non-standard mark (紧急,
-急件, 机密*一年) is not recognised by the receiving office's registry.""",
-    references=("GB/T 9704-2012 §7.2.1（份号）", "§7.2.2（密级和保密期限）", "§7.2.3（紧急程度）"),
+Why is this bad? These marks are fixed by GB/T 9704-2012 §7.2.1–7.2.3 and §7.2.6; a non-standard mark
+(紧急, 急件, 机密*一年) is not recognised by the receiving office's registry.""",
+    references=("GB/T 9704-2012 §7.2.1（份号）", "§7.2.2（密级和保密期限）", "§7.2.3（紧急程度）", "§7.2.6（签发人）"),
     examples=[
         bad("00012\n机密★1年\n特急\n" + HEAD + "关于防汛的通知\n各单位：\n", at="00012"),
         bad("000012\n机密*一年\n" + HEAD + "关于防汛的通知\n各单位：\n", at="机密*一年"),
         bad("000012\n急件\n" + HEAD + "关于防汛的通知\n各单位：\n", at="急件"),
         good("000012\n机密★1年\n特急\n" + HEAD + "关于防汛的通知\n各单位：\n"),
+        bad("江州市人民政府\n江州军分区\n文件\n江政发〔2025〕3号　　签发人：张明、李强\n关于防汛工作的请示\n省人民政府：\n",
+            at="、", fixed="江州市人民政府\n江州军分区\n文件\n江政发〔2025〕3号　　签发人：张明\u3000李强\n关于防汛工作的请示\n"
+                         "省人民政府：\n"),
+        good("江州市人民政府\n江州军分区\n文件\n江政发〔2025〕3号　　签发人：张明　李强\n关于防汛工作的请示\n省人民政府：\n"),
     ],
 )
 def mark_forms(doc, ctx) -> Iterator[Hit]:
@@ -209,6 +218,10 @@ def mark_forms(doc, ctx) -> Iterator[Hit]:
         elif re.fullmatch(r"(紧急|急件|特级|加急件|特急件|急)", t):
             yield Hit(ln.start, ln.end, f"紧急程度应标注为“特急”或“加急”，不用“{t}”（GB/T 9704-2012 §7.2.3）",
                       ("特急", "加急"))
+    for m in _SIGNERS.finditer(doc.text, 0, a.header_end):
+        for sep in re.finditer(r"[、，,；;]", m.group(1)):
+            s = m.start(1) + sep.start()
+            yield Hit.fixing(s, s + 1, "多个签发人姓名之间空一字排列，不用标点（GB/T 9704-2012 §7.2.6）", "\u3000")
 
 
 # Two 文种 run together at a title's end (…的请示报告, …的批复函). Pairs that name one kind of document
