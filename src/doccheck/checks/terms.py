@@ -60,7 +60,8 @@ class TermIndex:
                     group = self._masked.setdefault(half, {}).setdefault((offset, len(t)), {})
                     for j in range(len(other)):
                         group.setdefault(other[:j] + "?" + other[j + 1:], []).append(t)
-        self.matcher = PhraseMatcher(halves.items())
+        # only terms of five characters or more are tried with a character missing or extra
+        self.matcher = PhraseMatcher((half, [(t, o, len(t)) for t, o in ts if len(t) >= 5]) for half, ts in halves.items())
         self.exact = PhraseMatcher((t, t) for t in terms)
 
     def near(self, text: str) -> Iterator[tuple[int, int, str]]:
@@ -87,9 +88,8 @@ class TermIndex:
                             seen.add((s, e, term))
                             yield s, e, term
             # one character missing or extra, in terms of five characters or more
-            for term, offset in cands:
-                n = len(term)
-                for length in (n - 1, n + 1) if n >= 5 else ():
+            for term, offset, n in cands:
+                for length in (n - 1, n + 1):
                     for s in (start - offset, start - offset + 1, start - offset - 1):
                         e = s + length
                         if s < 0 or e > len(text) or (s, e, term) in seen:
