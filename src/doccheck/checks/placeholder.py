@@ -235,7 +235,7 @@ def _foreign_townships(doc, gaz, own) -> Iterator[Hit]:
             continue  # 嘉定镇街道: the 镇 is part of a 街道's name
         name = text[s:m.end()]
         where = towns[name]
-        if where & counties or len(where) > _SHARED_TOWNSHIP or name in reported:
+        if not counties.isdisjoint(where) or len(where) > _SHARED_TOWNSHIP or name in reported:
             continue
         if gaz.matcher.find(text[max(0, s - 8):s]):
             continue  # 宁乡市灰汤镇: the county is named, so another place is meant

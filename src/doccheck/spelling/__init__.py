@@ -23,7 +23,7 @@ def load_detector(resources=None, **params) -> Detector:
 
     from .. import __version__
     from ..lexicon import PhraseMatcher
-    from .cache import cached_on_disk
+    from ..resources import cached_on_disk
     from .candidates import DATA, Candidates, shape_groups
     from .scoring import UnigramScorer
 

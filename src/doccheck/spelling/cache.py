@@ -1,37 +1,7 @@
-"""Caching for the detector: derived tables kept on disk per machine (like jieba's
-own cache, but in the user's cache folder), and results kept per clause."""
+"""Caching for the detector: results kept per clause (derived tables are kept on disk by
+``doccheck.resources.cached_on_disk``)."""
 
 from __future__ import annotations
-
-import hashlib
-import os
-import pickle
-import tempfile
-from typing import Any, Callable
-
-from ..resources import cache_dir
-
-
-def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any]) -> Any:
-    """``derive()``, stored under a name from ``key_parts`` so that a change of any
-    input (versions, data files, parameters) derives anew."""
-    key = hashlib.sha1(repr(key_parts).encode()).hexdigest()[:16]
-    folder = cache_dir()
-    path = folder / f"{stem}-{key}.pickle"
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    data = derive()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
-    except OSError:
-        pass  # a read-only home: derive again next time
-    return data
 
 
 class ClauseCache:

@@ -84,8 +84,7 @@ def load_jieba(resources=None):
     0.45 s for its marshal cache, or 0.14 s for the whole dictionary unpacked."""
     from importlib.metadata import version
 
-    from ..resources import cache_dir
-    from .cache import cached_on_disk
+    from ..resources import cache_dir, cached_on_disk
 
     def derive():
         import jieba
