@@ -198,7 +198,8 @@ def _zhou(doc, ctx) -> Iterator[Hit]:
         if right not in shorts or written in shorts or written in g.by_name:
             continue
         freq = freq or ctx.resource("jieba").FREQ
-        if freq.get(written) or freq.get(text[m.start() - 1:m.end()]) or freq.get(text[m.start():m.end() + 1]):
+        if freq.get(written) or (m.start() and freq.get(text[m.start() - 1:m.end()])) or freq.get(
+                text[m.start():m.end() + 1]):
             continue  # a word of its own, or one that runs on (绿洲, 神州)
         yield Hit(m.start(), m.end(), f"行政区划中没有“{written}”，是否应为“{right}”？", (right,))
 

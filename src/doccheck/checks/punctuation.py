@@ -733,8 +733,8 @@ def newspaper_name(doc, ctx) -> Iterator[Hit]:
         s = next((e - len(n) for n in _NATIONAL_PAPERS if text.endswith(n, 0, e)), None)
         if s is None and m.group() in ("日报", "晚报"):
             places = places or ctx.resource("gazetteer").short_names
-            s = next((m.start() - k for k in (3, 2) if text[m.start() - k:m.start()] in places
-                      or text[m.start() - k:m.start()] in ("××", "ＸＸ", "XX")), None)
+            s = next((m.start() - k for k in (3, 2) if m.start() >= k and (
+                text[m.start() - k:m.start()] in places or text[m.start() - k:m.start()] in ("××", "ＸＸ", "XX"))), None)
         if s is None or (s and text[s - 1] in "《〈") or _PAPER_AFTER.match(text, e):
             continue
         name = text[s:e]
