@@ -105,3 +105,16 @@ def test_our_plain_cut_is_jiebas(text):
 
     tk = default_registry().resources.get("jieba")
     assert tk.lcut(text, HMM=False) == jieba.lcut(text, HMM=False)
+
+
+def test_every_typo_rule_runs_without_the_model():
+    # the model is a system package: where it is missing, the rules decide on the word counts alone
+    from doccheck.plugins import build_registry, make_manager
+    from doccheck.resources import Resource
+
+    reg = build_registry(make_manager(entry_points=False))
+    reg.resources.declared["language-model"] = Resource("language-model", lambda res: None)
+    text = "市正副决定召开全市安全生产工作会议，全体会仪由办公室筹备，层层压实责认。"
+    found = {(f.rule, text[f.start:f.end]) for f in doccheck.check_text(text, registry=reg, strict=True).findings}
+    # with no model to confirm it, the word counts' suspect is advice (info), not a warning
+    assert ("typo.possible", "仪") in found and ("typo.fixed-term", "压实责认") in found

@@ -70,8 +70,9 @@ candidate makes the passage far more probable (召开会仪 → 会议: a log-pr
 {STRONG_GAIN:g}), it is reported here; or when the word trigram language model (fcitx5's, if
 installed) prefers the candidate by at least {LM_STRONG:g} log10 units (then from a gain of
 {CONFIRM_FROM:g}) — also when two characters jieba leaves apart count as the word the model knows
-(科创板, 驶经: a new word is no slip). A gain from {STRONG_GAIN:g} is itself a warning only where that model
-finds at least {LM_DOUBT:g} units for the candidate (适格, 毫帕: words jieba lacks). A gain from {REPORT_GAIN:g} without the model's confirmation goes to typo.possible, at info.
+(科创板, 驶经: a new word is no slip). A gain from {STRONG_GAIN:g} is itself a warning only where that
+model finds at least {LM_DOUBT:g} units for the candidate (适格, 毫帕: words jieba lacks). A gain from
+{REPORT_GAIN:g} without the model's confirmation goes to typo.possible, at info.
 
 Why is this bad? Most wrong characters in drafts come from pinyin input: a homophone chosen from
 the candidate list. No list can hold them all.
