@@ -39,6 +39,7 @@ BUILTINS = (
     "doccheck.checks.terms",
     "doccheck.checks.laws",
     "doccheck.checks.leaders",
+    "doccheck.checks.formulas",
     "doccheck.checks.consistency",
     "doccheck.spelling",
     "doccheck.gazetteer",

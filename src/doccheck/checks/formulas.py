@@ -1,0 +1,87 @@
+"""Formulas of the central documents whose parts have a fixed order (data/formulas.txt): 创新、协调、
+绿色、开放、共享; 富强、民主、文明、和谐; 经济建设、政治建设 …"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from typing import Iterator
+
+from ..findings import Hit
+from ..hookspecs import hookimpl
+from ..resources import Resource
+from ..rule import bad, good, rule
+
+# Three or more items joined by 顿号: a list in which a formula may stand.
+_LIST = re.compile(r"[\u4e00-\u9fff]{1,16}(?:、[\u4e00-\u9fff]{1,16}){2,}")
+# A formula is read as such from this many of its parts in one list.
+_ENOUGH = 3
+
+
+def load_formulas(res=None) -> list[tuple[str, tuple[str, ...]]]:
+    text = (resources.files("doccheck") / "data" / "formulas.txt").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [(name, tuple(parts.split("、"))) for name, parts in rows]
+
+
+@rule(
+    id="typo.formula-order",
+    category="typo",
+    severity="warning",
+    summary="固定表述的顺序有误（新发展理念、社会主义核心价值观、“四个意识”等）",
+    doc="""\
+What it does: reads every list joined by 顿号 and, where three or more parts of one formula of the
+central documents stand in it (data/formulas.txt: 新发展理念, 社会主义核心价值观, “四个意识”, “四个自信”,
+“五位一体”, “六稳”, “六保” …), checks that they come in the formula's order. The first part may end a
+longer word and the last begin one (建设富强、民主、文明、和谐的……).
+
+Why is this bad? These formulas are quoted word for word and in their order in every document
+that names them; 创新、协调、绿色、共享、开放 misquotes the 新发展理念 and is read as carelessness
+about the Party's line.""",
+    references=("党的十八届五中全会公报（新发展理念）", "党的十八大报告（社会主义核心价值观）", "党的十九大报告"),
+    examples=[
+        bad("坚持创新、协调、共享、绿色、开放的发展理念，推动高质量发展。", at="创新、协调、共享、绿色、开放"),
+        bad("牢固树立政治意识、核心意识、大局意识、看齐意识。", at="政治意识、核心意识、大局意识、看齐意识"),
+        good("坚持创新、协调、绿色、开放、共享的发展理念；牢固树立政治意识、大局意识、核心意识、看齐意识。"),
+        good("建设富强、民主、文明、和谐、美丽的社会主义现代化强国；加强思想建设、组织建设。"),
+        good("统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设。"),
+    ],
+)
+def formula_order(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    if "、" not in text:
+        return
+    formulas = None
+    for m in _LIST.finditer(text):
+        formulas = formulas or ctx.resource("formulas")
+        items, pos = [], m.start()
+        for item in m.group().split("、"):
+            items.append((pos, item))
+            pos += len(item) + 1
+        last = len(items) - 1
+        for name, parts in formulas:
+            found = []  # (index in the formula, index in the list, start, end) in the list's order
+            for k, (start, item) in enumerate(items):
+                for j, part in enumerate(parts):
+                    if item == part or (k == 0 and item.endswith(part)) or (k == last and item.startswith(part)):
+                        s = start + (len(item) - len(part) if k == 0 and item != part else 0)
+                        found.append((j, k, s, s + len(part)))
+                        break
+            order = [j for j, _, _, _ in found]
+            if len(set(order)) < _ENOUGH or order == sorted(order):
+                continue
+            # the parts in their order replace the span only where nothing else stands between them
+            whole = len(set(order)) == len(order) and [k for _, k, _, _ in found] == list(
+                range(found[0][1], found[0][1] + len(found)))
+            yield Hit(found[0][2], found[-1][3], f"{name}的表述顺序应为“{'、'.join(parts)}”",
+                      ("、".join(parts[j] for j in sorted(order)),) if whole else ())
+
+
+@hookimpl
+def doccheck_resources():
+    return [Resource("formulas", load_formulas, "中央文件中顺序固定的表述（新发展理念、社会主义核心价值观等）")]
+
+
+@hookimpl
+def doccheck_rules():
+    return [formula_order]
