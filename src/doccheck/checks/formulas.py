@@ -28,7 +28,7 @@ def load_formulas(res=None) -> list[tuple[str, tuple[str, ...]]]:
     id="typo.formula-order",
     category="typo",
     severity="warning",
-    summary="固定表述的顺序有误（新发展理念、社会主义核心价值观、“四个意识”等）",
+    summary="固定表述的顺序或用字有误（新发展理念、社会主义核心价值观、“四个意识”等）",
     doc="""\
 What it does: reads every list joined by 顿号 and, where three or more parts of one formula of the
 central documents stand in it (data/formulas.txt: 新发展理念, 社会主义核心价值观, “四个意识”, “四个自信”,
@@ -37,11 +37,13 @@ longer word and the last begin one (建设富强、民主、文明、和谐的�
 
 Why is this bad? These formulas are quoted word for word and in their order in every document
 that names them; 创新、协调、绿色、共享、开放 misquotes the 新发展理念 and is read as carelessness
-about the Party's line.""",
+about the Party's line. In a formula quoted in order, an item where a part belongs that is one
+character from it is reported too (富强、明主、文明、和谐).""",
     references=("党的十八届五中全会公报（新发展理念）", "党的十八大报告（社会主义核心价值观）", "党的十九大报告"),
     examples=[
         bad("坚持创新、协调、共享、绿色、开放的发展理念，推动高质量发展。", at="创新、协调、共享、绿色、开放"),
         bad("牢固树立政治意识、核心意识、大局意识、看齐意识。", at="政治意识、核心意识、大局意识、看齐意识"),
+        bad("践行富强、明主、文明、和谐的价值追求。", at="明主"),  # a part one character off, in its place
         good("坚持创新、协调、绿色、开放、共享的发展理念；牢固树立政治意识、大局意识、核心意识、看齐意识。"),
         good("建设富强、民主、文明、和谐、美丽的社会主义现代化强国；加强思想建设、组织建设。"),
         good("统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设。"),
@@ -68,13 +70,27 @@ def formula_order(doc, ctx) -> Iterator[Hit]:
                         found.append((j, k, s, s + len(part)))
                         break
             order = [j for j, _, _, _ in found]
-            if len(set(order)) < _ENOUGH or order == sorted(order):
+            if len(set(order)) < _ENOUGH:
+                continue
+            if order == sorted(order):
+                yield from _misquoted(items, found, name, parts)
                 continue
             # the parts in their order replace the span only where nothing else stands between them
             whole = len(set(order)) == len(order) and [k for _, k, _, _ in found] == list(
                 range(found[0][1], found[0][1] + len(found)))
             yield Hit(found[0][2], found[-1][3], f"{name}的表述顺序应为“{'、'.join(parts)}”",
                       ("、".join(parts[j] for j in sorted(order)),) if whole else ())
+
+
+def _misquoted(items, found, name: str, parts: tuple[str, ...]) -> Iterator[Hit]:
+    """In a formula quoted in order, an item that stands where a part is missing and is one character
+    from it: 创新、协调、绿色、开发、共享 (开放)."""
+    for (ja, ka, _, _), (jb, kb, _, _) in zip(found, found[1:]):
+        if jb - ja == 2 and kb - ka == 2:
+            start, item = items[ka + 1]
+            part = parts[ja + 1]
+            if len(item) == len(part) and sum(a != b for a, b in zip(item, part)) == 1:
+                yield Hit(start, start + len(item), f"{name}中应为“{part}”（{'、'.join(parts)}）", (part,))
 
 
 @hookimpl
