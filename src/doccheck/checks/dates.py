@@ -389,7 +389,55 @@ def _in_address(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[A-Za-z_]$|[/\\]|www\.|://", token) or re.match(r"[/\\_]|\.[A-Za-z]", text[end:end + 2]))
 
 
+# The five-year plans by their short names and first years (十一五 2006–2010 … 十六五 2031–2035). 九五 and
+# 十五 are left out: as words they are also numbers.
+_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
+_PLAN = "(十[一二三四五六]五)"
+# “十四五”时期（2020—2025年）: the plan and the years it is given
+_PLAN_RANGE = re.compile(_PLAN + r"[”\"]?[^。；\n\d]{0,12}?(\d{4})\s*年?\s*(?:—|–|-|－|~|～|至|到)+\s*(\d{4})\s*年")
+# 2020年是“十四五”开局之年: a year named as the plan's first or last
+_PLAN_YEAR = re.compile(r"(\d{4})年是[^。；\n]{0,24}?" + _PLAN + r"[”\"]?[^。；，\n]{0,6}?(开局|起步|收官)之年")
+
+
+@rule(
+    id="date.plan-years",
+    category="date",
+    severity="warning",
+    summary="五年规划（“十四五”等）与所写年份不符",
+    doc="""\
+What it does: checks the years given with a five-year plan's short name against the plan: “十四五”时期
+（2021—2025年）, 2021年是“十四五”开局之年, 2025年是“十四五”收官之年 (十一五 2006–2010 … 十六五 2031–2035).
+
+Why is this bad? The plans' periods are fixed by the NPC; a period one year off (“十四五”（2020—2025
+年）) or 2020 called the 十四五's first year states a wrong fact in the document's own frame.""",
+    references=("《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》等各五年规划纲要",),
+    examples=[
+        bad("“十四五”时期（2020—2025年），全市将新建公园50个。", at="2020—2025年"),
+        bad("2020年是“十四五”开局之年。", at="2020年"),
+        good("“十四五”时期（2021—2025年），全市将新建公园50个。2021年是“十四五”开局之年，2025年是“十四五”收官之年。"),
+        good("“十三五”期间，全市新建公园30个；2021—2025年，将再建50个。"),
+    ],
+)
+def plan_years(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    if "五" not in text:
+        return
+    for m in _PLAN_RANGE.finditer(text):
+        first = _PLANS[m.group(1)]
+        a, b = int(m.group(2)), int(m.group(3))
+        if (a, b) != (first, first + 4) and a in range(first - 1, first + 2) and b in range(first + 3, first + 6):
+            # its own period, a year off (a range to 2035 is the long-range goal, not the plan)
+            yield Hit(m.start(2), m.end(), f"“{m.group(1)}”时期为{first}—{first + 4}年，此处写作{a}—{b}年",
+                      (f"{first}—{first + 4}年",))
+    for m in _PLAN_YEAR.finditer(text):
+        first = _PLANS[m.group(2)]
+        right = first if m.group(3) in ("开局", "起步") else first + 4
+        if int(m.group(1)) != right:
+            yield Hit(m.start(1), m.end(1) + 1, f"“{m.group(2)}”的{m.group(3)}之年是{right}年，不是{m.group(1)}年",
+                      (f"{right}年",))
+
+
 @hookimpl
 def doccheck_rules():
     return [nonexistent, weekday_mismatch, issue_date_form, number_year_mismatch, printed_before_issue,
-            deadline_before_issue, non_working_day, written_form]
+            deadline_before_issue, non_working_day, written_form, plan_years]
