@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Iterator
 
-from ..dates import WEEKDAYS, DateMention, format_date
+from ..dates import WEEKDAYS, DateMention, format_date, zh_number
 from ..findings import Fix, Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
@@ -437,7 +437,58 @@ def plan_years(doc, ctx) -> Iterator[Hit]:
                       (f"{right}年",))
 
 
+# Events whose anniversaries documents name, by the year they happened.
+_EVENTS = {"新中国成立": 1949, "中华人民共和国成立": 1949, "中国共产党成立": 1921, "建党": 1921, "改革开放": 1978,
+           "抗日战争胜利": 1945, "抗战胜利": 1945, "世界反法西斯战争胜利": 1945, "香港回归祖国": 1997,
+           "香港回归": 1997, "澳门回归祖国": 1999, "澳门回归": 1999, "五四运动": 1919, "辛亥革命": 1911,
+           "红军长征胜利": 1936, "中国人民解放军建军": 1927, "建军": 1927, "西藏和平解放": 1951}
+_ANNIVERSARY = re.compile(r"(\d{4})年是[^。；！\n]{0,30}?(" + "|".join(sorted(_EVENTS, key=len, reverse=True))
+                          + r")([0-9]{1,3}|[一二三四五六七八九十百零〇]{1,6})周年")
+
+
+def _count(s: str) -> int | None:
+    """75, 七十五, 一百, 一百零三 → the number."""
+    if s.isdigit():
+        return int(s)
+    if "百" in s:
+        head, _, tail = s.partition("百")
+        hundreds = zh_number(head) if head else 1
+        rest = zh_number(tail.lstrip("零〇")) if tail.strip("零〇") else 0
+        return None if hundreds is None or rest is None else hundreds * 100 + rest
+    return zh_number(s)
+
+
+@rule(
+    id="date.anniversary-years",
+    category="date",
+    severity="warning",
+    summary="纪念年份与周年数不符",
+    doc="""\
+What it does: in a sentence that says which anniversary a year is (2024年是新中国成立75周年), checks the
+number against the event's year: 新中国成立 1949, 建党 1921, 改革开放 1978, 抗战胜利 1945, 香港回归 1997 ….
+
+Why is this bad? The anniversary is the year minus the event's year; a wrong number in a
+commemorative sentence is the kind of error readers notice first.""",
+    references=("GB/T 15835-2011 §4.1（计量、计数）", "各纪念活动的官方表述"),
+    examples=[
+        bad("2024年是新中国成立70周年，各地要精心组织纪念活动。", at="70"),
+        bad("2021年是中国共产党成立一百零一周年。", at="一百零一"),
+        good("2024年是新中国成立75周年；2021年是中国共产党成立100周年；2025年是抗战胜利八十周年。"),
+    ],
+)
+def anniversary_years(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    if "周年" not in text:
+        return
+    for m in _ANNIVERSARY.finditer(text):
+        right = int(m.group(1)) - _EVENTS[m.group(2)]
+        written = _count(m.group(3))
+        if written is not None and right > 0 and written != right:
+            yield Hit(m.start(3), m.end(3), f"{m.group(1)}年是{m.group(2)}{right}周年，不是{m.group(3)}周年",
+                      (str(right),) if m.group(3).isdigit() else ())
+
+
 @hookimpl
 def doccheck_rules():
     return [nonexistent, weekday_mismatch, issue_date_form, number_year_mismatch, printed_before_issue,
-            deadline_before_issue, non_working_day, written_form, plan_years]
+            deadline_before_issue, non_working_day, written_form, plan_years, anniversary_years]
