@@ -12,16 +12,27 @@ from ..hookspecs import hookimpl
 from ..resources import Resource
 from ..rule import bad, good, rule
 
-# Three or more items joined by 顿号: a list in which a formula may stand.
-_LIST = re.compile(r"[\u4e00-\u9fff]{1,16}(?:、[\u4e00-\u9fff]{1,16}){2,}")
+# A run of Han characters and 顿号: with two 顿号 or more, a list in which a formula may stand (one
+# pass without backtracking; a pattern of items of 1 to 16 characters tried 16 at every character).
+_LIST = re.compile(r"[\u4e00-\u9fff、]+")
 # A formula is read as such from this many of its parts in one list.
 _ENOUGH = 3
 
 
-def load_formulas(res=None) -> list[tuple[str, tuple[str, ...]]]:
+class Formulas:
+    def __init__(self, rows: list[tuple[str, tuple[str, ...]]]):
+        self.rows = rows  # (name, parts)
+        self.parts: dict[str, list[tuple[int, int]]] = {}  # part → (formula, its place in the formula)
+        for f, (_, parts) in enumerate(rows):
+            for j, part in enumerate(parts):
+                self.parts.setdefault(part, []).append((f, j))
+        self.lengths = sorted({len(p) for p in self.parts}, reverse=True)
+
+
+def load_formulas(res=None) -> Formulas:
     text = (resources.files("doccheck") / "data" / "formulas.txt").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [(name, tuple(parts.split("、"))) for name, parts in rows]
+    return Formulas([(name, tuple(parts.split("、"))) for name, parts in rows])
 
 
 @rule(
@@ -55,20 +66,33 @@ def formula_order(doc, ctx) -> Iterator[Hit]:
         return
     formulas = None
     for m in _LIST.finditer(text):
+        if m.group().count("、") < 2:
+            continue
         formulas = formulas or ctx.resource("formulas")
         items, pos = [], m.start()
         for item in m.group().split("、"):
             items.append((pos, item))
             pos += len(item) + 1
         last = len(items) - 1
-        for name, parts in formulas:
-            found = []  # (index in the formula, index in the list, start, end) in the list's order
-            for k, (start, item) in enumerate(items):
-                for j, part in enumerate(parts):
-                    if item == part or (k == 0 and item.endswith(part)) or (k == last and item.startswith(part)):
-                        s = start + (len(item) - len(part) if k == 0 and item != part else 0)
-                        found.append((j, k, s, s + len(part)))
-                        break
+        # (index in the formula, index in the list, start, end) per formula, in the list's order; the
+        # first item may end with a part and the last begin with one (建设富强, 和谐的……)
+        by_formula: dict[int, list[tuple[int, int, int, int]]] = {}
+        for k, (start, item) in enumerate(items):
+            part, s = None, start
+            if item in formulas.parts:
+                part = item
+            elif k == 0:
+                part = next((item[-n:] for n in formulas.lengths if n < len(item) and item[-n:] in formulas.parts), None)
+                s = start + len(item) - len(part) if part else start
+            elif k == last:
+                part = next((item[:n] for n in formulas.lengths if n < len(item) and item[:n] in formulas.parts), None)
+            if part is not None:
+                for f, j in formulas.parts[part]:
+                    by_formula.setdefault(f, []).append((j, k, s, s + len(part)))
+        for f, found in by_formula.items():
+            if len(found) < _ENOUGH:
+                continue
+            name, parts = formulas.rows[f]
             order = [j for j, _, _, _ in found]
             if len(set(order)) < _ENOUGH:
                 continue
