@@ -64,7 +64,8 @@ def load_leaders(res=None) -> Leaders:
 What it does: reads the name next to a title only the leaders of the Party and the State hold
 (总书记, 国家主席, 国务院总理, 副总理, 委员长, 全国政协主席 …): written right before it (习近平总书记) or
 right after it (国务院总理李强). A name one character away from a leader who held that title is
-reported (李克勤总理 → 李克强). A three-character name one character away from a leader's, by a
+reported (李克勤总理 → 李克强), and a leader's name with a title that leader never held (汪洋总理). A
+three-character name one character away from a leader's, by a
 character of the given name that sounds or looks alike, is reported anywhere (胡锦滔); a surname that
 sounds alike is not (贺立峰 is more likely someone else). The names and titles are
 data/leaders.tsv (leaders since 1989, from their official biographies).
@@ -76,6 +77,7 @@ input methods make it easy (a character of the same sound chosen from the list).
         bad("深入学习贯彻习近平总书记重要讲话精神。李克勤总理主持召开国务院常务会议。", at="李克勤"),
         bad("认真落实国务院总理李墙在会上的讲话要求。", at="李墙"),
         bad("会议传达了胡锦滔同志的重要讲话。", at="胡锦滔"),
+        bad("认真学习汪洋总理在座谈会上的讲话精神。", at="总理"),  # a leader with a title never held
         good("深入学习贯彻习近平总书记重要讲话精神；国务院总理李强主持召开国务院常务会议。"),
         good("公司总经理李克勤主持召开经营工作会议；县政协主席王洋出席。"),  # no national title
         good("区委副书记贺立峰出席会议并讲话。"),  # another person: a surname that sounds alike is no slip
@@ -84,13 +86,16 @@ input methods make it easy (a character of the same sound chosen from the list).
 def leader_name(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     leaders = ctx.resource("leaders")
-    found = []
+    found, wrong = [], []
     for m in _TITLE.finditer(text):
         if m.group() == "总理" and text.endswith("副", 0, m.start()):
             continue
         spans = list(_names_around(text, m.start(), m.end()))
-        if any(text[s:e] in leaders.titles for s, e in spans):
-            continue  # the leader's name, written right
+        named = next((text[s:e] for s, e in spans if text[s:e] in leaders.titles), None)
+        if named is not None:  # the leader's name, written right: with a title of theirs?
+            if m.group() not in leaders.titles[named]:
+                wrong.append((m.start(), m.end(), named, m.group()))
+            continue
         for s, e in spans:
             near = [n for n, held in leaders.titles.items() if m.group() in held
                     and len(n) == e - s and sum(a != b for a, b in zip(n, text[s:e])) == 1]
@@ -107,6 +112,10 @@ def leader_name(doc, ctx) -> Iterator[Hit]:
         freq = freq or ctx.resource("jieba").FREQ
         if slip_alike(span, name, ctx) and not freq.get(span):
             found.append((s, s + 3, name))
+    for s, e, name, title in wrong:
+        held = "、".join(t for t in sorted(leaders.titles[name], key=_TITLES.index) if t != "总理" or
+                        "国务院总理" not in leaders.titles[name])
+        yield Hit(s, e, f"{name}同志的职务（1989年以来）是{held}，没有担任过“{title}”")
     seen = set()
     for s, e, name in sorted(found):
         if not any(a < e and s < b for a, b in seen):
