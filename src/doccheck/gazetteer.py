@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .hookspecs import hookimpl
 from .lexicon import PhraseMatcher
-from .resources import Resource
+from .resources import Resource, data_rows
 
 LEVELS = {2: 1, 4: 2, 6: 3, 9: 4}  # code length → 1 province, 2 prefecture, 3 county, 4 township
 # Groupings of the data, not places: the municipalities' 市辖区/县, 省直辖县级行政区划 …
@@ -158,12 +158,8 @@ def _rows() -> Iterator[tuple[str, str, str]]:
 
 
 def load_gazetteer(resources_=None, townships: bool = False) -> Gazetteer:
-    folder = resources.files("doccheck") / "data"
-    changes = []
-    for line in (folder / "division-changes.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            date, _, old_pref, old_county, _, new_pref, new_county = line.split("\t")
-            changes.append(Change(date, old_pref, old_county, new_pref, new_county))
+    changes = [Change(date, old_pref, old_county, new_pref, new_county)
+               for date, _, old_pref, old_county, _, new_pref, new_county in data_rows("division-changes.tsv")]
     # the 41,352 townships only when asked for (Gazetteer.townships has their names)
     rows = _rows() if townships else _county_rows()
     units = [Unit(code, name, parent, LEVELS.get(len(code), 4)) for code, name, parent in rows]

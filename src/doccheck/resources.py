@@ -98,3 +98,12 @@ def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any], codec
     except OSError:
         pass  # a read-only home: derive again next time
     return data
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The rows of one of doccheck's data files (src/doccheck/data): lines that are not empty and not
+    comments (#), split at tabs."""
+    from importlib import resources as package
+
+    text = (package.files("doccheck") / "data" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import re
-from importlib import resources
 from typing import Iterator
 
 from ..findings import Hit
 from ..hookspecs import hookimpl
-from ..resources import Resource
+from ..resources import Resource, data_rows
 from ..rule import bad, good, rule
 
 # A run of Han characters and 顿号: with two 顿号 or more, a list in which a formula may stand (one
@@ -30,9 +29,7 @@ class Formulas:
 
 
 def load_formulas(res=None) -> Formulas:
-    text = (resources.files("doccheck") / "data" / "formulas.txt").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return Formulas([(name, tuple(parts.split("、"))) for name, parts in rows])
+    return Formulas([(name, tuple(parts.split("、"))) for name, parts in data_rows("formulas.txt")])
 
 
 @rule(

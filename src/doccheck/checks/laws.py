@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import re
-from importlib import resources
 from typing import Iterator
 
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..lexicon import one_edit
-from ..resources import Resource
+from ..resources import Resource, data_rows
 from ..rule import bad, good, rule
 from .terms import slip_alike
 
@@ -45,8 +44,7 @@ class LawTitles:
 
 
 def load_law_titles(res=None) -> LawTitles:
-    text = (resources.files("doccheck") / "data" / "law-titles.txt").read_text(encoding="utf-8")
-    return LawTitles({line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")})
+    return LawTitles({row[0].strip() for row in data_rows("law-titles.txt")})
 
 
 @rule(

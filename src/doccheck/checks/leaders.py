@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from importlib import resources
 from typing import Iterator
 
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..lexicon import PhraseMatcher
-from ..resources import Resource
+from ..resources import Resource, data_rows
 from ..rule import bad, good, rule
 from .terms import slip_alike
 
@@ -48,10 +47,8 @@ class Leaders:
 
 def load_leaders(res=None) -> Leaders:
     titles: dict[str, set[str]] = {}
-    for line in (resources.files("doccheck") / "data" / "leaders.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, held, _ = line.split("\t")
-            titles.setdefault(name, set()).update(held.split("、"))
+    for name, held, _ in data_rows("leaders.tsv"):
+        titles.setdefault(name, set()).update(held.split("、"))
     return Leaders({k: frozenset(v) for k, v in titles.items()})
 
 

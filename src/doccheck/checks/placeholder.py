@@ -180,8 +180,8 @@ def other_place(doc, ctx) -> Iterator[Hit]:
     if not own:
         return
 
-    def foreign(name: str) -> bool:
-        units = gaz.by_name.get(name, ())
+    def foreign(units) -> bool:
+        """None of these units is the issuer's place, inside it or around it."""
         return bool(units) and not any(u.code == o.code or gaz.within(u, o) or gaz.within(o, u)
                                        for u in units for o in own)
 
@@ -189,7 +189,7 @@ def other_place(doc, ctx) -> Iterator[Hit]:
     if body is not None:
         for m in _SELF_REFERENCE.finditer(text, body.start, body.end):
             found = gaz.matcher.find(text[m.end():m.end() + 12])
-            if found and found[0][0] == 0 and foreign(found[0][2]):
+            if found and found[0][0] == 0 and foreign(gaz.by_name.get(found[0][2], ())):
                 s = m.end()
                 yield Hit(s, s + len(found[0][2]), f"正文以“{text[m.start():s + len(found[0][2])]}”自称，"
                           f"与发文机关所在地不符，疑为照抄其他地方文件未改")
@@ -200,15 +200,14 @@ def other_place(doc, ctx) -> Iterator[Hit]:
             name = next((text[s:s + k] for k in (3, 2) if text[s:s + k] in shorts), None)
             if name is None or text.startswith(("市", "省"), s + len(name)):
                 continue  # 我长沙市 is read above
-            units = shorts[name]
-            if not any(u.code == o.code or gaz.within(u, o) or gaz.within(o, u) for u in units for o in own):
+            if foreign(shorts[name]):
                 said = text[m.start():s + len(name)] if m.group().startswith("我") else text[s - 2:s + len(name)]
                 yield Hit(s, s + len(name), f"正文以“{said}”自称，与发文机关所在地不符，疑为照抄其他地方文件未改")
     yield from _foreign_townships(doc, gaz, own)
     if a.doctype in _DOWNWARD and a.main_recipient_line is not None:
         ln = a.main_recipient_line
         for s, e, name in gaz.matcher.find(text[ln.start:ln.end]):
-            if foreign(name):
+            if foreign(gaz.by_name.get(name, ())):
                 yield Hit(ln.start + s, ln.start + e, f"下行文主送“{name}”的机关，与发文机关所在地不符，"
                           "疑为照抄其他地方文件未改")
                 break

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from typing import Iterator
 
 from ..chinese import FUNCTION_CHARS
@@ -21,7 +20,7 @@ from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..lexicon import PhraseMatcher, one_edit
 from ..offsets import SpanIndex
-from ..resources import Resource
+from ..resources import Resource, data_rows
 from ..rule import bad, good, rule
 
 
@@ -108,11 +107,8 @@ def _fixed_terms() -> dict[str, str]:
     """data/fixed-terms.txt (term, tab, kind) and data/collocations.txt (kind 常用搭配): term → kind."""
     terms: dict[str, str] = {}
     for name, default in (("fixed-terms.txt", "术语"), ("collocations.txt", "常用搭配")):
-        text = (resources.files("doccheck") / "data" / name).read_text(encoding="utf-8")
-        for line in text.splitlines():
-            if line.strip() and not line.startswith("#"):
-                term, _, kind = line.partition("\t")
-                terms.setdefault(term.strip(), kind.strip() or default)
+        for row in data_rows(name):
+            terms.setdefault(row[0].strip(), (row[1].strip() if len(row) > 1 else "") or default)
     return terms
 
 
@@ -295,8 +291,7 @@ class Renamed:
 
 def load_renamed_bodies(res=None) -> tuple[PhraseMatcher, PhraseMatcher]:
     """(old names → Renamed, current names): data/renamed-bodies.tsv."""
-    text = (resources.files("doccheck") / "data" / "renamed-bodies.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = data_rows("renamed-bodies.tsv")
     nxt = {old: new for old, new, _, _ in rows}
     entries = []
     for old, new, date, reform in rows:
