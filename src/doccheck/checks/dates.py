@@ -488,7 +488,47 @@ def anniversary_years(doc, ctx) -> Iterator[Hit]:
                       (str(right),) if m.group(3).isdigit() else ())
 
 
+# The National People's Congress: the year each term's first session met (five years a term since
+# the fifth, 1978); its K-th session meets in the term's K-th year.
+_NPC_FIRST = {5: 1978, 6: 1983, 7: 1988, 8: 1993, 9: 1998, 10: 2003, 11: 2008, 12: 2013, 13: 2018, 14: 2023, 15: 2028}
+_NPC_SESSION = re.compile(r"(\d{4})年\d{1,2}月\d{1,2}日[在　 ]*第([一二三四五六七八九十]+)届全国人民代表大会"
+                          r"第([一二三四五六七八九十]+)次会议")
+
+
+@rule(
+    id="date.npc-session-year",
+    category="date",
+    severity="warning",
+    summary="全国人民代表大会第几次会议与年份不符",
+    doc="""\
+What it does: checks a date given with a session of the National People's Congress (2024年3月11日第十四届
+全国人民代表大会第二次会议通过) against the session: the K-th session of a term meets in the term's K-th
+year (第十四届 from 2023: 第一次会议 2023, 第二次会议 2024 …). Sessions of its Standing Committee are not read.
+
+Why is this bad? The 题注 of a law and the heading of a work report date the text by this session;
+a year that does not fit it misdates the law or the report.""",
+    references=("《中华人民共和国宪法》第六十条、第六十一条（全国人民代表大会每届任期五年，每年举行一次会议）",),
+    examples=[
+        bad("（2023年3月11日第十四届全国人民代表大会第二次会议通过）", at="2023年"),
+        good("（2024年3月11日第十四届全国人民代表大会第二次会议通过）"),
+        good("2018年12月29日第十三届全国人民代表大会常务委员会第七次会议通过"),
+    ],
+)
+def npc_session_year(doc, ctx) -> Iterator[Hit]:
+    text = doc.text
+    if "全国人民代表大会第" not in text:
+        return
+    for m in _NPC_SESSION.finditer(text):
+        term, session = zh_number(m.group(2)), zh_number(m.group(3))
+        if term not in _NPC_FIRST or session is None or not 1 <= session <= 5:
+            continue
+        right = _NPC_FIRST[term] + session - 1
+        if int(m.group(1)) != right:
+            yield Hit(m.start(1), m.end(1) + 1, f"第{m.group(2)}届全国人民代表大会第{m.group(3)}次会议在{right}年举行，"
+                      f"此处写作{m.group(1)}年", (f"{right}年",))
+
+
 @hookimpl
 def doccheck_rules():
     return [nonexistent, weekday_mismatch, issue_date_form, number_year_mismatch, printed_before_issue,
-            deadline_before_issue, non_working_day, written_form, plan_years, anniversary_years]
+            deadline_before_issue, non_working_day, written_form, plan_years, anniversary_years, npc_session_year]
