@@ -17,7 +17,8 @@ system-packages:
 	    libime-data-language-model) >/dev/null 2>&1 || echo "make: could not install libime-data-language-model"; \
 	fi
 
-$(STAMP): pyproject.toml | system-packages
+# the compiled part is rebuilt when its source changes (an editable install builds it in place)
+$(STAMP): pyproject.toml hatch_build.py src/doccheck/spelling/_wordtable.c | system-packages
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,serve]'

@@ -75,13 +75,17 @@ def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any], codec
     """``derive()``, stored under a name from ``key_parts`` so that a change of any
     input (versions, data files, parameters) derives anew. ``codec`` is pickle, or marshal for
     plain dicts, tuples and strings (several times faster to load; its format is tied to the
-    Python version, which the key then holds)."""
+    Python version, which the key then holds), or a codec with ``load_path`` that maps the file
+    rather than reading it (spelling.wordtable)."""
     if codec is marshal:
         key_parts = key_parts + (sys.version_info[:2],)
     key = hashlib.sha1(repr(key_parts).encode()).hexdigest()[:16]
     folder = cache_dir()
     path = folder / f"{stem}-{key}.{codec.__name__}"
+    load_path = getattr(codec, "load_path", None)
     try:
+        if load_path is not None:
+            return load_path(path)
         with open(path, "rb") as fh:
             return codec.loads(fh.read())  # marshal.load reads a file in small pieces: 5 times slower
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):

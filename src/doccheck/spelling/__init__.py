@@ -7,6 +7,8 @@ screen and the decision). ``load_detector`` builds it as a shared resource
 
 from __future__ import annotations
 
+import sys
+
 from .detector import CANDIDATE_WORD, STRONG_WORD, THRESHOLD, UNJUDGED_WORD, Detector, Suspect, confidence
 from .language_model import WordLM, load_language_model
 from .tokenizer import load_jieba
@@ -22,7 +24,6 @@ def load_detector(resources=None, **params) -> Detector:
     from importlib.metadata import version
 
     from .. import __version__
-    from ..lexicon import PhraseMatcher
     from ..resources import cached_on_disk
     from .candidates import DATA, Candidates, shape_groups
     from .scoring import UnigramScorer
@@ -42,7 +43,19 @@ def load_detector(resources=None, **params) -> Detector:
     candidates = Candidates(tables["readings"], tables["index"], shape_groups(), fuzzy=True, words=tables["words"],
                             common=tables["common"], follows=tables["follows"], precedes=tables["precedes"])
     params.setdefault("unjudged", frozenset(unjudged))
-    return Detector(candidates, UnigramScorer(tk), PhraseMatcher((w, None) for w in strong), **params)
+    return Detector(candidates, UnigramScorer(tk), _covering(strong, key + (STRONG_WORD, terms)), **params)
+
+
+def _covering(strong: list[str], key: tuple):
+    """What covers the characters of the frequent words: a word table mapped from the cache where
+    the compiled part is built (no automaton to build at each start), else an automaton."""
+    from ..lexicon import PhraseMatcher
+    from ..resources import cached_on_disk
+    from .wordtable import CODEC, COMPILED, WordTable
+
+    if COMPILED:
+        return cached_on_disk("covering-table", key + (sys.byteorder,), lambda: WordTable.covering(strong), codec=CODEC)
+    return PhraseMatcher((w, None) for w in strong)
 
 
 def _derive(freq) -> dict:

@@ -12,10 +12,15 @@ class UnigramScorer:
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer  # an initialised jieba.Tokenizer
         self.freq = tokenizer.FREQ
+        self._log_total = math.log(tokenizer.total)
+        if hasattr(self.freq, "gains") and self.freq.total == tokenizer.total:
+            # a compiled word table: the same programme over the same counts, in C
+            # (wordtable.py; these methods are the reference it is tested against)
+            self.gains, self.best_path, self.segment = self.freq.gains, self.freq.best_path, self.freq.segment
+            return
         if not hasattr(self.freq, "block"):  # a plain dict (tests, jieba's own)
             self.freq = WordCounts.of(self.freq)
         self._blocks, self._block = self.freq.dicts, self.freq.block
-        self._log_total = math.log(tokenizer.total)
         # log probability by frequency: a few thousand distinct counts, looked up inline in the
         # programme below (a call per word found was a tenth of the detector's time)
         self._log: dict[int, float] = {}

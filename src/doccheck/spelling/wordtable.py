@@ -1,0 +1,87 @@
+"""jieba's word counts as one hash table in a memory-mapped file, read in place by compiled code
+(``_wordtable.c``): the unigram scores and the screen of the typo detector run there, and every
+process that checks text shares the same pages instead of unpacking its own dictionary.
+
+Where doccheck was installed without a C compiler the extension is missing; ``COMPILED`` is then
+False and the dictionary is kept as ``WordCounts``, read by the Python loops in ``scoring.py`` and
+``lexicon.py`` (the reference the compiled code is tested against).
+"""
+
+from __future__ import annotations
+
+import mmap
+from collections.abc import Iterable, Mapping
+from types import SimpleNamespace
+
+try:
+    from ._wordtable import Table, build
+except ImportError:  # built without a compiler
+    Table = build = None
+
+COMPILED = Table is not None
+
+
+class WordTable(Mapping):
+    """word → count, like jieba's ``FREQ`` (0 for a prefix that is no word), with the compiled
+    loops as methods: ``gains``, ``best_path``, ``segment`` (scoring.UnigramScorer's) and
+    ``cover`` (lexicon.PhraseMatcher's, over the words whose count is not 0)."""
+
+    __slots__ = ("_table", "buffer", "get", "gains", "best_path", "segment", "cover", "total")
+
+    def __init__(self, buffer):
+        """``buffer``: bytes from ``build`` or a read-only mmap of them."""
+        table = Table(buffer)
+        self._table, self.buffer, self.total = table, buffer, table.total
+        # bound C methods as attributes: a call costs no Python frame
+        self.get, self.gains, self.best_path = table.get, table.gains, table.best_path
+        self.segment, self.cover = table.segment, table.cover
+
+    @classmethod
+    def build(cls, items: Iterable[tuple[str, int]], total: int) -> "WordTable":
+        return cls(build([(w, f) for w, f in items if w], total))  # jieba's has an empty key
+
+    @classmethod
+    def covering(cls, words: Iterable[str]) -> "WordTable":
+        """A table for ``cover``: the words with count 1, their prefixes with 0 (a scan stops where
+        no word goes on)."""
+        counts: dict[str, int] = {}
+        for w in words:
+            for k in range(1, len(w)):
+                counts.setdefault(w[:k], 0)
+            if w:
+                counts[w] = 1
+        return cls.build(counts.items(), 1)
+
+    @classmethod
+    def open(cls, path) -> "WordTable":
+        with open(path, "rb") as fh:
+            return cls(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+
+    def __getitem__(self, word: str) -> int:
+        return self._table[word]
+
+    def __contains__(self, word) -> bool:
+        return word in self._table
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __iter__(self):
+        entry = self._table.entry
+        for i in range(len(self._table)):
+            yield entry(i)[0]
+
+    def items(self):
+        entry = self._table.entry
+        return (entry(i) for i in range(len(self._table)))
+
+    def __reduce__(self):  # to another process: the bytes (a forked worker shares the mapping)
+        return (WordTable, (bytes(self.buffer),))
+
+
+def _dump(table: WordTable, fh) -> None:
+    fh.write(table.buffer)
+
+
+# for resources.cached_on_disk: the file is mapped, not read
+CODEC = SimpleNamespace(__name__="wordtable", load_path=WordTable.open, dump=_dump, loads=WordTable)

@@ -1,0 +1,99 @@
+"""The compiled word table (spelling/_wordtable.c) against the Python loops it replaces: the same
+scores to the last bit, the same cuts and the same covering masks, on random dictionaries and on
+jieba's own; and a damaged cache file is rebuilt, never read past its end."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from doccheck.lexicon import PhraseMatcher
+from doccheck.resources import cached_on_disk
+from doccheck.spelling.scoring import UnigramScorer
+from doccheck.spelling.wordtable import CODEC, COMPILED, WordTable
+
+pytestmark = pytest.mark.skipif(not COMPILED, reason="doccheck was built without a C compiler")
+
+CHARS = "会议召开通知工作安全生产全市部门单位报告请示关于的了是在"
+words = st.text(alphabet=CHARS, min_size=1, max_size=5)
+texts = st.text(alphabet=CHARS + "，a1", max_size=40)
+
+
+class _Tokenizer:
+    def __init__(self, freq, total):
+        self.FREQ, self.total = freq, total
+
+
+def _pair(vocabulary: dict[str, int]):
+    """A scorer over a jieba-style prefix dictionary, in Python and compiled."""
+    freq: dict[str, int] = {}
+    for w, f in vocabulary.items():
+        for k in range(1, len(w)):
+            freq.setdefault(w[:k], 0)
+        freq[w] = f
+    total = sum(freq.values()) + 1
+    python = UnigramScorer(_Tokenizer(dict(freq), total))
+    compiled = UnigramScorer(_Tokenizer(WordTable.build(freq.items(), total), total))
+    return python, compiled
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(words, st.integers(1, 10_000), max_size=40), texts, st.data())
+def test_the_compiled_scores_are_the_pythons_exactly(vocabulary, text, data):
+    python, compiled = _pair(vocabulary)
+    assert compiled.gains != python.gains  # the compiled methods are in use
+    assert compiled.best_path(text) == python.best_path(text)
+    assert compiled.segment(text) == python.segment(text)
+    if text:
+        k = data.draw(st.integers(0, len(text) - 1))
+        n = data.draw(st.integers(1, min(2, len(text) - k)))
+        reps = data.draw(st.lists(st.text(alphabet=CHARS, min_size=n, max_size=n), max_size=6))
+        assert compiled.gains(text, k, n, reps) == python.gains(text, k, n, reps)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(words, max_size=30), texts)
+def test_the_compiled_cover_is_the_automatons(vocabulary, text):
+    assert WordTable.covering(vocabulary).cover(text) == PhraseMatcher((w, None) for w in vocabulary).cover(text)
+
+
+def test_the_table_is_a_mapping_of_jiebas_counts():
+    table = WordTable.build([("会议", 300), ("会", 0), ("召开", 20)], 1000)
+    assert table["会议"] == 300 and table.get("会") == 0 and table.get("通知") is None
+    assert "召开" in table and "通知" not in table and 3 not in table
+    assert dict(table.items()) == {"会议": 300, "会": 0, "召开": 20} and list(table) == ["会议", "会", "召开"]
+    assert len(table) == 3 and table.total == 1000
+    with pytest.raises(KeyError):
+        table["通知"]
+    with pytest.raises(ValueError, match="twice"):
+        WordTable.build([("会议", 1), ("会议", 2)], 10)
+
+
+def test_jiebas_whole_dictionary_scores_alike(tmp_path):
+    from doccheck.plugins import default_registry
+
+    tk = default_registry().resources.get("jieba")
+    assert isinstance(tk.FREQ, WordTable)
+    sample = {w: f for w, f in tk.FREQ.items() if w[:1] in "会召开通知安全生产"}
+    python = UnigramScorer(_Tokenizer(sample, tk.total))
+    compiled = UnigramScorer(_Tokenizer(WordTable.build(sample.items(), tk.total), tk.total))
+    for s in ("召开安全生产会仪", "通知会议安排", "开会通知"):
+        assert compiled.best_path(s) == python.best_path(s)
+        scorer = UnigramScorer(tk)
+        assert math.isclose(scorer.best_path(s), scorer.jieba_best_path(s))
+
+
+def test_a_damaged_cache_file_is_derived_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("DOCCHECK_CACHE", str(tmp_path))
+    make = lambda: WordTable.build([("会议", 3)], 10)  # noqa: E731
+    assert cached_on_disk("t", ("k",), make, codec=CODEC)["会议"] == 3
+    (path,) = tmp_path.glob("t-*.wordtable")
+    raw = path.read_bytes()
+    for damaged in (raw[:20], raw[:-4], b"", b"DCWTBL01" + b"\xff" * (len(raw) - 8)):
+        path.write_bytes(damaged)
+        assert cached_on_disk("t", ("k",), make, codec=CODEC)["会议"] == 3
+    with pytest.raises(ValueError):
+        WordTable(b"DCWTBL01" + bytes(100))
