@@ -18,7 +18,7 @@ system-packages:
 	fi
 
 # the compiled part is rebuilt when its source changes (an editable install builds it in place)
-$(STAMP): pyproject.toml hatch_build.py src/doccheck/spelling/_wordtable.c | system-packages
+$(STAMP): pyproject.toml hatch_build.py src/doccheck/_wordtable.c | system-packages
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,serve]'

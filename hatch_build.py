@@ -1,8 +1,8 @@
-"""Builds doccheck's compiled part (src/doccheck/spelling/_wordtable.c) with setuptools' build_ext,
+"""Builds doccheck's compiled part (src/doccheck/_wordtable.c) with setuptools' build_ext,
 the standard way to compile a CPython extension, from hatchling's build hook.
 
 The extension is optional: where no C compiler is found the build says so and doccheck runs its
-Python loops instead (spelling/wordtable.py, COMPILED), with the same findings, slower."""
+Python loops instead (doccheck/wordtable.py, COMPILED), with the same findings, slower."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import tempfile
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-EXTENSION = "doccheck.spelling._wordtable"
-SOURCE = "src/doccheck/spelling/_wordtable.c"
+EXTENSION = "doccheck._wordtable"
+SOURCE = "src/doccheck/_wordtable.c"
 
 
 class CompiledPart(BuildHookInterface):
@@ -31,7 +31,7 @@ class CompiledPart(BuildHookInterface):
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
         if not editable:  # an editable install finds the module built beside its source
-            build_data["force_include"][built] = "doccheck/spelling/" + os.path.basename(built)
+            build_data["force_include"][built] = "doccheck/" + os.path.basename(built)
 
 
 def _compile(root: str, *, inplace: bool, build_lib: str) -> str:

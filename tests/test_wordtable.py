@@ -1,4 +1,4 @@
-"""The compiled word table (spelling/_wordtable.c) against the Python loops it replaces: the same
+"""The compiled word table (_wordtable.c) against the Python loops it replaces: the same
 scores to the last bit, the same cuts and the same covering masks, on random dictionaries and on
 jieba's own; and a damaged cache file is rebuilt, never read past its end."""
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from doccheck.lexicon import PhraseMatcher
 from doccheck.resources import cached_on_disk
 from doccheck.spelling.scoring import UnigramScorer
-from doccheck.spelling.wordtable import CODEC, COMPILED, WordTable
+from doccheck.wordtable import CODEC, COMPILED, WordTable
 
 pytestmark = pytest.mark.skipif(not COMPILED, reason="doccheck was built without a C compiler")
 
@@ -97,3 +97,22 @@ def test_a_damaged_cache_file_is_derived_again(tmp_path, monkeypatch):
         assert cached_on_disk("t", ("k",), make, codec=CODEC)["会议"] == 3
     with pytest.raises(ValueError):
         WordTable(b"DCWTBL01" + bytes(100))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(words, st.integers(0, 3)), max_size=30), texts)
+def test_phrases_are_found_alike_in_c_and_by_the_automaton(phrases, text):
+    from doccheck import lexicon
+
+    compiled = PhraseMatcher(phrases)
+    lexicon.COMPILED = False
+    try:
+        automaton = PhraseMatcher(phrases)
+    finally:
+        lexicon.COMPILED = True
+    assert compiled._table is not None or not phrases
+    assert sorted(compiled.find_all(text)) == sorted(automaton.find_all(text))
+    assert compiled.find(text) == automaton.find(text)
+    assert compiled.cover(text) == automaton.cover(text)
+    long_phrase = "关于" * 40  # longer than the compiled scan's stack buffer
+    assert list(PhraseMatcher([(long_phrase, 1)]).find_all("前" + long_phrase)) == [(1, 81, 1)]

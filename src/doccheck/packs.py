@@ -9,7 +9,9 @@ is the ``when-text`` / ``when-issuer`` keys. The format is documented in
 
 from __future__ import annotations
 
+import itertools
 import tomllib
+import weakref
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Any, Iterator
 import regex
 
 from .findings import Category, Example, Fix, Hit, Severity
-from .lexicon import PhraseMatcher, covered_by_context
+from .lexicon import PhraseMatcher, covered_by_context, leftmost_longest
 from .rule import Context, Rule
 
 
@@ -66,6 +68,9 @@ class PackRule:
         self.when_issuer = regex.compile(when_issuer) if when_issuer else None
         self.people = people or {}
         self.titles = titles
+        self.serial = next(_SERIALS)
+        if kind in ("substitution", "existence"):
+            _PHRASE_PACKS.add(self)
 
     def _applies(self, doc) -> bool:
         """Vale's "conditional": the rule speaks only when the whole document fits."""
@@ -121,7 +126,7 @@ class PackRule:
             yield from _merge_passages(text, hits)
             return
         tokenizer = None
-        for start, end, entry in self.matcher.find(text):
+        for start, end, entry in leftmost_longest(_phrases_of(self, doc)):
             if entry.unless and covered_by_context(text, start, end, entry.match, entry.unless):
                 continue
             if self._negated(text, start):
@@ -160,6 +165,43 @@ class PackRule:
         suggestions = (repl,) if repl is not None else ()
         fix = Fix.replace(start, end, repl) if (self.safe_fix and repl is not None) else None
         return Hit(start, end, self._say(entry, found, repl), suggestions, fix)
+
+
+# The phrase packs alive, for one automaton of all their phrases: a text is scanned once for every
+# pack instead of once per pack (ten scans of each document before).
+_PHRASE_PACKS: "weakref.WeakSet[PackRule]" = weakref.WeakSet()
+_SERIALS = itertools.count()
+_combined: tuple[frozenset[int], PhraseMatcher] | None = None
+
+
+def _phrases_of(pack: PackRule, doc) -> list[tuple[int, int, Entry]]:
+    """Every occurrence of ``pack``'s phrases in the document, overlapping ones included: from one
+    scan per document of the automaton of all packs' phrases, kept in the draft's memo."""
+    memo = getattr(doc, "memo", None)
+    if memo is None:
+        return list(pack.matcher.find_all(doc.text))
+    found = memo.get("packs.phrases")
+    if found is None or pack.serial not in found:
+        found = {serial: [] for serial in _all_phrases()[0]}
+        found.setdefault(pack.serial, [])
+        for start, end, owners in _all_phrases()[1].find_all(doc.text):
+            for serial, entry in owners:
+                found[serial].append((start, end, entry))
+        memo["packs.phrases"] = found
+    return found[pack.serial]
+
+
+def _all_phrases() -> tuple[frozenset[int], PhraseMatcher]:
+    global _combined
+    packs = list(_PHRASE_PACKS)
+    serials = frozenset(p.serial for p in packs)
+    if _combined is None or _combined[0] != serials:
+        owners: dict[str, list[tuple[int, Entry]]] = {}
+        for p in packs:
+            for e in p.entries:
+                owners.setdefault(e.match, []).append((p.serial, e))
+        _combined = (serials, PhraseMatcher(owners.items()))
+    return _combined
 
 
 def straddles_words(text: str, start: int, end: int, tokenizer) -> bool:

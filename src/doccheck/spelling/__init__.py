@@ -43,7 +43,21 @@ def load_detector(resources=None, **params) -> Detector:
     candidates = Candidates(tables["readings"], tables["index"], shape_groups(), fuzzy=True, words=tables["words"],
                             common=tables["common"], follows=tables["follows"], precedes=tables["precedes"])
     params.setdefault("unjudged", frozenset(unjudged))
+    params.setdefault("screen", _screen(tk.FREQ, candidates, params["unjudged"], key))
     return Detector(candidates, UnigramScorer(tk), _covering(strong, key + (STRONG_WORD, terms)), **params)
+
+
+def _screen(freq, candidates, unjudged: frozenset[str], key: tuple):
+    """The compiled screen over jieba's word table, or None where the compiled part is missing."""
+    from ..resources import cached_on_disk
+    from .screen import FORMAT, screen_tables
+    from ..wordtable import COMPILED, WordTable, screen_of
+
+    if not COMPILED or not isinstance(freq, WordTable):
+        return None
+    tables = cached_on_disk("spelling-screen", key + (sorted(unjudged), sys.byteorder, FORMAT),
+                            lambda: screen_tables(candidates, unjudged))
+    return screen_of(tables, freq)
 
 
 def _covering(strong: list[str], key: tuple):
@@ -51,7 +65,7 @@ def _covering(strong: list[str], key: tuple):
     the compiled part is built (no automaton to build at each start), else an automaton."""
     from ..lexicon import PhraseMatcher
     from ..resources import cached_on_disk
-    from .wordtable import CODEC, COMPILED, WordTable
+    from ..wordtable import CODEC, COMPILED, WordTable
 
     if COMPILED:
         return cached_on_disk("covering-table", key + (sys.byteorder,), lambda: WordTable.covering(strong), codec=CODEC)

@@ -69,7 +69,7 @@ class Suspect:
 class Detector:
     def __init__(self, candidates: Candidates, scorer: UnigramScorer, covering, *,
                  threshold: float = THRESHOLD, shape_penalty: float = SHAPE_PENALTY,
-                 unjudged: frozenset[str] = frozenset()):
+                 unjudged: frozenset[str] = frozenset(), screen=None):
         self.candidates = candidates
         # the commonest one-character words (的, 了, 是, 在 …): always uncovered, and word counts
         # cannot tell their slips from their uses; the curated packs take 的/地/得
@@ -79,6 +79,9 @@ class Detector:
         self.threshold = threshold
         self.shape_penalty = shape_penalty
         self.cache = ClauseCache()
+        # the compiled screen (screen.py), built for these candidates and unjudged characters; it
+        # rules out only what the loops below would skip, so findings are the same without it
+        self.screen = screen
 
     def covered(self, text: str) -> bytearray:
         """1 where a frequent word covers the character: one pass of the automaton over the text
@@ -90,25 +93,24 @@ class Detector:
         return [i for i, c in enumerate(mask) if not c]
 
     def check_clause(self, clause: str, uncovered: list[int] | None = None) -> Iterator[tuple[int, str, float]]:
-        cands_of, gains, unjudged = self.candidates.of, self.scorer.gains, self.unjudged
-        common, may_fill = self.candidates.common, self.candidates.may_fill
-        for i in (self.uncovered(clause) if uncovered is None else uncovered):
+        gains, sounds_alike = self.scorer.gains, self.candidates.sounds_alike
+        if uncovered is None:
+            uncovered = self.uncovered(clause)
+        if self.screen is not None:
+            spots = self.screen.characters(clause, uncovered)  # (i, its candidates as a str)
+        else:
+            spots = [(i, None) for i in uncovered]
+        for i, tried in spots:
             ch = clause[i]
-            if ch in unjudged:
-                continue
-            if ch not in common and self._in_word(clause, i):
-                continue  # a rare character inside a word it belongs to (勠力, 鄠邑) was chosen
-            cands = cands_of(ch)
-            if not cands or not may_fill(clause, i, cands):
-                continue
-            tried = cands & self.candidates.fillers(clause, i)
-            if not tried:
-                continue
+            if tried is None:
+                tried = self._tried(clause, i)
+                if not tried:
+                    continue
             lo, hi = max(0, i - WINDOW), min(len(clause), i + WINDOW + 1)
             tried = list(tried)
             scored = []
             for cand, gain in zip(tried, gains(clause[lo:hi], i - lo, 1, tried)):
-                if not self.candidates.sounds_alike(ch, cand):
+                if not sounds_alike(ch, cand):
                     gain -= self.shape_penalty  # look-alikes are weaker evidence than homophones
                 if gain >= self.threshold:
                     scored.append((gain, cand))
@@ -116,6 +118,18 @@ class Detector:
                 scored.sort(reverse=True)
                 (best_gain, best), rest = scored[0], scored[1:1 + RUNNERS_UP]
                 yield i, best, best_gain, tuple((c, g) for g, c in rest)
+
+    def _tried(self, clause: str, i: int) -> frozenset[str]:
+        """The candidates for clause[i] worth scoring: the screen (the compiled one does the same)."""
+        ch = clause[i]
+        if ch in self.unjudged:
+            return frozenset()
+        if ch not in self.candidates.common and self._in_word(clause, i):
+            return frozenset()  # a rare character inside a word it belongs to (勠力, 鄠邑) was chosen
+        cands = self.candidates.of(ch)
+        if not cands or not self.candidates.may_fill(clause, i, cands):
+            return frozenset()
+        return cands & self.candidates.fillers(clause, i)
 
     def _in_word(self, clause: str, i: int) -> bool:
         """Some dictionary word, however rare, of 2–4 characters covers clause[i]."""
@@ -133,7 +147,7 @@ class Detector:
         free = set(uncovered)
         same, gains, freq = self.candidates.same_sound_words, self.scorer.gains, self.scorer.freq
         unjudged, common = self.unjudged, self.candidates.common
-        for i in uncovered:
+        for i in (uncovered if self.screen is None else self.screen.pairs(clause, uncovered)):
             if i + 1 not in free or clause[i] in unjudged or clause[i + 1] in unjudged:
                 continue
             if clause[i] not in common or clause[i + 1] not in common:

@@ -86,7 +86,7 @@ def load_jieba(resources=None):
     from importlib.metadata import version
 
     from ..resources import cache_dir, cached_on_disk
-    from .wordtable import CODEC, COMPILED, WordTable
+    from ..wordtable import CODEC, COMPILED, WordTable
 
     def jieba_counts():
         import jieba

@@ -14,19 +14,19 @@ from collections.abc import Iterable, Mapping
 from types import SimpleNamespace
 
 try:
-    from ._wordtable import Table, build
+    from ._wordtable import Screen, Table, build
 except ImportError:  # built without a compiler
-    Table = build = None
+    Screen = Table = build = None
 
 COMPILED = Table is not None
 
 
 class WordTable(Mapping):
     """word → count, like jieba's ``FREQ`` (0 for a prefix that is no word), with the compiled
-    loops as methods: ``gains``, ``best_path``, ``segment`` (scoring.UnigramScorer's) and
-    ``cover`` (lexicon.PhraseMatcher's, over the words whose count is not 0)."""
+    loops as methods: ``gains``, ``best_path``, ``segment`` (scoring.UnigramScorer's), ``cover`` and
+    ``occurrences`` (lexicon.PhraseMatcher's, over the words whose count is not 0)."""
 
-    __slots__ = ("_table", "buffer", "get", "gains", "best_path", "segment", "cover", "total")
+    __slots__ = ("_table", "buffer", "get", "gains", "best_path", "segment", "cover", "occurrences", "total")
 
     def __init__(self, buffer):
         """``buffer``: bytes from ``build`` or a read-only mmap of them."""
@@ -34,7 +34,7 @@ class WordTable(Mapping):
         self._table, self.buffer, self.total = table, buffer, table.total
         # bound C methods as attributes: a call costs no Python frame
         self.get, self.gains, self.best_path = table.get, table.gains, table.best_path
-        self.segment, self.cover = table.segment, table.cover
+        self.segment, self.cover, self.occurrences = table.segment, table.cover, table.occurrences
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, int]], total: int) -> "WordTable":
@@ -77,6 +77,12 @@ class WordTable(Mapping):
 
     def __reduce__(self):  # to another process: the bytes (a forked worker shares the mapping)
         return (WordTable, (bytes(self.buffer),))
+
+
+def screen_of(tables: tuple[bytes, bytes], table: WordTable):
+    """The detector's compiled screen (screen.py builds its tables) over this word table."""
+    screen, blanks = tables
+    return Screen(screen, table._table, Table(blanks))
 
 
 def _dump(table: WordTable, fh) -> None:

@@ -363,6 +363,47 @@ done:
     return out;
 }
 
+/* occurrences(text): (start, end, count) for every occurrence in text of a word whose count is not 0,
+ * overlapping ones included, by start and then by end (lexicon.PhraseMatcher.find_all's matches). */
+static PyObject *Table_occurrences(Table *self, PyObject *arg) {
+    if (!ready(self)) return NULL;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "occurrences() takes a str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_UCS4 buf[STACK];
+    uint32_t longest = self->maxlen;
+    Py_UCS4 *word = longest <= STACK ? buf : PyMem_Malloc((size_t)longest * sizeof(Py_UCS4));
+    if (!word) return PyErr_NoMemory();
+    PyObject *out = PyList_New(0);
+    if (!out) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t h = H_INIT;
+        for (Py_ssize_t j = i; j < n && (uint64_t)(j - i) < longest; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            word[j - i] = c;
+            h = h_step(h, c);
+            const entry_t *e = find(self, h_final(h), word, j - i + 1);
+            if (!e) break;
+            if (e->freq) {
+                PyObject *hit = Py_BuildValue("(nnk)", i, j + 1, (unsigned long)e->freq);
+                if (!hit || PyList_Append(out, hit) < 0) {
+                    Py_XDECREF(hit);
+                    Py_CLEAR(out);
+                    goto done;
+                }
+                Py_DECREF(hit);
+            }
+        }
+    }
+done:
+    if (word != buf) PyMem_Free(word);
+    return out;
+}
+
 /* cover(text): a bytearray, 1 for each character inside some occurrence of a word whose count is
  * not 0 (the table holds the words' prefixes with count 0, so a scan stops where no word can
  * continue), 0 elsewhere. lexicon.PhraseMatcher.cover is the reference. */
@@ -375,12 +416,17 @@ static PyObject *Table_cover(Table *self, PyObject *arg) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
     int kind = PyUnicode_KIND(arg);
     const void *data = PyUnicode_DATA(arg);
+    Py_UCS4 buf[STACK];
+    uint32_t longest = self->maxlen;
+    Py_UCS4 *word = longest <= STACK ? buf : PyMem_Malloc((size_t)longest * sizeof(Py_UCS4));
+    if (!word) return PyErr_NoMemory();
     PyObject *mask = PyByteArray_FromStringAndSize(NULL, n);
-    if (!mask) return NULL;
+    if (!mask) {
+        if (word != buf) PyMem_Free(word);
+        return NULL;
+    }
     char *m = PyByteArray_AS_STRING(mask);
     memset(m, 0, (size_t)n);
-    Py_UCS4 word[STACK];
-    uint32_t longest = self->maxlen < STACK ? self->maxlen : STACK;
     Py_ssize_t covered_to = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         uint64_t h = H_INIT;
@@ -396,6 +442,7 @@ static PyObject *Table_cover(Table *self, PyObject *arg) {
             }
         }
     }
+    if (word != buf) PyMem_Free(word);
     return mask;
 }
 
@@ -410,6 +457,7 @@ static PyMethodDef Table_methods[] = {
     {"gains", (PyCFunction)Table_gains, METH_VARARGS, "gains(window, k, n, replacements): log-probability gains"},
     {"segment", (PyCFunction)Table_segment, METH_O, "segment(s): the words of s's best segmentation"},
     {"cover", (PyCFunction)Table_cover, METH_O, "cover(text): 1 for each character some word covers"},
+    {"occurrences", (PyCFunction)Table_occurrences, METH_O, "occurrences(text): (start, end, count) of every word"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -430,7 +478,7 @@ static PySequenceMethods Table_as_sequence = {
 };
 
 static PyTypeObject TableType = {
-    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "doccheck.spelling._wordtable.Table",
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "doccheck._wordtable.Table",
     .tp_doc = "Table(buffer): a word table built by build(), read in place",
     .tp_basicsize = sizeof(Table),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
@@ -441,6 +489,297 @@ static PyTypeObject TableType = {
     .tp_getset = Table_getset,
     .tp_as_mapping = &Table_as_mapping,
     .tp_as_sequence = &Table_as_sequence,
+};
+
+
+/* ---- the screen: which uncovered characters the detector must look at ---- */
+
+/* Screen(buffer, table): the detector's cheap necessary conditions (detector.Detector.check_clause
+ * and check_words are the reference), over per-character tables built by screen.py:
+ *   header  magic "DCSCRN01", u32 words per bit row, u32 rows of follows, u32 rows of precedes,
+ *           u32 candidate entries, u32 fillers, u32 blank rows, u32 blank entries, u32 0,
+ *           then u64 offsets of the ten sections and the total size                      128 bytes
+ *   flags     u8[65536]: bit 0 unjudged, bit 1 common
+ *   fol_row   i32[65536]: the row of "characters that follow this one inside a frequent word", -1 none
+ *   pre_row   i32[65536]: the same for "precede"
+ *   cand_off  u32[65537]: where each character's candidates start in cand
+ *   fol_bits, pre_bits  u64[rows * words]: bit rows over the filler characters
+ *   cand      u16[entries]: the candidates that can fill some blank, as bit numbers
+ *   filler    u32[fillers]: the character of each bit number
+ *   row_off   u32[rows + 1], row_bits u16[blank entries]: the characters that fill a blank ("会?"),
+ *             the blanks found in the index table given beside (count = row number)
+ * Characters outside the Basic Multilingual Plane are passed on: Python decides them. */
+
+#define SCREEN_MAGIC "DCSCRN01"
+#define SCREEN_HEADER 128
+#define SCREEN_SECTIONS 10
+#define BMP 65536
+
+typedef struct {
+    PyObject_HEAD
+    Py_buffer view;
+    int has_view;
+    Table *table, *blanks;
+    uint32_t words, nfol, npre, ncand, nfillers, nrows, nrowbits;
+    const uint8_t *flags;
+    const int32_t *fol_row, *pre_row;
+    const uint32_t *cand_off;
+    const uint64_t *fol_bits, *pre_bits;
+    const uint16_t *cand;
+    const uint32_t *filler, *row_off;
+    const uint16_t *row_bits;
+} Screen;
+
+static int section(const char *p, Py_ssize_t size, uint64_t off, uint64_t len, unsigned align, const void **out) {
+    if (off > (uint64_t)size || len > (uint64_t)size - off || (((uintptr_t)p + off) % align)) return 0;
+    *out = p + off;
+    return 1;
+}
+
+static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
+    static char *kwlist[] = {"buffer", "table", "blanks", NULL};
+    PyObject *obj, *table, *blanks;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OO!O!", kwlist, &obj, &TableType, &table, &TableType, &blanks))
+        return -1;
+    if (self->has_view) {
+        PyErr_SetString(PyExc_TypeError, "Screen is initialised once");
+        return -1;
+    }
+    if (!((Table *)table)->has_view || !((Table *)blanks)->has_view) {
+        PyErr_SetString(PyExc_ValueError, "word table not initialised");
+        return -1;
+    }
+    if (PyObject_GetBuffer(obj, &self->view, PyBUF_SIMPLE) < 0) return -1;
+    self->has_view = 1;
+    Py_INCREF(table);
+    self->table = (Table *)table;
+    Py_INCREF(blanks);
+    self->blanks = (Table *)blanks;
+    const char *p = self->view.buf;
+    Py_ssize_t size = self->view.len;
+    uint64_t off[SCREEN_SECTIONS + 1];
+    if (size < SCREEN_HEADER || memcmp(p, SCREEN_MAGIC, 8) != 0) goto bad;
+    memcpy(&self->words, p + 8, 4);
+    memcpy(&self->nfol, p + 12, 4);
+    memcpy(&self->npre, p + 16, 4);
+    memcpy(&self->ncand, p + 20, 4);
+    memcpy(&self->nfillers, p + 24, 4);
+    memcpy(&self->nrows, p + 28, 4);
+    memcpy(&self->nrowbits, p + 32, 4);
+    memcpy(off, p + 40, 8 * (SCREEN_SECTIONS + 1));
+    if (off[SCREEN_SECTIONS] != (uint64_t)size || self->words == 0 || self->words > 1024 ||
+        self->nfillers > 64ULL * self->words)
+        goto bad;
+    const void *q;
+    if (!section(p, size, off[0], BMP, 1, &q)) goto bad;
+    self->flags = q;
+    if (!section(p, size, off[1], 4ULL * BMP, 4, &q)) goto bad;
+    self->fol_row = q;
+    if (!section(p, size, off[2], 4ULL * BMP, 4, &q)) goto bad;
+    self->pre_row = q;
+    if (!section(p, size, off[3], 4ULL * (BMP + 1), 4, &q)) goto bad;
+    self->cand_off = q;
+    if (!section(p, size, off[4], 8ULL * self->words * self->nfol, 8, &q)) goto bad;
+    self->fol_bits = q;
+    if (!section(p, size, off[5], 8ULL * self->words * self->npre, 8, &q)) goto bad;
+    self->pre_bits = q;
+    if (!section(p, size, off[6], 2ULL * self->ncand, 2, &q)) goto bad;
+    self->cand = q;
+    if (!section(p, size, off[7], 4ULL * self->nfillers, 4, &q)) goto bad;
+    self->filler = q;
+    if (!section(p, size, off[8], 4ULL * ((uint64_t)self->nrows + 1), 4, &q)) goto bad;
+    self->row_off = q;
+    if (!section(p, size, off[9], 2ULL * self->nrowbits, 2, &q)) goto bad;
+    self->row_bits = q;
+    /* one pass over the indices, so that no look-up can leave the buffer */
+    for (uint32_t c = 0; c < BMP; c++) {
+        if (self->cand_off[c] > self->cand_off[c + 1] || self->cand_off[c + 1] > self->ncand) goto bad;
+        if (self->fol_row[c] >= (int64_t)self->nfol || self->pre_row[c] >= (int64_t)self->npre) goto bad;
+    }
+    for (uint32_t k = 0; k < self->ncand; k++)
+        if (self->cand[k] >= self->nfillers) goto bad;
+    for (uint32_t r = 0; r < self->nrows; r++)
+        if (self->row_off[r] > self->row_off[r + 1] || self->row_off[r + 1] > self->nrowbits) goto bad;
+    for (uint32_t k = 0; k < self->nrowbits; k++)
+        if (self->row_bits[k] >= self->nfillers) goto bad;
+    return 0;
+bad:
+    PyErr_SetString(PyExc_ValueError, "screen: damaged tables");
+    self->flags = NULL;
+    return -1;
+}
+
+static void Screen_dealloc(Screen *self) {
+    if (self->has_view) PyBuffer_Release(&self->view);
+    Py_XDECREF(self->table);
+    Py_XDECREF(self->blanks);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* some dictionary word of 2-4 characters covers s[i] (detector.Detector._in_word) */
+static int in_word(const Table *t, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i) {
+    for (Py_ssize_t len = 2; len <= 4; len++) {
+        Py_ssize_t lo = i - len + 1 > 0 ? i - len + 1 : 0, hi = i < n - len ? i : n - len;
+        for (Py_ssize_t a = lo; a <= hi; a++) {
+            const entry_t *e = find(t, hash_of(s + a, len), s + a, len);
+            if (e && e->freq) return 1;
+        }
+    }
+    return 0;
+}
+
+/* some candidate of c is set in the bit row */
+static int any_bit(const Screen *sc, Py_UCS4 c, const uint64_t *bits, int32_t row) {
+    if (row < 0) return 0;
+    const uint64_t *r = bits + (uint64_t)row * sc->words;
+    for (uint32_t k = sc->cand_off[c]; k < sc->cand_off[c + 1]; k++) {
+        uint16_t b = sc->cand[k];
+        if (r[b >> 6] >> (b & 63) & 1) return 1;
+    }
+    return 0;
+}
+
+/* The candidates of s[i] that fill some blank of a frequent word around it, as a str (bit order),
+ * NULL with an error set; "" when none (candidates.Candidates.fillers is the reference). */
+static PyObject *tried(const Screen *sc, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i) {
+    uint64_t on[1024];
+    memset(on, 0, 8 * (size_t)sc->words);
+    Py_UCS4 key[4];
+    for (Py_ssize_t len = 2; len <= 4; len++) {
+        Py_ssize_t lo = i - len + 1 > 0 ? i - len + 1 : 0, hi = i < n - len ? i : n - len;
+        for (Py_ssize_t a = lo; a <= hi; a++) {
+            memcpy(key, s + a, (size_t)len * sizeof(Py_UCS4));
+            key[i - a] = '?';
+            const entry_t *e = find(sc->blanks, hash_of(key, len), key, len);
+            if (!e || e->freq >= sc->nrows) continue;
+            for (uint32_t k = sc->row_off[e->freq]; k < sc->row_off[e->freq + 1]; k++)
+                on[sc->row_bits[k] >> 6] |= 1ULL << (sc->row_bits[k] & 63);
+        }
+    }
+    Py_UCS4 buf[512];
+    uint32_t first = sc->cand_off[s[i]], count = sc->cand_off[s[i] + 1] - first;
+    Py_UCS4 *out = count <= 512 ? buf : PyMem_Malloc((size_t)count * sizeof(Py_UCS4));
+    if (!out) return PyErr_NoMemory();
+    Py_ssize_t m = 0;
+    for (uint32_t k = first; k < first + count; k++) {
+        uint16_t b = sc->cand[k];
+        if (on[b >> 6] >> (b & 63) & 1) out[m++] = sc->filler[b];
+    }
+    PyObject *r = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, m);
+    if (out != buf) PyMem_Free(out);
+    return r;
+}
+
+static int screen_ready(Screen *self) {
+    if (!self->has_view || !self->flags) {
+        PyErr_SetString(PyExc_ValueError, "screen not initialised");
+        return 0;
+    }
+    return 1;
+}
+
+/* The positions of clause, among uncovered (ascending), that kind 0 (a character: check_clause)
+ * or kind 1 (a pair beginning there: check_words) cannot rule out. */
+static PyObject *screen_run(Screen *self, PyObject *args, int kind) {
+    PyObject *clause, *uncovered;
+    if (!PyArg_ParseTuple(args, "UO", &clause, &uncovered)) return NULL;
+    if (!screen_ready(self)) return NULL;
+    PyObject *seq = PySequence_Fast(uncovered, "uncovered must be a sequence of positions");
+    if (!seq) return NULL;
+    Py_ssize_t n, m = PySequence_Fast_GET_SIZE(seq);
+    Py_UCS4 buf[STACK];
+    Py_UCS4 *s = ucs4(clause, buf, &n);
+    PyObject *out = s ? PyList_New(0) : NULL;
+    Py_ssize_t prev_pos = -1;
+    for (Py_ssize_t k = 0; out && k < m; k++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, k);
+        Py_ssize_t i = PyLong_AsSsize_t(item);
+        if (i == -1 && PyErr_Occurred()) goto fail;
+        if (i < 0 || i >= n || i <= prev_pos) {
+            PyErr_SetString(PyExc_ValueError, "uncovered positions must rise inside the clause");
+            goto fail;
+        }
+        prev_pos = i;
+        Py_UCS4 c = s[i];
+        int keep;
+        if (kind == 0) {
+            if (c >= BMP) keep = 1;
+            else {
+                uint8_t f = self->flags[c];
+                if (f & 1) keep = 0;
+                else if (!(f & 2) && in_word(self->table, s, n, i)) keep = 0;
+                else if (self->cand_off[c] == self->cand_off[c + 1]) keep = 0;
+                else {
+                    keep = 0;
+                    if (i > 0) keep = s[i - 1] >= BMP || any_bit(self, c, self->fol_bits, self->fol_row[s[i - 1]]);
+                    if (!keep && i + 1 < n)
+                        keep = s[i + 1] >= BMP || any_bit(self, c, self->pre_bits, self->pre_row[s[i + 1]]);
+                }
+            }
+        } else {
+            Py_ssize_t next = -1;
+            if (k + 1 < m) {
+                next = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, k + 1));
+                if (next == -1 && PyErr_Occurred()) goto fail;
+            }
+            if (next != i + 1 || next >= n) keep = 0;
+            else if (c >= BMP || s[i + 1] >= BMP) keep = 1;
+            else {
+                uint8_t f = self->flags[c], g = self->flags[s[i + 1]];
+                keep = !(f & 1) && !(g & 1) && (f & 2) && (g & 2);
+            }
+        }
+        if (!keep) continue;
+        if (kind == 0) {
+            PyObject *t;
+            if (c >= BMP) {
+                t = Py_None;
+                Py_INCREF(t);
+            } else if (!(t = tried(self, s, n, i))) goto fail;
+            if (PyUnicode_Check(t) && PyUnicode_GET_LENGTH(t) == 0) {
+                Py_DECREF(t);
+                continue;
+            }
+            PyObject *pair = PyTuple_Pack(2, item, t);
+            Py_DECREF(t);
+            if (!pair || PyList_Append(out, pair) < 0) {
+                Py_XDECREF(pair);
+                goto fail;
+            }
+            Py_DECREF(pair);
+        } else if (PyList_Append(out, item) < 0) goto fail;
+    }
+    if (s) release(s, buf);
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_XDECREF(out);
+    if (s) release(s, buf);
+    Py_DECREF(seq);
+    return NULL;
+}
+
+static PyObject *Screen_characters(Screen *self, PyObject *args) { return screen_run(self, args, 0); }
+static PyObject *Screen_pairs(Screen *self, PyObject *args) { return screen_run(self, args, 1); }
+
+static PyMethodDef Screen_methods[] = {
+    {"characters", (PyCFunction)Screen_characters, METH_VARARGS,
+     "characters(clause, uncovered): (position, the candidates to score there) for the uncovered\n"
+     "characters that may be slips; None for a character Python must screen itself"},
+    {"pairs", (PyCFunction)Screen_pairs, METH_VARARGS,
+     "pairs(clause, uncovered): the uncovered positions that may begin a word typed by its sound"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject ScreenType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "doccheck._wordtable.Screen",
+    .tp_doc = "Screen(buffer, table, blanks): the typo detector's screen over tables built by screen.py",
+    .tp_basicsize = sizeof(Screen),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Screen_init,
+    .tp_dealloc = (destructor)Screen_dealloc,
+    .tp_methods = Screen_methods,
 };
 
 /* build(items, total): the bytes of a table of (word, count) pairs, words unique and not empty */
@@ -545,12 +884,18 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__wordtable(void) {
-    if (PyType_Ready(&TableType) < 0) return NULL;
+    if (PyType_Ready(&TableType) < 0 || PyType_Ready(&ScreenType) < 0) return NULL;
     PyObject *m = PyModule_Create(&module);
     if (!m) return NULL;
     Py_INCREF(&TableType);
     if (PyModule_AddObject(m, "Table", (PyObject *)&TableType) < 0) {
         Py_DECREF(&TableType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&ScreenType);
+    if (PyModule_AddObject(m, "Screen", (PyObject *)&ScreenType) < 0) {
+        Py_DECREF(&ScreenType);
         Py_DECREF(m);
         return NULL;
     }
