@@ -116,3 +116,21 @@ def test_phrases_are_found_alike_in_c_and_by_the_automaton(phrases, text):
     assert compiled.cover(text) == automaton.cover(text)
     long_phrase = "关于" * 40  # longer than the compiled scan's stack buffer
     assert list(PhraseMatcher([(long_phrase, 1)]).find_all("前" + long_phrase)) == [(1, 81, 1)]
+
+
+SLIPS = "召开会仪议意义以已经径部署属门们工作做坐安全权生产铲各级及计划化验收效应用拥有友好号的地得再在𠀾"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=SLIPS, min_size=2, max_size=30))
+def test_the_compiled_screen_lets_through_what_the_python_screen_does(clause):
+    from doccheck.plugins import default_registry
+    from doccheck.spelling import Detector
+
+    det = default_registry().resources.get("spelling.detector")
+    assert det.screen is not None
+    plain = Detector(det.candidates, det.scorer, det.covering, threshold=det.threshold,
+                     shape_penalty=det.shape_penalty, unjudged=det.unjudged)
+    uncovered = det.uncovered(clause)
+    assert list(det.check_clause(clause, uncovered)) == list(plain.check_clause(clause, uncovered))
+    assert list(det.check_words(clause, uncovered)) == list(plain.check_words(clause, uncovered))
