@@ -57,7 +57,8 @@ def test_the_compiled_scores_are_the_pythons_exactly(vocabulary, text, data):
 @settings(max_examples=150, deadline=None)
 @given(st.lists(words, max_size=30), texts)
 def test_the_compiled_cover_is_the_automatons(vocabulary, text):
-    assert WordTable.covering(vocabulary).cover(text) == PhraseMatcher((w, None) for w in vocabulary).cover(text)
+    covering = WordTable.numbered(dict.fromkeys(w for w in vocabulary if w))
+    assert covering.cover(text) == PhraseMatcher((w, None) for w in vocabulary).cover(text)
 
 
 def test_the_table_is_a_mapping_of_jiebas_counts():
@@ -134,3 +135,23 @@ def test_the_compiled_screen_lets_through_what_the_python_screen_does(clause):
     uncovered = det.uncovered(clause)
     assert list(det.check_clause(clause, uncovered)) == list(plain.check_clause(clause, uncovered))
     assert list(det.check_words(clause, uncovered)) == list(plain.check_words(clause, uncovered))
+
+
+TERM_CHARS = "中华人民共和国合工作机制智领导小组长效安全生产"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=TERM_CHARS, min_size=4, max_size=8), min_size=1, max_size=12),
+       st.text(alphabet=TERM_CHARS + "，", max_size=60))
+def test_terms_one_character_off_are_found_alike_in_c_and_python(terms, text):
+    from doccheck.checks import terms as module
+
+    kinds = {t: ("机构" if k % 2 else "术语") for k, t in enumerate(terms)}
+    compiled = module.TermIndex(kinds)
+    module.COMPILED = False
+    try:
+        python = module.TermIndex(kinds)
+    finally:
+        module.COMPILED = True
+    assert compiled._compiled is not None and python._compiled is None
+    assert sorted(compiled.near(text)) == sorted(python.near(text))

@@ -782,6 +782,170 @@ static PyTypeObject ScreenType = {
     .tp_methods = Screen_methods,
 };
 
+
+/* ---- terms one character off ---- */
+
+/* Near(halves, masked, arrays): spans of a text that differ from a term in one character
+ * (checks/terms.py, TermIndex.near, is the reference). A span one character off a term holds one
+ * of the term's halves exactly (pigeonhole): halves (a table of the halves, count = 1 + half
+ * number) finds them; each half's groups say where its terms start and how long they are; the term
+ * with the character at each position of its other half masked ("工作机?") is looked up in masked
+ * (count = 1 + row number), whose rows list term numbers.
+ * arrays: u32 H, G, R, RT, T, TC, then u32 grp_start[H + 1], grp[G] (offset << 16 | length),
+ * row_start[R + 1], row_terms[RT], term_start[T + 1], term_chars[TC]. */
+
+typedef struct {
+    PyObject_HEAD
+    Py_buffer view;
+    int has_view;
+    Table *halves, *masked;
+    uint32_t H, G, R, RT, T, TC;
+    const uint32_t *grp_start, *grp, *row_start, *row_terms, *term_start, *term_chars;
+} Near;
+
+static int Near_init(Near *self, PyObject *args, PyObject *kwds) {
+    static char *kwlist[] = {"halves", "masked", "arrays", NULL};
+    PyObject *halves, *masked, *obj;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O", kwlist, &TableType, &halves, &TableType, &masked, &obj))
+        return -1;
+    if (self->has_view) {
+        PyErr_SetString(PyExc_TypeError, "Near is initialised once");
+        return -1;
+    }
+    if (!((Table *)halves)->has_view || !((Table *)masked)->has_view) {
+        PyErr_SetString(PyExc_ValueError, "word table not initialised");
+        return -1;
+    }
+    if (PyObject_GetBuffer(obj, &self->view, PyBUF_SIMPLE) < 0) return -1;
+    self->has_view = 1;
+    Py_INCREF(halves);
+    self->halves = (Table *)halves;
+    Py_INCREF(masked);
+    self->masked = (Table *)masked;
+    const char *p = self->view.buf;
+    uint64_t size = (uint64_t)self->view.len, at = 24;
+    if (size < 24 || ((uintptr_t)p & 3)) goto bad;
+    uint32_t h[6];
+    memcpy(h, p, 24);
+    self->H = h[0], self->G = h[1], self->R = h[2], self->RT = h[3], self->T = h[4], self->TC = h[5];
+    const uint32_t **parts[6] = {&self->grp_start, &self->grp, &self->row_start, &self->row_terms,
+                                 &self->term_start, &self->term_chars};
+    uint64_t lens[6] = {(uint64_t)self->H + 1, self->G, (uint64_t)self->R + 1, self->RT, (uint64_t)self->T + 1, self->TC};
+    for (int k = 0; k < 6; k++) {
+        if (at + 4 * lens[k] > size) goto bad;
+        *parts[k] = (const uint32_t *)(p + at);
+        at += 4 * lens[k];
+    }
+    if (at != size) goto bad;
+    for (uint32_t k = 0; k < self->H; k++)
+        if (self->grp_start[k] > self->grp_start[k + 1] || self->grp_start[k + 1] > self->G) goto bad;
+    for (uint32_t k = 0; k < self->R; k++)
+        if (self->row_start[k] > self->row_start[k + 1] || self->row_start[k + 1] > self->RT) goto bad;
+    for (uint32_t k = 0; k < self->RT; k++)
+        if (self->row_terms[k] >= self->T) goto bad;
+    for (uint32_t k = 0; k < self->T; k++)
+        if (self->term_start[k] > self->term_start[k + 1] || self->term_start[k + 1] > self->TC) goto bad;
+    return 0;
+bad:
+    PyErr_SetString(PyExc_ValueError, "near: damaged arrays");
+    self->grp_start = NULL;
+    return -1;
+}
+
+static void Near_dealloc(Near *self) {
+    if (self->has_view) PyBuffer_Release(&self->view);
+    Py_XDECREF(self->halves);
+    Py_XDECREF(self->masked);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* near(text): (start, end, term number) for every span one character off a term, the term itself
+ * not included; a span found twice is given twice. */
+static PyObject *Near_near(Near *self, PyObject *arg) {
+    if (!self->has_view || !self->grp_start) {
+        PyErr_SetString(PyExc_ValueError, "near not initialised");
+        return NULL;
+    }
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "near() takes a str");
+        return NULL;
+    }
+    const Table *halves = self->halves, *masked = self->masked;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    uint32_t longest = halves->maxlen > masked->maxlen ? halves->maxlen : masked->maxlen;
+    Py_UCS4 *word = PyMem_Malloc(((size_t)longest + 1) * sizeof(Py_UCS4));
+    Py_UCS4 *key = PyMem_Malloc(((size_t)longest + 1) * sizeof(Py_UCS4));
+    PyObject *out = (word && key) ? PyList_New(0) : NULL;
+    if (!out) {
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t hh = H_INIT;
+        for (Py_ssize_t j = i; j < n && (uint64_t)(j - i) < halves->maxlen; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            word[j - i] = c;
+            hh = h_step(hh, c);
+            const entry_t *e = find(halves, h_final(hh), word, j - i + 1);
+            if (!e) break;
+            if (!e->freq || e->freq > self->H) continue;
+            uint32_t half = e->freq - 1;
+            Py_ssize_t end = j + 1;
+            for (uint32_t g = self->grp_start[half]; g < self->grp_start[half + 1]; g++) {
+                Py_ssize_t offset = self->grp[g] >> 16, len = self->grp[g] & 0xffff;
+                Py_ssize_t s = i - offset, t = s + len;
+                if (s < 0 || t > n || len > (Py_ssize_t)masked->maxlen) continue;
+                for (Py_ssize_t q = s; q < t; q++) key[q - s] = PyUnicode_READ(kind, data, q);
+                /* the other half: after the half when it starts the term, else before it */
+                Py_ssize_t lo = offset == 0 ? end : s, hi = offset == 0 ? t : i;
+                for (Py_ssize_t q = lo; q < hi; q++) {
+                    Py_UCS4 written = key[q - s];
+                    key[q - s] = '?';
+                    const entry_t *m = find(masked, hash_of(key, len), key, len);
+                    key[q - s] = written;
+                    if (!m || !m->freq || m->freq > self->R) continue;
+                    uint32_t row = m->freq - 1;
+                    for (uint32_t r = self->row_start[row]; r < self->row_start[row + 1]; r++) {
+                        uint32_t term = self->row_terms[r];
+                        uint32_t a = self->term_start[term], b = self->term_start[term + 1];
+                        if (b - a == (uint32_t)len && memcmp(self->term_chars + a, key, (size_t)len * 4) == 0)
+                            continue; /* the term itself */
+                        PyObject *hit = Py_BuildValue("(nnI)", s, t, term);
+                        if (!hit || PyList_Append(out, hit) < 0) {
+                            Py_XDECREF(hit);
+                            Py_CLEAR(out);
+                            goto done;
+                        }
+                        Py_DECREF(hit);
+                    }
+                }
+            }
+        }
+    }
+done:
+    PyMem_Free(word);
+    PyMem_Free(key);
+    return out;
+}
+
+static PyMethodDef Near_methods[] = {
+    {"near", (PyCFunction)Near_near, METH_O, "near(text): (start, end, term number) of spans one character off a term"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject NearType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "doccheck._wordtable.Near",
+    .tp_doc = "Near(halves, masked, arrays): spans one character off a term (checks/terms.py builds it)",
+    .tp_basicsize = sizeof(Near),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Near_init,
+    .tp_dealloc = (destructor)Near_dealloc,
+    .tp_methods = Near_methods,
+};
+
 /* build(items, total): the bytes of a table of (word, count) pairs, words unique and not empty */
 static PyObject *build(PyObject *Py_UNUSED(module), PyObject *args) {
     PyObject *arg;
@@ -884,7 +1048,7 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__wordtable(void) {
-    if (PyType_Ready(&TableType) < 0 || PyType_Ready(&ScreenType) < 0) return NULL;
+    if (PyType_Ready(&TableType) < 0 || PyType_Ready(&ScreenType) < 0 || PyType_Ready(&NearType) < 0) return NULL;
     PyObject *m = PyModule_Create(&module);
     if (!m) return NULL;
     Py_INCREF(&TableType);
@@ -896,6 +1060,12 @@ PyMODINIT_FUNC PyInit__wordtable(void) {
     Py_INCREF(&ScreenType);
     if (PyModule_AddObject(m, "Screen", (PyObject *)&ScreenType) < 0) {
         Py_DECREF(&ScreenType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&NearType);
+    if (PyModule_AddObject(m, "Near", (PyObject *)&NearType) < 0) {
+        Py_DECREF(&NearType);
         Py_DECREF(m);
         return NULL;
     }

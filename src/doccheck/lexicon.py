@@ -31,12 +31,7 @@ class PhraseMatcher(Generic[V]):
             return
         if COMPILED:
             self._values = list(found.values())
-            counts: dict[str, int] = {}
-            for k, key in enumerate(found, 1):
-                for j in range(1, len(key)):
-                    counts.setdefault(key[:j], 0)
-                counts[key] = k
-            self._table = WordTable.build(counts.items(), 1)
+            self._table = WordTable.numbered(found)
         else:
             self._auto = ahocorasick.Automaton()
             for key, value in found.items():

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from types import SimpleNamespace
 
 try:
-    from ._wordtable import Screen, Table, build
+    from ._wordtable import Near, Screen, Table, build
 except ImportError:  # built without a compiler
-    Screen = Table = build = None
+    Near = Screen = Table = build = None
 
 COMPILED = Table is not None
 
@@ -41,15 +41,14 @@ class WordTable(Mapping):
         return cls(build([(w, f) for w, f in items if w], total))  # jieba's has an empty key
 
     @classmethod
-    def covering(cls, words: Iterable[str]) -> "WordTable":
-        """A table for ``cover``: the words with count 1, their prefixes with 0 (a scan stops where
-        no word goes on)."""
+    def numbered(cls, keys: Iterable[str]) -> "WordTable":
+        """The keys (not empty, each once) counted 1, 2, 3 … in order, their prefixes 0: a look-up
+        gives a key's number, and a scan (``cover``, ``occurrences``) stops where no key goes on."""
         counts: dict[str, int] = {}
-        for w in words:
-            for k in range(1, len(w)):
-                counts.setdefault(w[:k], 0)
-            if w:
-                counts[w] = 1
+        for k, key in enumerate(keys, 1):
+            for j in range(1, len(key)):
+                counts.setdefault(key[:j], 0)
+            counts[key] = k
         return cls.build(counts.items(), 1)
 
     @classmethod

@@ -68,7 +68,7 @@ def _covering(strong: list[str], key: tuple):
     from ..wordtable import CODEC, COMPILED, WordTable
 
     if COMPILED:
-        return cached_on_disk("covering-table", key + (sys.byteorder,), lambda: WordTable.covering(strong), codec=CODEC)
+        return cached_on_disk("covering-table", key + (sys.byteorder,), lambda: WordTable.numbered(dict.fromkeys(w for w in strong if w)), codec=CODEC)
     return PhraseMatcher((w, None) for w in strong)
 
 
