@@ -363,15 +363,17 @@ done:
     return out;
 }
 
-/* occurrences(text): (start, end, count) for every occurrence in text of a word whose count is not 0,
- * overlapping ones included, by start and then by end (lexicon.PhraseMatcher.find_all's matches). */
-static PyObject *Table_occurrences(Table *self, PyObject *arg) {
+/* occurrences(text, start=0, stop=len(text)): (start, end, count) for every occurrence of a word whose
+ * count is not 0 that starts in text[start:stop], overlapping ones included, by start and then by end
+ * (lexicon.PhraseMatcher.find_all's matches; it asks for a long text piece by piece). */
+static PyObject *Table_occurrences(Table *self, PyObject *args) {
+    PyObject *arg;
+    Py_ssize_t first = 0, stop = PY_SSIZE_T_MAX;
+    if (!PyArg_ParseTuple(args, "U|nn", &arg, &first, &stop)) return NULL;
     if (!ready(self)) return NULL;
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "occurrences() takes a str");
-        return NULL;
-    }
     Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    if (first < 0) first = 0;
+    if (stop > n) stop = n;
     int kind = PyUnicode_KIND(arg);
     const void *data = PyUnicode_DATA(arg);
     Py_UCS4 buf[STACK];
@@ -380,7 +382,7 @@ static PyObject *Table_occurrences(Table *self, PyObject *arg) {
     if (!word) return PyErr_NoMemory();
     PyObject *out = PyList_New(0);
     if (!out) goto done;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    for (Py_ssize_t i = first; i < stop; i++) {
         uint64_t h = H_INIT;
         for (Py_ssize_t j = i; j < n && (uint64_t)(j - i) < longest; j++) {
             Py_UCS4 c = PyUnicode_READ(kind, data, j);
@@ -457,7 +459,8 @@ static PyMethodDef Table_methods[] = {
     {"gains", (PyCFunction)Table_gains, METH_VARARGS, "gains(window, k, n, replacements): log-probability gains"},
     {"segment", (PyCFunction)Table_segment, METH_O, "segment(s): the words of s's best segmentation"},
     {"cover", (PyCFunction)Table_cover, METH_O, "cover(text): 1 for each character some word covers"},
-    {"occurrences", (PyCFunction)Table_occurrences, METH_O, "occurrences(text): (start, end, count) of every word"},
+    {"occurrences", (PyCFunction)Table_occurrences, METH_VARARGS,
+     "occurrences(text, start=0, stop=len(text)): (start, end, count) of every word starting there"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -10,6 +10,7 @@ import ahocorasick
 from .wordtable import COMPILED, WordTable
 
 V = TypeVar("V")
+_PIECE = 1 << 16  # characters scanned per call of the compiled scan
 
 
 class PhraseMatcher(Generic[V]):
@@ -41,9 +42,10 @@ class PhraseMatcher(Generic[V]):
     def find_all(self, text: str) -> Iterator[tuple[int, int, V]]:
         """Every occurrence, overlapping ones included: (start, end, value)."""
         if self._table is not None:
-            values = self._values
-            for start, end, k in self._table.occurrences(text):
-                yield start, end, values[k - 1]
+            values, occurrences = self._values, self._table.occurrences
+            for lo in range(0, len(text), _PIECE):  # a piece at a time: a long text's hits are many
+                for start, end, k in occurrences(text, lo, lo + _PIECE):
+                    yield start, end, values[k - 1]
         elif self._auto is not None:
             for end, (length, value) in self._auto.iter(text):
                 yield end + 1 - length, end + 1, value
