@@ -123,7 +123,7 @@ SLIPS = "召开会仪议意义以已经径部署属门们工作做坐安全权�
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=SLIPS, min_size=2, max_size=30))
+@given(st.text(alphabet=SLIPS + "，a", min_size=2, max_size=30))
 def test_the_compiled_screen_lets_through_what_the_python_screen_does(clause):
     from doccheck.plugins import default_registry
     from doccheck.spelling import Detector
@@ -135,6 +135,8 @@ def test_the_compiled_screen_lets_through_what_the_python_screen_does(clause):
     uncovered = det.uncovered(clause)
     assert list(det.check_clause(clause, uncovered)) == list(plain.check_clause(clause, uncovered))
     assert list(det.check_words(clause, uncovered)) == list(plain.check_words(clause, uncovered))
+    det.clear_cache()
+    assert list(det.detect(clause)) == list(plain.detect(clause))
 
 
 TERM_CHARS = "中华人民共和国合工作机制智领导小组长效安全生产"

@@ -681,8 +681,61 @@ static int screen_ready(Screen *self) {
     return 1;
 }
 
-/* The positions of clause, among uncovered (ascending), that kind 0 (a character: check_clause)
- * or kind 1 (a pair beginning there: check_words) cannot rule out. */
+/* may s[i] be a slip (check_clause's conditions before the candidates are scored)? */
+static int may_be_slip(const Screen *self, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i) {
+    Py_UCS4 c = s[i];
+    if (c >= BMP) return 1;
+    uint8_t f = self->flags[c];
+    if (f & 1) return 0;
+    if (!(f & 2) && in_word(self->table, s, n, i)) return 0;
+    if (self->cand_off[c] == self->cand_off[c + 1]) return 0;
+    if (i > 0 && (s[i - 1] >= BMP || any_bit(self, c, self->fol_bits, self->fol_row[s[i - 1]]))) return 1;
+    return i + 1 < n && (s[i + 1] >= BMP || any_bit(self, c, self->pre_bits, self->pre_row[s[i + 1]]));
+}
+
+/* may s[i:i+2] be a word typed by its sound (check_words' conditions), next being the next
+ * uncovered position? */
+static int may_be_pair(const Screen *self, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t next) {
+    if (next != i + 1 || next >= n) return 0;
+    if (s[i] >= BMP || s[i + 1] >= BMP) return 1;
+    uint8_t f = self->flags[s[i]], g = self->flags[s[i + 1]];
+    return !(f & 1) && !(g & 1) && (f & 2) && (g & 2);
+}
+
+/* Append to chars (i, the candidates to score, or None for Python to screen) and to pairs i, for
+ * the uncovered positions unc[0:m] (rising) of the clause s[0:n]; either list may be NULL. */
+static int spots(const Screen *self, const Py_UCS4 *s, Py_ssize_t n, const Py_ssize_t *unc, Py_ssize_t m,
+                 PyObject *chars, PyObject *pairs) {
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_ssize_t i = unc[k];
+        if (chars && may_be_slip(self, s, n, i)) {
+            PyObject *t;
+            if (s[i] >= BMP) {
+                t = Py_None;
+                Py_INCREF(t);
+            } else if (!(t = tried(self, s, n, i))) return -1;
+            if (t == Py_None || PyUnicode_GET_LENGTH(t) > 0) {
+                PyObject *spot = Py_BuildValue("(nN)", i, t);
+                if (!spot || PyList_Append(chars, spot) < 0) {
+                    Py_XDECREF(spot);
+                    return -1;
+                }
+                Py_DECREF(spot);
+            } else Py_DECREF(t);
+        }
+        if (pairs && may_be_pair(self, s, n, i, k + 1 < m ? unc[k + 1] : -1)) {
+            PyObject *at = PyLong_FromSsize_t(i);
+            if (!at || PyList_Append(pairs, at) < 0) {
+                Py_XDECREF(at);
+                return -1;
+            }
+            Py_DECREF(at);
+        }
+    }
+    return 0;
+}
+
+/* characters(clause, uncovered) / pairs(clause, uncovered) */
 static PyObject *screen_run(Screen *self, PyObject *args, int kind) {
     PyObject *clause, *uncovered;
     if (!PyArg_ParseTuple(args, "UO", &clause, &uncovered)) return NULL;
@@ -692,78 +745,112 @@ static PyObject *screen_run(Screen *self, PyObject *args, int kind) {
     Py_ssize_t n, m = PySequence_Fast_GET_SIZE(seq);
     Py_UCS4 buf[STACK];
     Py_UCS4 *s = ucs4(clause, buf, &n);
-    PyObject *out = s ? PyList_New(0) : NULL;
-    Py_ssize_t prev_pos = -1;
-    for (Py_ssize_t k = 0; out && k < m; k++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, k);
-        Py_ssize_t i = PyLong_AsSsize_t(item);
+    Py_ssize_t *unc = PyMem_Malloc(((size_t)m + 1) * sizeof(Py_ssize_t));
+    PyObject *out = (s && unc) ? PyList_New(0) : NULL;
+    if (!out) {
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, k));
         if (i == -1 && PyErr_Occurred()) goto fail;
-        if (i < 0 || i >= n || i <= prev_pos) {
+        if (i < 0 || i >= n || (k && i <= unc[k - 1])) {
             PyErr_SetString(PyExc_ValueError, "uncovered positions must rise inside the clause");
             goto fail;
         }
-        prev_pos = i;
-        Py_UCS4 c = s[i];
-        int keep;
-        if (kind == 0) {
-            if (c >= BMP) keep = 1;
-            else {
-                uint8_t f = self->flags[c];
-                if (f & 1) keep = 0;
-                else if (!(f & 2) && in_word(self->table, s, n, i)) keep = 0;
-                else if (self->cand_off[c] == self->cand_off[c + 1]) keep = 0;
-                else {
-                    keep = 0;
-                    if (i > 0) keep = s[i - 1] >= BMP || any_bit(self, c, self->fol_bits, self->fol_row[s[i - 1]]);
-                    if (!keep && i + 1 < n)
-                        keep = s[i + 1] >= BMP || any_bit(self, c, self->pre_bits, self->pre_row[s[i + 1]]);
-                }
-            }
-        } else {
-            Py_ssize_t next = -1;
-            if (k + 1 < m) {
-                next = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, k + 1));
-                if (next == -1 && PyErr_Occurred()) goto fail;
-            }
-            if (next != i + 1 || next >= n) keep = 0;
-            else if (c >= BMP || s[i + 1] >= BMP) keep = 1;
-            else {
-                uint8_t f = self->flags[c], g = self->flags[s[i + 1]];
-                keep = !(f & 1) && !(g & 1) && (f & 2) && (g & 2);
-            }
-        }
-        if (!keep) continue;
-        if (kind == 0) {
-            PyObject *t;
-            if (c >= BMP) {
-                t = Py_None;
-                Py_INCREF(t);
-            } else if (!(t = tried(self, s, n, i))) goto fail;
-            if (PyUnicode_Check(t) && PyUnicode_GET_LENGTH(t) == 0) {
-                Py_DECREF(t);
-                continue;
-            }
-            PyObject *pair = PyTuple_Pack(2, item, t);
-            Py_DECREF(t);
-            if (!pair || PyList_Append(out, pair) < 0) {
-                Py_XDECREF(pair);
-                goto fail;
-            }
-            Py_DECREF(pair);
-        } else if (PyList_Append(out, item) < 0) goto fail;
+        unc[k] = i;
     }
+    if (spots(self, s, n, unc, m, kind == 0 ? out : NULL, kind == 1 ? out : NULL) < 0) goto fail;
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    PyMem_Free(unc);
     if (s) release(s, buf);
     Py_DECREF(seq);
     return out;
-fail:
-    Py_XDECREF(out);
-    if (s) release(s, buf);
-    Py_DECREF(seq);
-    return NULL;
 }
 
 static PyObject *Screen_characters(Screen *self, PyObject *args) { return screen_run(self, args, 0); }
 static PyObject *Screen_pairs(Screen *self, PyObject *args) { return screen_run(self, args, 1); }
+
+/* scan(text, mask): the detector's screen over a whole text, clause by clause (runs of U+4E00-U+9FFF,
+ * two characters or more), mask being 1 where a frequent word covers the character: a list of
+ * (start, end, characters, pairs) for the clauses where something is left to score (the lists of
+ * characters() and pairs(), relative to start). */
+static PyObject *Screen_scan(Screen *self, PyObject *args) {
+    PyObject *text;
+    Py_buffer mask;
+    if (!PyArg_ParseTuple(args, "Uy*", &text, &mask)) return NULL;
+    PyObject *out = NULL;
+    Py_UCS4 *s = NULL;
+    Py_ssize_t *unc = NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (!screen_ready(self)) goto done;
+    if (mask.len != n) {
+        PyErr_SetString(PyExc_ValueError, "scan(): the mask must be as long as the text");
+        goto done;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const char *covered = mask.buf;
+    if (!(out = PyList_New(0))) goto done;
+    Py_ssize_t cap = 0;
+    for (Py_ssize_t a = 0; a < n;) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, a);
+        if (c < 0x4e00 || c > 0x9fff) {
+            a++;
+            continue;
+        }
+        Py_ssize_t b = a + 1;
+        while (b < n && (c = PyUnicode_READ(kind, data, b)) >= 0x4e00 && c <= 0x9fff) b++;
+        Py_ssize_t len = b - a;
+        if (len >= 2) {
+            if (len > cap) {
+                cap = len * 2;
+                PyMem_Free(s);
+                PyMem_Free(unc);
+                s = PyMem_Malloc((size_t)cap * sizeof(Py_UCS4));
+                unc = PyMem_Malloc((size_t)cap * sizeof(Py_ssize_t));
+                if (!s || !unc) {
+                    PyErr_NoMemory();
+                    Py_CLEAR(out);
+                    goto done;
+                }
+            }
+            Py_ssize_t m = 0;
+            for (Py_ssize_t i = 0; i < len; i++) {
+                s[i] = PyUnicode_READ(kind, data, a + i);
+                if (!covered[a + i]) unc[m++] = i;
+            }
+            PyObject *chars = PyList_New(0), *pairs = PyList_New(0);
+            if (!chars || !pairs || spots(self, s, len, unc, m, chars, pairs) < 0) {
+                Py_XDECREF(chars);
+                Py_XDECREF(pairs);
+                Py_CLEAR(out);
+                goto done;
+            }
+            if (PyList_GET_SIZE(chars) || PyList_GET_SIZE(pairs)) {
+                PyObject *clause = Py_BuildValue("(nnNN)", a, b, chars, pairs);
+                if (!clause || PyList_Append(out, clause) < 0) {
+                    Py_XDECREF(clause);
+                    Py_CLEAR(out);
+                    goto done;
+                }
+                Py_DECREF(clause);
+            } else {
+                Py_DECREF(chars);
+                Py_DECREF(pairs);
+            }
+        }
+        a = b;
+    }
+done:
+    PyMem_Free(s);
+    PyMem_Free(unc);
+    PyBuffer_Release(&mask);
+    return out;
+}
 
 static PyMethodDef Screen_methods[] = {
     {"characters", (PyCFunction)Screen_characters, METH_VARARGS,
@@ -771,6 +858,8 @@ static PyMethodDef Screen_methods[] = {
      "characters that may be slips; None for a character Python must screen itself"},
     {"pairs", (PyCFunction)Screen_pairs, METH_VARARGS,
      "pairs(clause, uncovered): the uncovered positions that may begin a word typed by its sound"},
+    {"scan", (PyCFunction)Screen_scan, METH_VARARGS,
+     "scan(text, mask): (start, end, characters, pairs) for each clause with something to score"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -93,13 +93,17 @@ class Detector:
         return [i for i, c in enumerate(mask) if not c]
 
     def check_clause(self, clause: str, uncovered: list[int] | None = None) -> Iterator[tuple[int, str, float]]:
-        gains, sounds_alike = self.scorer.gains, self.candidates.sounds_alike
         if uncovered is None:
             uncovered = self.uncovered(clause)
         if self.screen is not None:
             spots = self.screen.characters(clause, uncovered)  # (i, its candidates as a str)
         else:
             spots = [(i, None) for i in uncovered]
+        return self._score_characters(clause, spots)
+
+    def _score_characters(self, clause: str, spots) -> Iterator[tuple[int, str, float]]:
+        """Each spot (i, the candidates worth scoring there, or None to screen it here) scored."""
+        gains, sounds_alike = self.scorer.gains, self.candidates.sounds_alike
         for i, tried in spots:
             ch = clause[i]
             if tried is None:
@@ -144,11 +148,16 @@ class Detector:
     def check_words(self, clause: str, uncovered: list[int]) -> Iterator[tuple[int, str, float]]:
         """Two uncovered characters in a row that sound like a frequent word differing in both
         (联席悔意 → 会议): the pinyin of a word typed, the wrong word chosen."""
+        if self.screen is not None:
+            return self._score_pairs(clause, self.screen.pairs(clause, uncovered))
         free = set(uncovered)
+        return self._score_pairs(clause, [i for i in uncovered if i + 1 in free])
+
+    def _score_pairs(self, clause: str, starts) -> Iterator[tuple[int, str, float]]:
         same, gains, freq = self.candidates.same_sound_words, self.scorer.gains, self.scorer.freq
         unjudged, common = self.unjudged, self.candidates.common
-        for i in (uncovered if self.screen is None else self.screen.pairs(clause, uncovered)):
-            if i + 1 not in free or clause[i] in unjudged or clause[i + 1] in unjudged:
+        for i in starts:
+            if clause[i] in unjudged or clause[i + 1] in unjudged:
                 continue
             if clause[i] not in common or clause[i + 1] not in common:
                 continue  # rare characters in pairs are names (鄠邑, 郦波), not a word typed by sound
@@ -180,6 +189,16 @@ class Detector:
     def detect(self, text: str) -> Iterator[Suspect]:
         """Suspected wrong characters in ``text``, clause by clause (runs of Han characters)."""
         cache = self.cache
+        if self.screen is not None:  # the clauses with something left to score, found in one call
+            for a, b, spots, starts in self.screen.scan(text, self.covered(text)):
+                clause = text[a:b]
+                found = cache.get(clause)
+                if found is None:
+                    found = tuple(self._score_characters(clause, spots)) + tuple(self._score_pairs(clause, starts))
+                    cache.put(clause, found)
+                for i, cand, gain, others in found:
+                    yield Suspect(a + i, clause[i:i + len(cand)], cand, gain, others)
+            return
         mask = None
         for m in _CLAUSE.finditer(text):
             clause = m.group()
