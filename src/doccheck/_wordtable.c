@@ -883,28 +883,31 @@ static PyTypeObject ScreenType = {
  * number) finds them; each half's groups say where its terms start and how long they are; the term
  * with the character at each position of its other half masked ("工作机?") is looked up in masked
  * (count = 1 + row number), whose rows list term numbers.
- * arrays: u32 H, G, R, RT, T, TC, then u32 grp_start[H + 1], grp[G] (offset << 16 | length),
- * row_start[R + 1], row_terms[RT], term_start[T + 1], term_chars[TC]. */
+ * arrays: u32 H, G, R, RT, T, TC, L, LT, then u32 grp_start[H + 1], grp[G] (offset << 16 | length),
+ * row_start[R + 1], row_terms[RT], term_start[T + 1], term_chars[TC], long_start[L + 1],
+ * long_terms[2 * LT] (term number, offset of the half): the halves of terms of five characters or
+ * more, numbered in the table longer, for spans with a character missing or extra. */
 
 typedef struct {
     PyObject_HEAD
     Py_buffer view;
     int has_view;
-    Table *halves, *masked;
-    uint32_t H, G, R, RT, T, TC;
-    const uint32_t *grp_start, *grp, *row_start, *row_terms, *term_start, *term_chars;
+    Table *halves, *masked, *longer;
+    uint32_t H, G, R, RT, T, TC, L, LT;
+    const uint32_t *grp_start, *grp, *row_start, *row_terms, *term_start, *term_chars, *long_start, *long_terms;
 } Near;
 
 static int Near_init(Near *self, PyObject *args, PyObject *kwds) {
-    static char *kwlist[] = {"halves", "masked", "arrays", NULL};
-    PyObject *halves, *masked, *obj;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O", kwlist, &TableType, &halves, &TableType, &masked, &obj))
+    static char *kwlist[] = {"halves", "masked", "longer", "arrays", NULL};
+    PyObject *halves, *masked, *longer, *obj;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!O", kwlist, &TableType, &halves, &TableType, &masked,
+                                     &TableType, &longer, &obj))
         return -1;
     if (self->has_view) {
         PyErr_SetString(PyExc_TypeError, "Near is initialised once");
         return -1;
     }
-    if (!((Table *)halves)->has_view || !((Table *)masked)->has_view) {
+    if (!((Table *)halves)->has_view || !((Table *)masked)->has_view || !((Table *)longer)->has_view) {
         PyErr_SetString(PyExc_ValueError, "word table not initialised");
         return -1;
     }
@@ -914,16 +917,20 @@ static int Near_init(Near *self, PyObject *args, PyObject *kwds) {
     self->halves = (Table *)halves;
     Py_INCREF(masked);
     self->masked = (Table *)masked;
+    Py_INCREF(longer);
+    self->longer = (Table *)longer;
     const char *p = self->view.buf;
-    uint64_t size = (uint64_t)self->view.len, at = 24;
-    if (size < 24 || ((uintptr_t)p & 3)) goto bad;
-    uint32_t h[6];
-    memcpy(h, p, 24);
+    uint64_t size = (uint64_t)self->view.len, at = 32;
+    if (size < 32 || ((uintptr_t)p & 3)) goto bad;
+    uint32_t h[8];
+    memcpy(h, p, 32);
     self->H = h[0], self->G = h[1], self->R = h[2], self->RT = h[3], self->T = h[4], self->TC = h[5];
-    const uint32_t **parts[6] = {&self->grp_start, &self->grp, &self->row_start, &self->row_terms,
-                                 &self->term_start, &self->term_chars};
-    uint64_t lens[6] = {(uint64_t)self->H + 1, self->G, (uint64_t)self->R + 1, self->RT, (uint64_t)self->T + 1, self->TC};
-    for (int k = 0; k < 6; k++) {
+    self->L = h[6], self->LT = h[7];
+    const uint32_t **parts[8] = {&self->grp_start, &self->grp, &self->row_start, &self->row_terms,
+                                 &self->term_start, &self->term_chars, &self->long_start, &self->long_terms};
+    uint64_t lens[8] = {(uint64_t)self->H + 1, self->G, (uint64_t)self->R + 1, self->RT, (uint64_t)self->T + 1,
+                        self->TC, (uint64_t)self->L + 1, 2ULL * self->LT};
+    for (int k = 0; k < 8; k++) {
         if (at + 4 * lens[k] > size) goto bad;
         *parts[k] = (const uint32_t *)(p + at);
         at += 4 * lens[k];
@@ -937,6 +944,10 @@ static int Near_init(Near *self, PyObject *args, PyObject *kwds) {
         if (self->row_terms[k] >= self->T) goto bad;
     for (uint32_t k = 0; k < self->T; k++)
         if (self->term_start[k] > self->term_start[k + 1] || self->term_start[k + 1] > self->TC) goto bad;
+    for (uint32_t k = 0; k < self->L; k++)
+        if (self->long_start[k] > self->long_start[k + 1] || self->long_start[k + 1] > self->LT) goto bad;
+    for (uint32_t k = 0; k < self->LT; k++)
+        if (self->long_terms[2 * k] >= self->T) goto bad;
     return 0;
 bad:
     PyErr_SetString(PyExc_ValueError, "near: damaged arrays");
@@ -948,6 +959,7 @@ static void Near_dealloc(Near *self) {
     if (self->has_view) PyBuffer_Release(&self->view);
     Py_XDECREF(self->halves);
     Py_XDECREF(self->masked);
+    Py_XDECREF(self->longer);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -1022,8 +1034,91 @@ done:
     return out;
 }
 
+/* a is b with one character added or taken away (lexicon.one_edit for lengths one apart) */
+static int one_more_or_less(const Py_UCS4 *a, Py_ssize_t na, const uint32_t *b, Py_ssize_t nb) {
+    Py_ssize_t ns = na, nl = nb;
+    int swapped = na > nb;
+    if (swapped) ns = nb, nl = na;
+    if (nl - ns != 1) return 0;
+    Py_ssize_t i = 0;
+#define SHORT(k) (swapped ? (Py_UCS4)b[k] : a[k])
+#define LONG(k) (swapped ? a[k] : (Py_UCS4)b[k])
+    while (i < ns && SHORT(i) == LONG(i)) i++;
+    for (; i < ns; i++)
+        if (SHORT(i) != LONG(i + 1)) return 0;
+#undef SHORT
+#undef LONG
+    return 1;
+}
+
+/* longer(text): (start, end, term number) for spans with one character missing or extra from a
+ * term of five characters or more, ending in the term's last character; a span may come twice. */
+static PyObject *Near_longer(Near *self, PyObject *arg) {
+    if (!self->has_view || !self->grp_start) {
+        PyErr_SetString(PyExc_ValueError, "near not initialised");
+        return NULL;
+    }
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "longer() takes a str");
+        return NULL;
+    }
+    const Table *longer = self->longer;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    uint32_t most = 0;
+    for (uint32_t t = 0; t < self->T; t++)
+        if (self->term_start[t + 1] - self->term_start[t] > most) most = self->term_start[t + 1] - self->term_start[t];
+    Py_UCS4 *word = PyMem_Malloc(((size_t)longer->maxlen + 1) * sizeof(Py_UCS4));
+    Py_UCS4 *span = PyMem_Malloc(((size_t)most + 2) * sizeof(Py_UCS4));
+    PyObject *out = (word && span) ? PyList_New(0) : NULL;
+    if (!out) {
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t hh = H_INIT;
+        for (Py_ssize_t j = i; j < n && (uint64_t)(j - i) < longer->maxlen; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            word[j - i] = c;
+            hh = h_step(hh, c);
+            const entry_t *e = find(longer, h_final(hh), word, j - i + 1);
+            if (!e) break;
+            if (!e->freq || e->freq > self->L) continue;
+            uint32_t half = e->freq - 1;
+            for (uint32_t g = self->long_start[half]; g < self->long_start[half + 1]; g++) {
+                uint32_t term = self->long_terms[2 * g], offset = self->long_terms[2 * g + 1];
+                const uint32_t *tc = self->term_chars + self->term_start[term];
+                Py_ssize_t tn = self->term_start[term + 1] - self->term_start[term];
+                for (Py_ssize_t len = tn - 1; len <= tn + 1; len += 2) {
+                    for (int d = 0; d < 3; d++) {
+                        Py_ssize_t s = i - (Py_ssize_t)offset + (d == 0 ? 0 : d == 1 ? 1 : -1), t = s + len;
+                        if (s < 0 || t > n || len < 1) continue;
+                        if (PyUnicode_READ(kind, data, t - 1) != tc[tn - 1]) continue;
+                        for (Py_ssize_t q = s; q < t; q++) span[q - s] = PyUnicode_READ(kind, data, q);
+                        if (!one_more_or_less(span, len, tc, tn)) continue;
+                        PyObject *hit = Py_BuildValue("(nnI)", s, t, term);
+                        if (!hit || PyList_Append(out, hit) < 0) {
+                            Py_XDECREF(hit);
+                            Py_CLEAR(out);
+                            goto done;
+                        }
+                        Py_DECREF(hit);
+                    }
+                }
+            }
+        }
+    }
+done:
+    PyMem_Free(word);
+    PyMem_Free(span);
+    return out;
+}
+
 static PyMethodDef Near_methods[] = {
     {"near", (PyCFunction)Near_near, METH_O, "near(text): (start, end, term number) of spans one character off a term"},
+    {"longer", (PyCFunction)Near_longer, METH_O,
+     "longer(text): (start, end, term number) of spans a character short or over a term of five or more"},
     {NULL, NULL, 0, NULL},
 };
 

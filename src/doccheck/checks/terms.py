@@ -62,12 +62,12 @@ class TermIndex:
                     for j in range(len(other)):
                         group.setdefault(other[:j] + "?" + other[j + 1:], []).append(t)
         # only terms of five characters or more are tried with a character missing or extra
-        self.longer = PhraseMatcher((half, [(t, o, len(t)) for t, o in ts if len(t) >= 5])
-                                    for half, ts in halves.items() if any(len(t) >= 5 for t, _ in ts))
         self.exact = PhraseMatcher((t, t) for t in terms)
         self._compiled = _compiled_near(halves) if COMPILED else None
         if self._compiled is None:
             self.halves = PhraseMatcher((half, half) for half in halves)
+            self.longer = PhraseMatcher((half, [(t, o, len(t)) for t, o in ts if len(t) >= 5])
+                                        for half, ts in halves.items() if any(len(t) >= 5 for t, _ in ts))
 
     def near(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, term) for spans one edit away from a term (not the term itself)."""
@@ -81,6 +81,13 @@ class TermIndex:
                 seen.add((s, e, term))
                 yield s, e, term
         # one character missing or extra, in terms of five characters or more
+        if self._compiled is not None:
+            near, terms = self._compiled
+            for s, e, k in near.longer(text):
+                if (s, e, terms[k]) not in seen:
+                    seen.add((s, e, terms[k]))
+                    yield s, e, terms[k]
+            return
         for start, end, cands in self.longer.find_all(text):
             for term, offset, n in cands:
                 for length in (n - 1, n + 1):
@@ -118,7 +125,8 @@ class TermIndex:
 
 def _compiled_near(halves: dict[str, list[tuple[str, int]]]):
     """The compiled form of the halves' look-ups (_wordtable.Near): the halves, each with the
-    (offset, length) of its terms, and every term with one character masked."""
+    (offset, length) of its terms; every term with one character masked; the halves of terms of
+    five characters or more, each with its terms."""
     terms = sorted({t for ts in halves.values() for t, _ in ts})
     number = {t: k for k, t in enumerate(terms)}
     masked: dict[str, list[int]] = {}
@@ -137,9 +145,19 @@ def _compiled_near(halves: dict[str, list[tuple[str, int]]]):
     for t in terms:
         term_chars.extend(map(ord, t))
         term_start.append(len(term_chars))
-    head = array("I", [len(halves), len(grp), len(masked), len(row_terms), len(terms), len(term_chars)])
-    arrays = b"".join(a.tobytes() for a in (head, grp_start, grp, row_start, row_terms, term_start, term_chars))
-    return Near(WordTable.numbered(halves)._table, WordTable.numbered(masked)._table, arrays), terms
+    long_halves = {half: [(number[t], o) for t, o in ts if len(t) >= 5] for half, ts in halves.items()}
+    long_halves = {half: ts for half, ts in long_halves.items() if ts}
+    long_start, long_terms = array("I", [0]), array("I")
+    for ts in long_halves.values():
+        for k, o in ts:
+            long_terms.extend((k, o))
+        long_start.append(len(long_terms) // 2)
+    head = array("I", [len(halves), len(grp), len(masked), len(row_terms), len(terms), len(term_chars),
+                       len(long_halves), len(long_terms) // 2])
+    arrays = b"".join(a.tobytes() for a in (head, grp_start, grp, row_start, row_terms, term_start, term_chars,
+                                             long_start, long_terms))
+    tables = (WordTable.numbered(keys)._table for keys in (halves, masked, long_halves))
+    return Near(*tables, arrays), terms
 
 
 # Kinds of names that end in the word for what they are (部, 局, 区, 法, 国, 党)
