@@ -104,11 +104,19 @@ Why is this bad? GB/T 15835-2011 keeps a number in one script: 5000元 or 五千
     ],
 )
 def mixed_numerals(doc, ctx) -> Iterator[Hit]:
-    for m in _MIXED.finditer(doc.text):
-        yield Hit(m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和汉字数字，同一数值应使用同一种数字（{STD}）")
-    for m in _MIXED_DATE.finditer(doc.text):
+    text = doc.text
+    if _MIXING.search(text):  # each branch of _MIXED holds one of these: a tenth of its scan
+        for m in _MIXED.finditer(text):
+            yield Hit(m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和汉字数字，同一数值应使用同一种数字（{STD}）")
+    if not _DATE_MIXING.search(text):
+        return
+    for m in _MIXED_DATE.finditer(text):
         yield Hit(m.start(), m.end(), f"日期“{m.group()}”的年与月日混用了汉字数字和阿拉伯数字，一个日期应使用同一种数字（{STD}）")
 
+
+# Where the two scripts meet inside a number (5千, 3万5, 二〇25, 202五) and inside a date (二〇二五年3, 2025年三)
+_MIXING = re.compile(r"\d[千百〇一二三四五六七八九]|\d万\d|[〇一二三四五六七八九十]\d")
+_DATE_MIXING = re.compile(r"[〇零一二三四五六七八九十]年\d|\d年[〇零一二三四五六七八九十]")
 
 # 二〇二五年3月6日, 2025年三月六日: one date, two scripts
 _ZH_DIGIT = "〇零一二三四五六七八九十"
