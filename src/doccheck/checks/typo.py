@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterator
 
 from ..chinese import SURNAMES as _SURNAMES
@@ -152,7 +153,7 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
         own = _own_terms(text, found)
         kept = [s for s in found if s.index not in own]
         lm = ctx.resource("language-model") if kept else None
-        names = SpanIndex(m.span() for m in _PROPER_NAME.finditer(text))
+        names = SpanIndex(proper_name_spans(text))
         scored = []  # (suspect, strong?, the model's gain)
         for s in kept:
             if len(s.char) == 1 and s.gain >= STRONG_GAIN:
@@ -271,8 +272,42 @@ _TITLED_NAME = re.compile(rf"(?:市长|书记|主任|局长|部长|主席|县长
 
 # A place, road or organisation is named by a word or two before its generic part (丰虹路,
 # 东靖路, 众仁慈善服务中心, 某某科技有限公司): such names are on no dictionary either.
-_PROPER_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?=(?:路|街|巷|弄|大道|公路|桥|隧道|镇|乡|村|浦|泾|港|河|湖|湾|码头|"
-                          r"科技|慈善|集团|公司|大厦|广场|公园|小区|花园|苑)(?![\u4e00-\u9fff]?(?:建设|管理|安全|工作)))")
+_NAME_KINDS = ("路", "街", "巷", "弄", "大道", "公路", "桥", "隧道", "镇", "乡", "村", "浦", "泾", "港", "河", "湖", "湾",
+               "码头", "科技", "慈善", "集团", "公司", "大厦", "广场", "公园", "小区", "花园", "苑")
+_NOT_A_NAME = re.compile(r"[\u4e00-\u9fff]?(?:建设|管理|安全|工作)")  # 道路建设, 河湖管理: the kind word is a word
+# The reference for proper_name_spans: the same spans, by an expression five times as slow on long text.
+_PROPER_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?=(?:" + "|".join(_NAME_KINDS) + r")(?!" + _NOT_A_NAME.pattern + "))")
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> PhraseMatcher[str]:
+    return PhraseMatcher((k, k) for k in _NAME_KINDS)
+
+
+def proper_name_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``_PROPER_NAME.finditer`` gives (one to three Han characters before a kind word, the
+    longest at the leftmost start, none overlapping), found from the kind words: the expression
+    tries every Han character of the text, this only the few before a kind word."""
+    ends = sorted({s for s, e, _ in _kind_words().find_all(text) if not _NOT_A_NAME.match(text, e)})
+    at_end = set(ends)
+    han = lambda c: "\u4e00" <= c <= "\u9fff"  # noqa: E731
+    spans, pos = [], 0
+    for b in ends:
+        if b <= pos:
+            continue
+        a = b
+        while a > max(pos, b - 3) and han(text[a - 1]):
+            a -= 1
+        if a == b:
+            continue
+        end = b  # the longest of one to three characters from a that a kind word follows
+        for c in (a + 3, a + 2):
+            if c > b and c in at_end and all(han(ch) for ch in text[b:c]):
+                end = c
+                break
+        spans.append((a, end))
+        pos = end
+    return spans
 
 
 def _name_spans(text: str) -> list[tuple[int, int]]:
