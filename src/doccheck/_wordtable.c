@@ -1224,8 +1224,86 @@ fail:
     return NULL;
 }
 
+/* numbered(keys): the bytes of a table of the keys counted 1, 2, 3 … in order (a key given again takes
+ * its later number) and of every prefix of a key that is no key itself counted 0, a prefix sharing
+ * the characters of its key (wordtable.WordTable.numbered). */
+static PyObject *numbered(PyObject *Py_UNUSED(module), PyObject *arg) {
+    PyObject *seq = PySequence_Fast(arg, "numbered() takes a sequence of str");
+    if (!seq) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    uint64_t nchars = 0;
+    uint32_t maxlen = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyUnicode_Check(w) || PyUnicode_GET_LENGTH(w) == 0) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_ValueError, "numbered(): each key must be a non-empty str");
+            return NULL;
+        }
+        nchars += (uint64_t)PyUnicode_GET_LENGTH(w);
+        if ((uint64_t)PyUnicode_GET_LENGTH(w) > maxlen) maxlen = (uint32_t)PyUnicode_GET_LENGTH(w);
+    }
+    if (nchars >= (1ULL << 29) || (uint64_t)n >= (1ULL << 31)) {
+        Py_DECREF(seq);
+        PyErr_SetString(PyExc_ValueError, "numbered(): too many keys");
+        return NULL;
+    }
+    uint32_t nslots = 8;
+    while (nslots < 2 * nchars + 1) nslots <<= 1;
+    uint32_t *slots = PyMem_Calloc(nslots, 4), *chars = PyMem_Malloc((size_t)(nchars ? nchars : 1) * 4);
+    entry_t *entries = PyMem_Malloc((size_t)(nchars ? nchars : 1) * sizeof(entry_t));
+    PyObject *out = NULL;
+    if (!slots || !chars || !entries) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Table t = {.nslots = nslots, .nentries = 0, .nchars = nchars, .slots = slots, .entries = entries, .chars = chars};
+    uint32_t offset = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PySequence_Fast_GET_ITEM(seq, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(w);
+        if (!PyUnicode_AsUCS4(w, chars + offset, len, 0)) goto done;
+        uint64_t h = H_INIT;
+        for (Py_ssize_t j = 1; j <= len; j++) {
+            h = h_step(h, chars[offset + j - 1]);
+            uint32_t hash = h_final(h);
+            entry_t *e = (entry_t *)find(&t, hash, chars + offset, j);
+            if (!e) {
+                e = &entries[t.nentries];
+                *e = (entry_t){hash, offset, (uint32_t)j, 0};
+                uint32_t slot = hash & (nslots - 1);
+                while (slots[slot]) slot = (slot + 1) & (nslots - 1);
+                slots[slot] = ++t.nentries;
+            }
+            if (j == len) e->freq = (uint32_t)(i + 1);
+        }
+        offset += (uint32_t)len;
+    }
+    uint64_t size = HEADER + 4ULL * nslots + 16ULL * t.nentries + 4ULL * nchars;
+    if (!(out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)size))) goto done;
+    char *p = PyBytes_AS_STRING(out);
+    memset(p, 0, HEADER);
+    memcpy(p, MAGIC, 8);
+    memcpy(p + 8, &nslots, 4);
+    memcpy(p + 12, &t.nentries, 4);
+    memcpy(p + 16, &nchars, 8);
+    memcpy(p + 24, &maxlen, 4);
+    uint64_t total = 1;
+    memcpy(p + 32, &total, 8);
+    memcpy(p + HEADER, slots, 4ULL * nslots);
+    memcpy(p + HEADER + 4ULL * nslots, entries, 16ULL * t.nentries);
+    memcpy(p + HEADER + 4ULL * nslots + 16ULL * t.nentries, chars, 4ULL * nchars);
+done:
+    PyMem_Free(slots);
+    PyMem_Free(chars);
+    PyMem_Free(entries);
+    Py_DECREF(seq);
+    return out;
+}
+
 static PyMethodDef module_methods[] = {
     {"build", (PyCFunction)build, METH_VARARGS, "build(items, total): the bytes of a word table of (word, count) pairs"},
+    {"numbered", (PyCFunction)numbered, METH_O, "numbered(keys): the bytes of a table of keys counted 1, 2, 3 …, prefixes 0"},
     {NULL, NULL, 0, NULL},
 };
 

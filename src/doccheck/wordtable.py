@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from types import SimpleNamespace
 
 try:
-    from ._wordtable import Near, Screen, Table, build
+    from ._wordtable import Near, Screen, Table, build, numbered
 except ImportError:  # built without a compiler
-    Near = Screen = Table = build = None
+    Near = Screen = Table = build = numbered = None
 
 COMPILED = Table is not None
 
@@ -42,14 +42,9 @@ class WordTable(Mapping):
 
     @classmethod
     def numbered(cls, keys: Iterable[str]) -> "WordTable":
-        """The keys (not empty, each once) counted 1, 2, 3 … in order, their prefixes 0: a look-up
-        gives a key's number, and a scan (``cover``, ``occurrences``) stops where no key goes on."""
-        counts: dict[str, int] = {}
-        for k, key in enumerate(keys, 1):
-            for j in range(1, len(key)):
-                counts.setdefault(key[:j], 0)
-            counts[key] = k
-        return cls.build(counts.items(), 1)
+        """The keys (not empty) counted 1, 2, 3 … in order, their prefixes 0: a look-up gives a
+        key's number, and a scan (``cover``, ``occurrences``) stops where no key goes on."""
+        return cls(numbered(list(keys)))
 
     @classmethod
     def open(cls, path) -> "WordTable":
