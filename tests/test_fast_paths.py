@@ -2,7 +2,7 @@
 loops it replaces — the same scores to the last bit, the same cuts, covering masks, phrases, screen
 and terms one character off, on random input and on jieba's own dictionary; a damaged cache file is
 rebuilt, never read past its end — and the proper names found from their kind words against the
-expression they replace."""
+expression they replace (that one is in test_spelling: it needs nothing compiled)."""
 
 from __future__ import annotations
 
@@ -160,10 +160,3 @@ def test_terms_one_character_off_are_found_alike_in_c_and_python(terms, text):
     assert compiled._compiled is not None and python._compiled is None
     assert sorted(compiled.near(text)) == sorted(python.near(text))
 
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="东靖路公大道园花小区村河湖建设管理工作安全，a", max_size=40))
-def test_proper_names_are_the_expressions_spans(text):
-    from doccheck.checks.typo import _PROPER_NAME, proper_name_spans
-
-    assert proper_name_spans(text) == [m.span() for m in _PROPER_NAME.finditer(text)]

@@ -118,3 +118,11 @@ def test_every_typo_rule_runs_without_the_model():
     found = {(f.rule, text[f.start:f.end]) for f in doccheck.check_text(text, registry=reg, strict=True).findings}
     # with no model to confirm it, the word counts' suspect is advice (info), not a warning
     assert ("typo.possible", "仪") in found and ("typo.fixed-term", "压实责认") in found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="东靖路公大道园花小区村河湖建设管理工作安全，a", max_size=40))
+def test_proper_names_are_the_expressions_spans(text):
+    from doccheck.checks.typo import _PROPER_NAME, proper_name_spans
+
+    assert proper_name_spans(text) == [m.span() for m in _PROPER_NAME.finditer(text)]
