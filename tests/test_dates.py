@@ -63,3 +63,14 @@ def test_ranges_and_weekdays():
 
 def test_zh_number():
     assert [zh_number(s) for s in ["一", "十", "十一", "二十", "三十一", "廿"]] == [1, 10, 11, 20, 31, None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="2025年3月1日至5号二〇三十一（星期三）\n 　-.、", max_size=60))
+def test_the_forms_with_a_month_are_found_line_by_line_as_in_the_whole_text(text):
+    from doccheck.dates import _ARABIC, _CHINESE, _lines_with
+
+    for form in (_ARABIC, _CHINESE):
+        whole = [m.span() for m in form.finditer(text)]
+        by_line = [m.span() for ls, le in _lines_with(text, "月") for m in form.finditer(text, ls, le)]
+        assert by_line == whole

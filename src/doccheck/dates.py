@@ -106,8 +106,11 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
     mentions 2026年1月1日 is 2025's)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []  # spans of the forms read before; one form's matches never overlap
+    # No form spans a line: the two forms with 月 are looked for only in the lines that have one (a
+    # draft's dates stand in few of its lines; each expression tries every position it is given)
+    with_month = _lines_with(text, "月")
 
-    for m in _CHINESE.finditer(text):
+    for m in (m for ls, le in with_month for m in _CHINESE.finditer(text, ls, le)):
         y = m.group("year")
         year = int("".join(str(ZH_DIGIT[c]) for c in y))
         month, day = zh_number(m.group("month")), zh_number(m.group("day"))
@@ -127,7 +130,7 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
                                  m.group("year"), False, wd, wspan))
         taken.append(m.span())
     earlier = SpanIndex(taken)
-    for m in _ARABIC.finditer(text):
+    for m in (m for ls, le in with_month for m in _ARABIC.finditer(text, ls, le)):
         if earlier.overlaps(*m.span()):
             continue
         y = m.group("year")
@@ -146,6 +149,19 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
         taken.append(m.span())
     found.sort(key=lambda d: d.start)
     return _fill_years(text, found, default_year, anchor)
+
+
+def _lines_with(text: str, char: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that holds ``char``, in order."""
+    out = []
+    i = text.find(char)
+    while i != -1:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end == -1 else end
+        out.append((start, end))
+        i = text.find(char, end)
+    return out
 
 
 def _nearest_year(month: int, day: int, years: list[int], anchor: dt.date) -> int:
