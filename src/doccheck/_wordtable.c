@@ -500,8 +500,8 @@ static PyTypeObject TableType = {
 /* Screen(buffer, table): the detector's cheap necessary conditions (detector.Detector.check_clause
  * and check_words are the reference), over per-character tables built by screen.py:
  *   header  magic "DCSCRN01", u32 words per bit row, u32 rows of follows, u32 rows of precedes,
- *           u32 candidate entries, u32 fillers, u32 blank rows, u32 blank entries, u32 0,
- *           then u64 offsets of the ten sections and the total size                      128 bytes
+ *           u32 candidate entries, u32 fillers, u32 blank rows, u32 blank entries, u32 readings,
+ *           then u64 offsets of the twelve sections and the total size                   144 bytes
  *   flags     u8[65536]: bit 0 unjudged, bit 1 common
  *   fol_row   i32[65536]: the row of "characters that follow this one inside a frequent word", -1 none
  *   pre_row   i32[65536]: the same for "precede"
@@ -511,11 +511,13 @@ static PyTypeObject TableType = {
  *   filler    u32[fillers]: the character of each bit number
  *   row_off   u32[rows + 1], row_bits u16[blank entries]: the characters that fill a blank ("会?"),
  *             the blanks found in the index table given beside (count = row number)
+ *   read_off  u32[65537], read_ids u32[readings]: each character's readings (toneless pinyin) as
+ *             numbers, rising: two characters sound alike when they share one
  * Characters outside the Basic Multilingual Plane are passed on: Python decides them. */
 
 #define SCREEN_MAGIC "DCSCRN01"
-#define SCREEN_HEADER 128
-#define SCREEN_SECTIONS 10
+#define SCREEN_HEADER 144
+#define SCREEN_SECTIONS 12
 #define BMP 65536
 
 typedef struct {
@@ -523,7 +525,7 @@ typedef struct {
     Py_buffer view;
     int has_view;
     Table *table, *blanks;
-    uint32_t words, nfol, npre, ncand, nfillers, nrows, nrowbits;
+    uint32_t words, nfol, npre, ncand, nfillers, nrows, nrowbits, nread;
     const uint8_t *flags;
     const int32_t *fol_row, *pre_row;
     const uint32_t *cand_off;
@@ -531,6 +533,7 @@ typedef struct {
     const uint16_t *cand;
     const uint32_t *filler, *row_off;
     const uint16_t *row_bits;
+    const uint32_t *read_off, *read_ids;
 } Screen;
 
 static int section(const char *p, Py_ssize_t size, uint64_t off, uint64_t len, unsigned align, const void **out) {
@@ -569,6 +572,7 @@ static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
     memcpy(&self->nfillers, p + 24, 4);
     memcpy(&self->nrows, p + 28, 4);
     memcpy(&self->nrowbits, p + 32, 4);
+    memcpy(&self->nread, p + 36, 4);
     memcpy(off, p + 40, 8 * (SCREEN_SECTIONS + 1));
     if (off[SCREEN_SECTIONS] != (uint64_t)size || self->words == 0 || self->words > 1024 ||
         self->nfillers > 64ULL * self->words)
@@ -594,10 +598,15 @@ static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
     self->row_off = q;
     if (!section(p, size, off[9], 2ULL * self->nrowbits, 2, &q)) goto bad;
     self->row_bits = q;
+    if (!section(p, size, off[10], 4ULL * (BMP + 1), 4, &q)) goto bad;
+    self->read_off = q;
+    if (!section(p, size, off[11], 4ULL * self->nread, 4, &q)) goto bad;
+    self->read_ids = q;
     /* one pass over the indices, so that no look-up can leave the buffer */
     for (uint32_t c = 0; c < BMP; c++) {
         if (self->cand_off[c] > self->cand_off[c + 1] || self->cand_off[c + 1] > self->ncand) goto bad;
         if (self->fol_row[c] >= (int64_t)self->nfol || self->pre_row[c] >= (int64_t)self->npre) goto bad;
+        if (self->read_off[c] > self->read_off[c + 1] || self->read_off[c + 1] > self->nread) goto bad;
     }
     for (uint32_t k = 0; k < self->ncand; k++)
         if (self->cand[k] >= self->nfillers) goto bad;
@@ -642,9 +651,10 @@ static int any_bit(const Screen *sc, Py_UCS4 c, const uint64_t *bits, int32_t ro
     return 0;
 }
 
-/* The candidates of s[i] that fill some blank of a frequent word around it, as a str (bit order),
- * NULL with an error set; "" when none (candidates.Candidates.fillers is the reference). */
-static PyObject *tried(const Screen *sc, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i) {
+/* The candidates of s[i] (s[i] in the BMP) that fill some blank of a frequent word around it, written
+ * to out (room for the character's candidate count), in bit order; their number
+ * (candidates.Candidates.fillers is the reference). */
+static Py_ssize_t tried_into(const Screen *sc, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i, Py_UCS4 *out) {
     uint64_t on[1024];
     memset(on, 0, 8 * (size_t)sc->words);
     Py_UCS4 key[4];
@@ -659,18 +669,119 @@ static PyObject *tried(const Screen *sc, const Py_UCS4 *s, Py_ssize_t n, Py_ssiz
                 on[sc->row_bits[k] >> 6] |= 1ULL << (sc->row_bits[k] & 63);
         }
     }
-    Py_UCS4 buf[512];
-    uint32_t first = sc->cand_off[s[i]], count = sc->cand_off[s[i] + 1] - first;
-    Py_UCS4 *out = count <= 512 ? buf : PyMem_Malloc((size_t)count * sizeof(Py_UCS4));
-    if (!out) return PyErr_NoMemory();
     Py_ssize_t m = 0;
-    for (uint32_t k = first; k < first + count; k++) {
+    for (uint32_t k = sc->cand_off[s[i]]; k < sc->cand_off[s[i] + 1]; k++) {
         uint16_t b = sc->cand[k];
         if (on[b >> 6] >> (b & 63) & 1) out[m++] = sc->filler[b];
     }
+    return m;
+}
+
+/* the same as a str, NULL with an error set */
+static PyObject *tried(const Screen *sc, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i) {
+    Py_UCS4 buf[512];
+    uint32_t count = sc->cand_off[s[i] + 1] - sc->cand_off[s[i]];
+    Py_UCS4 *out = count <= 512 ? buf : PyMem_Malloc((size_t)count * sizeof(Py_UCS4));
+    if (!out) return PyErr_NoMemory();
+    Py_ssize_t m = tried_into(sc, s, n, i, out);
     PyObject *r = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, m);
     if (out != buf) PyMem_Free(out);
     return r;
+}
+
+/* a and b share a reading and b is common: b in Candidates.homophones(a) */
+static int sounds_alike(const Screen *sc, Py_UCS4 a, Py_UCS4 b) {
+    if (a >= BMP || b >= BMP || !(sc->flags[b] & 2)) return 0;
+    uint32_t i = sc->read_off[a], ie = sc->read_off[a + 1], j = sc->read_off[b], je = sc->read_off[b + 1];
+    while (i < ie && j < je) {
+        if (sc->read_ids[i] == sc->read_ids[j]) return 1;
+        if (sc->read_ids[i] < sc->read_ids[j]) i++;
+        else j++;
+    }
+    return 0;
+}
+
+typedef struct {
+    double gain;
+    Py_UCS4 cand;
+} scored_t;
+
+static int by_gain_down(const void *x, const void *y) {
+    const scored_t *a = x, *b = y;
+    if (a->gain != b->gain) return a->gain < b->gain ? 1 : -1;
+    return a->cand < b->cand ? 1 : a->cand > b->cand ? -1 : 0;
+}
+
+typedef struct {
+    double threshold, penalty;
+    Py_ssize_t window, runners_up;
+    uint32_t straddle;
+} scoring_t;
+
+/* Detector._score_characters for one spot whose candidates are cands[0:m]: Py_None when no candidate
+ * passes, else (i, best, gain, ((candidate, gain), …)) as Python builds it. s is changed and restored. */
+static PyObject *score_spot(const Screen *sc, const scoring_t *how, Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i,
+                            const Py_UCS4 *cands, Py_ssize_t m) {
+    Py_ssize_t lo = i - how->window > 0 ? i - how->window : 0;
+    Py_ssize_t hi = i + how->window + 1 < n ? i + how->window + 1 : n, size = hi - lo, k = i - lo;
+    double sbase[STACK + 1], sroute[STACK + 1];
+    scored_t sbuf[64];
+    double *base = doubles(size + 1, sbase), *route = doubles(size + 1, sroute);
+    scored_t *kept = m <= 64 ? sbuf : PyMem_Malloc((size_t)m * sizeof(scored_t));
+    PyObject *out = NULL;
+    if (!base || !route || !kept) {
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        goto done;
+    }
+    Py_UCS4 *w = s + lo, written = s[i];
+    base[size] = 0.0;
+    routes(sc->table, w, size, size - 1, base, NULL);
+    Py_ssize_t nkept = 0;
+    for (Py_ssize_t c = 0; c < m; c++) {
+        w[k] = cands[c];
+        memcpy(route + k + 1, base + k + 1, (size_t)(size - k) * sizeof(double));
+        routes(sc->table, w, size, k, route, NULL);
+        double gain = route[0] - base[0];
+        if (!sounds_alike(sc, written, cands[c])) gain -= how->penalty;
+        if (gain >= how->threshold) kept[nkept++] = (scored_t){gain, cands[c]};
+    }
+    w[k] = written;
+    if (!nkept) {
+        out = Py_None;
+        Py_INCREF(out);
+        goto done;
+    }
+    qsort(kept, (size_t)nkept, sizeof(scored_t), by_gain_down);
+    Py_ssize_t rest = nkept - 1 < how->runners_up ? nkept - 1 : how->runners_up;
+    PyObject *others = PyTuple_New(rest);
+    if (!others) goto done;
+    for (Py_ssize_t r = 0; r < rest; r++) {
+        PyObject *o = Py_BuildValue("(Nd)", PyUnicode_FromOrdinal(kept[r + 1].cand), kept[r + 1].gain);
+        if (!o) {
+            Py_DECREF(others);
+            goto done;
+        }
+        PyTuple_SET_ITEM(others, r, o);
+    }
+    out = Py_BuildValue("(nNdN)", i, PyUnicode_FromOrdinal(kept[0].cand), kept[0].gain, others);
+done:
+    if (base) release_doubles(base, sbase);
+    if (route) release_doubles(route, sroute);
+    if (kept && kept != sbuf) PyMem_Free(kept);
+    return out;
+}
+
+/* A character of the pair at i makes a word this frequent with the character beside the pair
+ * (Detector._straddles). */
+static int straddles(const Screen *sc, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i, uint32_t least) {
+    const Py_ssize_t spans[4][2] = {{i - 1, i + 1}, {i - 2, i + 1}, {i + 1, i + 3}, {i + 1, i + 4}};
+    for (int k = 0; k < 4; k++) {
+        Py_ssize_t a = spans[k][0], b = spans[k][1];
+        if (a < 0 || b > n) continue;
+        const entry_t *e = find(sc->table, hash_of(s + a, b - a), s + a, b - a);
+        if ((e ? e->freq : 0) >= least) return 1;
+    }
+    return 0;
 }
 
 static int screen_ready(Screen *self) {
@@ -774,21 +885,74 @@ done:
 static PyObject *Screen_characters(Screen *self, PyObject *args) { return screen_run(self, args, 0); }
 static PyObject *Screen_pairs(Screen *self, PyObject *args) { return screen_run(self, args, 1); }
 
-/* scan(text, mask): the detector's screen over a whole text, clause by clause (runs of U+4E00-U+9FFF,
- * two characters or more), mask being 1 where a frequent word covers the character: a list of
- * (start, end, characters, pairs) for the clauses where something is left to score (the lists of
- * characters() and pairs(), relative to start). */
+/* Append to the lists what scan() reports of the clause s[0:n] with uncovered positions unc[0:m]. */
+static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_ssize_t n, const Py_ssize_t *unc,
+                       Py_ssize_t m, PyObject *scored, PyObject *pending, PyObject *starts) {
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_ssize_t i = unc[k];
+        if (may_be_slip(self, s, n, i)) {
+            if (s[i] >= BMP) {
+                PyObject *at = PyLong_FromSsize_t(i);
+                if (!at || PyList_Append(pending, at) < 0) {
+                    Py_XDECREF(at);
+                    return -1;
+                }
+                Py_DECREF(at);
+            } else {
+                Py_UCS4 buf[512];
+                uint32_t count = self->cand_off[s[i] + 1] - self->cand_off[s[i]];
+                Py_UCS4 *cands = count <= 512 ? buf : PyMem_Malloc((size_t)count * sizeof(Py_UCS4));
+                if (!cands) {
+                    PyErr_NoMemory();
+                    return -1;
+                }
+                Py_ssize_t nc = tried_into(self, s, n, i, cands);
+                PyObject *r = nc ? score_spot(self, how, s, n, i, cands, nc) : (Py_INCREF(Py_None), Py_None);
+                if (cands != buf) PyMem_Free(cands);
+                if (!r) return -1;
+                if (r != Py_None && PyList_Append(scored, r) < 0) {
+                    Py_DECREF(r);
+                    return -1;
+                }
+                Py_DECREF(r);
+            }
+        }
+        if (may_be_pair(self, s, n, i, k + 1 < m ? unc[k + 1] : -1) &&
+            (s[i] >= BMP || s[i + 1] >= BMP || !straddles(self, s, n, i, how->straddle))) {
+            PyObject *at = PyLong_FromSsize_t(i);
+            if (!at || PyList_Append(starts, at) < 0) {
+                Py_XDECREF(at);
+                return -1;
+            }
+            Py_DECREF(at);
+        }
+    }
+    return 0;
+}
+
+/* scan(text, mask, threshold, shape_penalty, window, runners_up, straddle): the detector over a whole
+ * text, clause by clause (runs of U+4E00-U+9FFF, two characters or more), mask being 1 where a
+ * frequent word covers the character. A list of (start, end, scored, pending, starts) for the clauses
+ * where something is found or left to Python: scored, the characters' findings as
+ * Detector._score_characters gives them; pending, the positions of characters outside the BMP for
+ * Python to screen and score; starts, the positions where a word typed by its sound may begin (no
+ * straddle: Detector._score_pairs decides). Positions are relative to start. */
 static PyObject *Screen_scan(Screen *self, PyObject *args) {
     PyObject *text;
     Py_buffer mask;
-    if (!PyArg_ParseTuple(args, "Uy*", &text, &mask)) return NULL;
+    scoring_t how;
+    unsigned int straddle;
+    if (!PyArg_ParseTuple(args, "Uy*ddnnI", &text, &mask, &how.threshold, &how.penalty, &how.window,
+                          &how.runners_up, &straddle))
+        return NULL;
+    how.straddle = straddle;
     PyObject *out = NULL;
     Py_UCS4 *s = NULL;
     Py_ssize_t *unc = NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (!screen_ready(self)) goto done;
-    if (mask.len != n) {
-        PyErr_SetString(PyExc_ValueError, "scan(): the mask must be as long as the text");
+    if (mask.len != n || how.window < 0 || how.runners_up < 0) {
+        PyErr_SetString(PyExc_ValueError, "scan(): a mask as long as the text, a window and runners-up from 0");
         goto done;
     }
     int kind = PyUnicode_KIND(text);
@@ -823,15 +987,16 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
                 s[i] = PyUnicode_READ(kind, data, a + i);
                 if (!covered[a + i]) unc[m++] = i;
             }
-            PyObject *chars = PyList_New(0), *pairs = PyList_New(0);
-            if (!chars || !pairs || spots(self, s, len, unc, m, chars, pairs) < 0) {
-                Py_XDECREF(chars);
-                Py_XDECREF(pairs);
+            PyObject *scored = PyList_New(0), *pending = PyList_New(0), *starts = PyList_New(0);
+            if (!scored || !pending || !starts || scan_clause(self, &how, s, len, unc, m, scored, pending, starts) < 0) {
+                Py_XDECREF(scored);
+                Py_XDECREF(pending);
+                Py_XDECREF(starts);
                 Py_CLEAR(out);
                 goto done;
             }
-            if (PyList_GET_SIZE(chars) || PyList_GET_SIZE(pairs)) {
-                PyObject *clause = Py_BuildValue("(nnNN)", a, b, chars, pairs);
+            if (PyList_GET_SIZE(scored) || PyList_GET_SIZE(pending) || PyList_GET_SIZE(starts)) {
+                PyObject *clause = Py_BuildValue("(nnNNN)", a, b, scored, pending, starts);
                 if (!clause || PyList_Append(out, clause) < 0) {
                     Py_XDECREF(clause);
                     Py_CLEAR(out);
@@ -839,8 +1004,9 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
                 }
                 Py_DECREF(clause);
             } else {
-                Py_DECREF(chars);
-                Py_DECREF(pairs);
+                Py_DECREF(scored);
+                Py_DECREF(pending);
+                Py_DECREF(starts);
             }
         }
         a = b;
@@ -859,7 +1025,8 @@ static PyMethodDef Screen_methods[] = {
     {"pairs", (PyCFunction)Screen_pairs, METH_VARARGS,
      "pairs(clause, uncovered): the uncovered positions that may begin a word typed by its sound"},
     {"scan", (PyCFunction)Screen_scan, METH_VARARGS,
-     "scan(text, mask): (start, end, characters, pairs) for each clause with something to score"},
+     "scan(text, mask, threshold, shape_penalty, window, runners_up, straddle): (start, end, scored,\n"
+     "pending, starts) for each clause where something is found or left to score"},
     {NULL, NULL, 0, NULL},
 };
 

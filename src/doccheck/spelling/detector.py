@@ -189,12 +189,17 @@ class Detector:
     def detect(self, text: str) -> Iterator[Suspect]:
         """Suspected wrong characters in ``text``, clause by clause (runs of Han characters)."""
         cache = self.cache
-        if self.screen is not None:  # the clauses with something left to score, found in one call
-            for a, b, spots, starts in self.screen.scan(text, self.covered(text)):
+        if self.screen is not None:  # the clauses with something found or left to score, in one call
+            found_in = self.screen.scan(text, self.covered(text), self.threshold, self.shape_penalty, WINDOW,
+                                        RUNNERS_UP, STRADDLE_WORD)
+            for a, b, scored, pending, starts in found_in:
                 clause = text[a:b]
                 found = cache.get(clause)
                 if found is None:
-                    found = tuple(self._score_characters(clause, spots)) + tuple(self._score_pairs(clause, starts))
+                    if pending:  # characters outside the BMP: screened and scored here
+                        scored += self._score_characters(clause, [(i, None) for i in pending])
+                        scored.sort(key=lambda f: f[0])
+                    found = tuple(scored) + tuple(self._score_pairs(clause, starts))
                     cache.put(clause, found)
                 for i, cand, gain, others in found:
                     yield Suspect(a + i, clause[i:i + len(cand)], cand, gain, others)

@@ -13,9 +13,9 @@ from array import array
 from .candidates import Candidates
 
 MAGIC = b"DCSCRN01"
-FORMAT = 2  # of what screen_tables returns: a change derives the cached tables anew
+FORMAT = 3  # of what screen_tables returns: a change derives the cached tables anew
 BMP = 0x10000
-_HEADER = struct.Struct("=8sIIIIIIII11Q")  # 128 bytes: _wordtable.c reads the same layout
+_HEADER = struct.Struct("=8sIIIIIIII13Q")  # 144 bytes: _wordtable.c reads the same layout
 
 
 def screen_tables(candidates: Candidates, unjudged: frozenset[str]) -> tuple[bytes, bytes]:
@@ -66,9 +66,20 @@ def screen_tables(candidates: Candidates, unjudged: frozenset[str]) -> tuple[byt
         row_bits.extend(sorted(bit[c] for c in chars))
         row_off.append(len(row_bits))
 
+    # each character's readings as numbers, for "sounds alike" (Candidates.homophones)
+    reading_ids: dict[str, int] = {}
+    read_off, read_ids = array("I", [0]) * (BMP + 1), array("I")
+    for code in range(BMP):
+        read_off[code] = len(read_ids)
+        keys = candidates.readings.get(chr(code))
+        if keys:
+            read_ids.extend(sorted({reading_ids.setdefault(k, len(reading_ids)) for k in keys}))
+    read_off[BMP] = len(read_ids)
+
     sections = [bytes(flags), fol_row.tobytes(), pre_row.tobytes(), cand_off.tobytes(),
                 fol_bits.tobytes(), pre_bits.tobytes(), cand.tobytes(),
-                array("I", map(ord, fillers)).tobytes(), row_off.tobytes(), row_bits.tobytes()]
+                array("I", map(ord, fillers)).tobytes(), row_off.tobytes(), row_bits.tobytes(),
+                read_off.tobytes(), read_ids.tobytes()]
     offsets, body, at = [], bytearray(), _HEADER.size
     for part in sections:
         pad = -at % 8  # each section 8-byte aligned
@@ -78,5 +89,5 @@ def screen_tables(candidates: Candidates, unjudged: frozenset[str]) -> tuple[byt
         body += part
         at += len(part)
     header = _HEADER.pack(MAGIC, words, len(fol_bits) // words, len(pre_bits) // words, len(cand), len(fillers),
-                          len(blanks), len(row_bits), 0, *offsets, at)
+                          len(blanks), len(row_bits), len(read_ids), *offsets, at)
     return header + bytes(body), WordTable.build(blanks, 1).buffer
