@@ -160,3 +160,17 @@ def test_terms_one_character_off_are_found_alike_in_c_and_python(terms, text):
     assert compiled._compiled is not None and python._compiled is None
     assert sorted(compiled.near(text)) == sorted(python.near(text))
 
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(words, max_size=20), texts)
+def test_phrases_are_counted_alike_in_c_and_by_the_automaton(phrases, text):
+    from doccheck import lexicon
+
+    compiled = lexicon.count_phrases(phrases, text)
+    lexicon.COMPILED = False
+    try:
+        automaton = lexicon.count_phrases(phrases, text)
+    finally:
+        lexicon.COMPILED = True
+    assert compiled == automaton

@@ -406,6 +406,55 @@ done:
     return out;
 }
 
+/* counts(text, size): how often each key numbered 1 … size occurs in text, overlapping occurrences
+ * included: a list of size numbers (lexicon.count_phrases). */
+static PyObject *Table_counts(Table *self, PyObject *args) {
+    PyObject *arg;
+    Py_ssize_t size;
+    if (!PyArg_ParseTuple(args, "Un", &arg, &size)) return NULL;
+    if (!ready(self)) return NULL;
+    if (size < 0) {
+        PyErr_SetString(PyExc_ValueError, "counts(): size from 0");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_UCS4 buf[STACK];
+    uint32_t longest = self->maxlen;
+    Py_UCS4 *word = longest <= STACK ? buf : PyMem_Malloc((size_t)longest * sizeof(Py_UCS4));
+    Py_ssize_t *count = PyMem_Calloc((size_t)size + 1, sizeof(Py_ssize_t));
+    PyObject *out = NULL;
+    if (!word || !count) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t h = H_INIT;
+        for (Py_ssize_t j = i; j < n && (uint64_t)(j - i) < longest; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            word[j - i] = c;
+            h = h_step(h, c);
+            const entry_t *e = find(self, h_final(h), word, j - i + 1);
+            if (!e) break;
+            if (e->freq && e->freq <= (uint64_t)size) count[e->freq - 1]++;
+        }
+    }
+    if (!(out = PyList_New(size))) goto done;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        PyObject *v = PyLong_FromSsize_t(count[k]);
+        if (!v) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, k, v);
+    }
+done:
+    if (word && word != buf) PyMem_Free(word);
+    PyMem_Free(count);
+    return out;
+}
+
 /* cover(text): a bytearray, 1 for each character inside some occurrence of a word whose count is
  * not 0 (the table holds the words' prefixes with count 0, so a scan stops where no word can
  * continue), 0 elsewhere. lexicon.PhraseMatcher.cover is the reference. */
@@ -459,6 +508,7 @@ static PyMethodDef Table_methods[] = {
     {"gains", (PyCFunction)Table_gains, METH_VARARGS, "gains(window, k, n, replacements): log-probability gains"},
     {"segment", (PyCFunction)Table_segment, METH_O, "segment(s): the words of s's best segmentation"},
     {"cover", (PyCFunction)Table_cover, METH_O, "cover(text): 1 for each character some word covers"},
+    {"counts", (PyCFunction)Table_counts, METH_VARARGS, "counts(text, size): occurrences of the keys numbered 1 … size"},
     {"occurrences", (PyCFunction)Table_occurrences, METH_VARARGS,
      "occurrences(text, start=0, stop=len(text)): (start, end, count) of every word starting there"},
     {NULL, NULL, 0, NULL},

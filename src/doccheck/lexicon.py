@@ -3,6 +3,7 @@ rule that needs one (substitution packs, banned phrases, residue lists)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Generic, Iterable, Iterator, TypeVar
 
 import ahocorasick
@@ -66,6 +67,17 @@ class PhraseMatcher(Generic[V]):
         """Non-overlapping occurrences, leftmost first and, at one start, the
         longest (so 融汇贯通 wins over a shorter entry that starts with it)."""
         return leftmost_longest(self.find_all(text))
+
+
+def count_phrases(phrases: Iterable[str], text: str) -> Counter[str]:
+    """How often each phrase occurs in ``text``, overlapping occurrences included: one scan for all
+    of them (a count per phrase over a long text is quadratic)."""
+    keys = list(dict.fromkeys(p for p in phrases if p))
+    if not keys:
+        return Counter()
+    if COMPILED:
+        return Counter({k: c for k, c in zip(keys, WordTable.numbered(keys).counts(text, len(keys))) if c})
+    return Counter(k for _, _, k in PhraseMatcher((k, k) for k in keys).find_all(text))
 
 
 def leftmost_longest(hits: Iterable[tuple[int, int, V]]) -> list[tuple[int, int, V]]:

@@ -26,7 +26,8 @@ class WordTable(Mapping):
     loops as methods: ``gains``, ``best_path``, ``segment`` (scoring.UnigramScorer's), ``cover`` and
     ``occurrences`` (lexicon.PhraseMatcher's, over the words whose count is not 0)."""
 
-    __slots__ = ("_table", "buffer", "get", "gains", "best_path", "segment", "cover", "occurrences", "total")
+    __slots__ = ("_table", "buffer", "get", "gains", "best_path", "segment", "cover", "occurrences", "counts",
+                 "total")
 
     def __init__(self, buffer):
         """``buffer``: bytes from ``build`` or a read-only mmap of them."""
@@ -35,6 +36,7 @@ class WordTable(Mapping):
         # bound C methods as attributes: a call costs no Python frame
         self.get, self.gains, self.best_path = table.get, table.gains, table.best_path
         self.segment, self.cover, self.occurrences = table.segment, table.cover, table.occurrences
+        self.counts = table.counts
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, int]], total: int) -> "WordTable":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -19,7 +18,7 @@ from ..chinese import FUNCTION_CHARS
 from ..dates import find_dates
 from ..findings import Hit
 from ..hookspecs import hookimpl
-from ..lexicon import PhraseMatcher, one_edit
+from ..lexicon import PhraseMatcher, count_phrases, one_edit
 from ..offsets import SpanIndex
 from ..resources import Resource, data_rows
 from ..rule import bad, good, rule
@@ -241,8 +240,7 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
             if all("\u4e00" <= c <= "\u9fff" or c == "、" for c in text[s:e])
             and text[s:e] not in index.terms and not freq.get(text[s:e])]
     # how often each span is written, counted in one pass (a count per span is quadratic in a long text)
-    counts = Counter(q for _, _, q in PhraseMatcher((text[s:e], text[s:e]) for s, e, _ in near).find_all(text)) \
-        if near else Counter()
+    counts = count_phrases((text[s:e] for s, e, _ in near), text)
     best: dict[tuple[int, int], str] = {}
     for s, e, term in near:
         span = text[s:e]

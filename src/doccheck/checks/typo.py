@@ -4,14 +4,13 @@ Curated substitution lists are data packs: rules/typos.toml and friends."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
 from ..chinese import SURNAMES as _SURNAMES
 from ..findings import Hit
 from ..hookspecs import hookimpl
-from ..lexicon import PhraseMatcher
+from ..lexicon import PhraseMatcher, count_phrases
 from ..offsets import SpanIndex
 from ..rule import bad, good, rule
 from ..spelling import THRESHOLD, confidence
@@ -235,7 +234,7 @@ def _own_terms(text: str, suspects: list[Suspect]) -> set[int]:
             queries.add(suggested)
     if not queries:
         return set()
-    counts = Counter(q for _, _, q in PhraseMatcher((q, q) for q in queries).find_all(text))
+    counts = count_phrases(queries, text)
     del queries
     return {s.index for s in suspects if any(counts[w] >= 2 and not counts[g] for w, g in _windows(text, s))}
 
