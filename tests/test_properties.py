@@ -80,6 +80,7 @@ def test_fixes_touch_only_their_spans(text):
 @example("::)一")
 @example("一0)::")
 @example("八.:")  # the colon met Chinese only once the heading mark was rewritten
+@example("00一 一00000,…")  # the fixed ellipsis (… → ……) made the line long enough to be running text
 def test_fixes_are_idempotent(text):
     _, _, once = _fix(text)
     _, edits, twice = _fix(once)

@@ -93,6 +93,19 @@ class PackRule:
         return PhraseMatcher((r, r) for e in self.entries for r in e.requires)
 
     @cached_property
+    def _requiring(self) -> dict[str, list[int]]:
+        """A required string → the entries (their numbers) that require it."""
+        out: dict[str, list[int]] = {}
+        for k, e in enumerate(self.entries):
+            for r in e.requires:
+                out.setdefault(r, []).append(k)
+        return out
+
+    @cached_property
+    def _unconditional(self) -> list[int]:
+        return [k for k, e in enumerate(self.entries) if not e.requires or "" in e.requires]
+
+    @cached_property
     def patterns(self) -> list[tuple[Any, Entry]]:
         # One scan per entry: measured faster than one alternation of all of them,
         # which loses each pattern's literal-prefix search.
@@ -120,10 +133,12 @@ class PackRule:
             return
         if self.kind == "pattern":
             hits = []
-            present = {r for _, _, r in self.requirements.find_all(text)}
-            for rx, entry in self.patterns:
-                if entry.requires and present.isdisjoint(entry.requires):
-                    continue  # one scan for what the expressions require is far cheaper than a scan by each
+            # the entries whose required strings the text holds (one scan), and those that need none
+            wanted = set(self._unconditional)
+            for _, _, r in self.requirements.find_all(text):
+                wanted.update(self._requiring[r])
+            for k in sorted(wanted):
+                rx, entry = self.patterns[k]
                 for m in rx.finditer(text):
                     if m.end() == m.start() or self._negated(text, m.start()):
                         continue

@@ -620,7 +620,7 @@ _PADDED_NAME = re.compile(rf"(?:^|(?<=[\s：:，、（(]))[{SURNAMES}] {{1,3}}[\
 
 def _deliberate_space(text: str, ls: int, le: int, start: int, end: int, doc) -> bool:
     line = text[ls:le]
-    if len(re.sub(r"\s", "", line)) < 12:
+    if len(re.sub(r"\W", "", line)) < 12:  # letters, digits and Han only: a fixed mark (… → ……) leaves the count
         return True  # short lines: names padded to align (王  伟), chapter titles (总  则)
     before, after = text[ls:start].rstrip(), text[end:le]
     if _AFTER_NUMBER.search(before):
