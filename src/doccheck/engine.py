@@ -16,10 +16,16 @@ from .rule import Context, Rule
 
 
 def select_rules(registry: Registry, config: Config) -> list[Rule]:
-    return [
-        r for r in registry.rules.values()
-        if any(r.matches(s) for s in config.select) and not any(r.matches(s) for s in config.ignore)
-    ]
+    """The rules the config selects, worked out once per registry and select/ignore (a tenth of
+    a millisecond a document otherwise)."""
+    key = (config.select, config.ignore, len(registry.rules))
+    rules = registry._selected.get(key)
+    if rules is None:
+        rules = registry._selected[key] = [
+            r for r in registry.rules.values()
+            if any(r.matches(s) for s in config.select) and not any(r.matches(s) for s in config.ignore)
+        ]
+    return list(rules)
 
 
 def unknown_selectors(registry: Registry, config: Config) -> list[str]:

@@ -62,6 +62,7 @@ class Registry:
     plugins: list[str] = field(default_factory=list)
     resources: Resources = field(default_factory=Resources)
     _extended: dict = field(default_factory=dict, repr=False)  # with_packs, per set of packs
+    _selected: dict = field(default_factory=dict, repr=False)  # engine.select_rules, per select/ignore
 
     def add_rules(self, rules, origin: str | None = None) -> None:
         for r in rules:
@@ -72,6 +73,7 @@ class Registry:
             if r.id in self.rules:
                 raise RegistryError(f"规则编号重复：{r.id}（{self.rules[r.id].origin} 与 {r.origin}）")
             self.rules[r.id] = r
+        self._selected.clear()
 
     def with_packs(self, paths) -> "Registry":
         """A copy with the config's extra packs added, built once per set of packs
