@@ -139,6 +139,14 @@ def test_the_compiled_screen_lets_through_what_the_python_screen_does(clause):
     assert list(det.check_words(clause, uncovered)) == list(plain.check_words(clause, uncovered))
     det.clear_cache()
     assert list(det.detect(clause)) == list(plain.detect(clause))
+    from doccheck.spelling import detector
+
+    whole, detector._PIECE = detector._PIECE, 3  # clauses cut by the pieces of a long text
+    try:
+        det.clear_cache()
+        assert list(det.detect(clause)) == list(plain.detect(clause))
+    finally:
+        detector._PIECE = whole
 
 
 TERM_CHARS = "中华人民共和国合工作机制智领导小组长效安全生产"

@@ -980,8 +980,11 @@ static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_
     return 0;
 }
 
-/* scan(text, mask, threshold, shape_penalty, window, runners_up, straddle): the detector over a whole
- * text, clause by clause (runs of U+4E00-U+9FFF, two characters or more), mask being 1 where a
+static inline int is_han(Py_UCS4 c) { return c >= 0x4e00 && c <= 0x9fff; }
+
+/* scan(text, mask, threshold, shape_penalty, window, runners_up, straddle, start=0, stop=len(text)):
+ * the detector over the clauses of a text that start in text[start:stop] (runs of U+4E00-U+9FFF, two
+ * characters or more; a run that goes on from before start is not one of them), mask being 1 where a
  * frequent word covers the character. A list of (start, end, scored, pending, starts) for the clauses
  * where something is found or left to Python: scored, the characters' findings as
  * Detector._score_characters gives them; pending, the positions of characters outside the BMP for
@@ -992,8 +995,9 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
     Py_buffer mask;
     scoring_t how;
     unsigned int straddle;
-    if (!PyArg_ParseTuple(args, "Uy*ddnnI", &text, &mask, &how.threshold, &how.penalty, &how.window,
-                          &how.runners_up, &straddle))
+    Py_ssize_t first = 0, stop = PY_SSIZE_T_MAX;
+    if (!PyArg_ParseTuple(args, "Uy*ddnnI|nn", &text, &mask, &how.threshold, &how.penalty, &how.window,
+                          &how.runners_up, &straddle, &first, &stop))
         return NULL;
     how.straddle = straddle;
     PyObject *out = NULL;
@@ -1010,14 +1014,20 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
     const char *covered = mask.buf;
     if (!(out = PyList_New(0))) goto done;
     Py_ssize_t cap = 0;
-    for (Py_ssize_t a = 0; a < n;) {
+    if (first < 0) first = 0;
+    if (stop > n) stop = n;
+    /* a clause that starts before first is the previous piece's */
+    while (first > 0 && first < n && is_han(PyUnicode_READ(kind, data, first - 1)) &&
+           is_han(PyUnicode_READ(kind, data, first)))
+        first++;
+    for (Py_ssize_t a = first; a < stop;) {
         Py_UCS4 c = PyUnicode_READ(kind, data, a);
-        if (c < 0x4e00 || c > 0x9fff) {
+        if (!is_han(c)) {
             a++;
             continue;
         }
         Py_ssize_t b = a + 1;
-        while (b < n && (c = PyUnicode_READ(kind, data, b)) >= 0x4e00 && c <= 0x9fff) b++;
+        while (b < n && is_han(PyUnicode_READ(kind, data, b))) b++;
         Py_ssize_t len = b - a;
         if (len >= 2) {
             if (len > cap) {
