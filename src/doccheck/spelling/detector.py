@@ -166,7 +166,9 @@ class Detector:
             if not words or self._straddles(clause, i):
                 continue
             if len(words) > PAIR_WORDS:  # 实施, 事实, 实时, 适时 …: the frequent few win in practice
-                words = sorted(words, key=freq.get, reverse=True)[:PAIR_WORDS]  # frequent words: no None
+                # the most frequent first, equal counts by the words (a set's order is not the same in
+                # every process: ties must not decide by it)
+                words = sorted(words, key=lambda w: (-freq.get(w), w))[:PAIR_WORDS]
             # one character of context either side: the model decides on pairs, this only ranks
             # the words and screens out the hopeless (and costs a third of a full window)
             lo, hi = max(0, i - PAIR_WINDOW), min(len(clause), i + PAIR_WINDOW + 2)
