@@ -551,7 +551,8 @@ static PyTypeObject TableType = {
  * and check_words are the reference), over per-character tables built by screen.py:
  *   header  magic "DCSCRN01", u32 words per bit row, u32 rows of follows, u32 rows of precedes,
  *           u32 candidate entries, u32 fillers, u32 blank rows, u32 blank entries, u32 readings,
- *           then u64 offsets of the twelve sections and the total size                   144 bytes
+ *           u32 sound rows, u32 sound words, then u64 offsets of the fourteen sections and the
+ *           total size                                                                  168 bytes
  *   flags     u8[65536]: bit 0 unjudged, bit 1 common
  *   fol_row   i32[65536]: the row of "characters that follow this one inside a frequent word", -1 none
  *   pre_row   i32[65536]: the same for "precede"
@@ -563,19 +564,22 @@ static PyTypeObject TableType = {
  *             the blanks found in the index table given beside (count = row number)
  *   read_off  u32[65537], read_ids u32[readings]: each character's readings (toneless pinyin) as
  *             numbers, rising: two characters sound alike when they share one
+ *   snd_off   u32[sound rows + 1], snd_words u32[2 * sound words]: the frequent two-character words
+ *             of each pair of readings, found in the sounds table given beside (its key: the two
+ *             reading numbers, each + 1, as a two-character string; count = 1 + row number)
  * Characters outside the Basic Multilingual Plane are passed on: Python decides them. */
 
 #define SCREEN_MAGIC "DCSCRN01"
-#define SCREEN_HEADER 144
-#define SCREEN_SECTIONS 12
+#define SCREEN_HEADER 168
+#define SCREEN_SECTIONS 14
 #define BMP 65536
 
 typedef struct {
     PyObject_HEAD
     Py_buffer view;
     int has_view;
-    Table *table, *blanks;
-    uint32_t words, nfol, npre, ncand, nfillers, nrows, nrowbits, nread;
+    Table *table, *blanks, *sounds;
+    uint32_t words, nfol, npre, ncand, nfillers, nrows, nrowbits, nread, nsnd, nsndwords;
     const uint8_t *flags;
     const int32_t *fol_row, *pre_row;
     const uint32_t *cand_off;
@@ -583,7 +587,7 @@ typedef struct {
     const uint16_t *cand;
     const uint32_t *filler, *row_off;
     const uint16_t *row_bits;
-    const uint32_t *read_off, *read_ids;
+    const uint32_t *read_off, *read_ids, *snd_off, *snd_words;
 } Screen;
 
 static int section(const char *p, Py_ssize_t size, uint64_t off, uint64_t len, unsigned align, const void **out) {
@@ -593,15 +597,16 @@ static int section(const char *p, Py_ssize_t size, uint64_t off, uint64_t len, u
 }
 
 static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
-    static char *kwlist[] = {"buffer", "table", "blanks", NULL};
-    PyObject *obj, *table, *blanks;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OO!O!", kwlist, &obj, &TableType, &table, &TableType, &blanks))
+    static char *kwlist[] = {"buffer", "table", "blanks", "sounds", NULL};
+    PyObject *obj, *table, *blanks, *sounds;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OO!O!O!", kwlist, &obj, &TableType, &table, &TableType, &blanks,
+                                     &TableType, &sounds))
         return -1;
     if (self->has_view) {
         PyErr_SetString(PyExc_TypeError, "Screen is initialised once");
         return -1;
     }
-    if (!((Table *)table)->has_view || !((Table *)blanks)->has_view) {
+    if (!((Table *)table)->has_view || !((Table *)blanks)->has_view || !((Table *)sounds)->has_view) {
         PyErr_SetString(PyExc_ValueError, "word table not initialised");
         return -1;
     }
@@ -611,6 +616,8 @@ static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
     self->table = (Table *)table;
     Py_INCREF(blanks);
     self->blanks = (Table *)blanks;
+    Py_INCREF(sounds);
+    self->sounds = (Table *)sounds;
     const char *p = self->view.buf;
     Py_ssize_t size = self->view.len;
     uint64_t off[SCREEN_SECTIONS + 1];
@@ -623,7 +630,9 @@ static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
     memcpy(&self->nrows, p + 28, 4);
     memcpy(&self->nrowbits, p + 32, 4);
     memcpy(&self->nread, p + 36, 4);
-    memcpy(off, p + 40, 8 * (SCREEN_SECTIONS + 1));
+    memcpy(&self->nsnd, p + 40, 4);
+    memcpy(&self->nsndwords, p + 44, 4);
+    memcpy(off, p + 48, 8 * (SCREEN_SECTIONS + 1));
     if (off[SCREEN_SECTIONS] != (uint64_t)size || self->words == 0 || self->words > 1024 ||
         self->nfillers > 64ULL * self->words)
         goto bad;
@@ -652,6 +661,10 @@ static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
     self->read_off = q;
     if (!section(p, size, off[11], 4ULL * self->nread, 4, &q)) goto bad;
     self->read_ids = q;
+    if (!section(p, size, off[12], 4ULL * ((uint64_t)self->nsnd + 1), 4, &q)) goto bad;
+    self->snd_off = q;
+    if (!section(p, size, off[13], 8ULL * self->nsndwords, 4, &q)) goto bad;
+    self->snd_words = q;
     /* one pass over the indices, so that no look-up can leave the buffer */
     for (uint32_t c = 0; c < BMP; c++) {
         if (self->cand_off[c] > self->cand_off[c + 1] || self->cand_off[c + 1] > self->ncand) goto bad;
@@ -664,6 +677,8 @@ static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
         if (self->row_off[r] > self->row_off[r + 1] || self->row_off[r + 1] > self->nrowbits) goto bad;
     for (uint32_t k = 0; k < self->nrowbits; k++)
         if (self->row_bits[k] >= self->nfillers) goto bad;
+    for (uint32_t r = 0; r < self->nsnd; r++)
+        if (self->snd_off[r] > self->snd_off[r + 1] || self->snd_off[r + 1] > self->nsndwords) goto bad;
     return 0;
 bad:
     PyErr_SetString(PyExc_ValueError, "screen: damaged tables");
@@ -675,6 +690,7 @@ static void Screen_dealloc(Screen *self) {
     if (self->has_view) PyBuffer_Release(&self->view);
     Py_XDECREF(self->table);
     Py_XDECREF(self->blanks);
+    Py_XDECREF(self->sounds);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -763,8 +779,8 @@ static int by_gain_down(const void *x, const void *y) {
 }
 
 typedef struct {
-    double threshold, penalty;
-    Py_ssize_t window, runners_up;
+    double threshold, penalty, pair_threshold;
+    Py_ssize_t window, runners_up, pair_words, pair_window;
     uint32_t straddle;
 } scoring_t;
 
@@ -818,6 +834,104 @@ done:
     if (base) release_doubles(base, sbase);
     if (route) release_doubles(route, sroute);
     if (kept && kept != sbuf) PyMem_Free(kept);
+    return out;
+}
+
+typedef struct {
+    uint32_t freq;
+    Py_UCS4 w[2];
+    double gain;
+} pair_t;
+
+static int pair_by_freq(const void *x, const void *y) { /* most frequent first, then by the word */
+    const pair_t *a = x, *b = y;
+    if (a->freq != b->freq) return a->freq < b->freq ? 1 : -1;
+    if (a->w[0] != b->w[0]) return a->w[0] < b->w[0] ? -1 : 1;
+    return a->w[1] < b->w[1] ? -1 : a->w[1] > b->w[1];
+}
+
+static int pair_by_gain_down(const void *x, const void *y) {
+    const pair_t *a = x, *b = y;
+    if (a->gain != b->gain) return a->gain < b->gain ? 1 : -1;
+    if (a->w[0] != b->w[0]) return a->w[0] < b->w[0] ? 1 : -1;
+    return a->w[1] < b->w[1] ? 1 : a->w[1] > b->w[1] ? -1 : 0;
+}
+
+/* Detector._score_pairs for the pair s[i:i+2] (both in the BMP, not straddling): Py_None when no
+ * same-sounding word passes, else (i, word, gain, ((word, gain), …)); Py_Ellipsis when the pair has
+ * more same-sounding words than this keeps (Python then scores it). s is changed and restored. */
+static PyObject *score_pair(const Screen *sc, const scoring_t *how, Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i) {
+    Py_UCS4 x = s[i], y = s[i + 1];
+    pair_t found[256];
+    Py_ssize_t nf = 0;
+    for (uint32_t a = sc->read_off[x]; a < sc->read_off[x + 1]; a++) {
+        for (uint32_t b = sc->read_off[y]; b < sc->read_off[y + 1]; b++) {
+            Py_UCS4 key[2] = {sc->read_ids[a] + 1, sc->read_ids[b] + 1};
+            const entry_t *e = find(sc->sounds, hash_of(key, 2), key, 2);
+            if (!e || !e->freq || e->freq > sc->nsnd) continue;
+            for (uint32_t k = sc->snd_off[e->freq - 1]; k < sc->snd_off[e->freq]; k++) {
+                Py_UCS4 w0 = sc->snd_words[2 * k], w1 = sc->snd_words[2 * k + 1];
+                if (w0 == x || w1 == y) continue;
+                int seen = 0;
+                for (Py_ssize_t f = 0; f < nf && !seen; f++) seen = found[f].w[0] == w0 && found[f].w[1] == w1;
+                if (seen) continue;
+                if (nf == 256) return (Py_INCREF(Py_Ellipsis), Py_Ellipsis);
+                Py_UCS4 word[2] = {w0, w1};
+                const entry_t *we = find(sc->table, hash_of(word, 2), word, 2);
+                found[nf++] = (pair_t){we ? we->freq : 0, {w0, w1}, 0.0};
+            }
+        }
+    }
+    if (!nf) return (Py_INCREF(Py_None), Py_None);
+    if (nf > how->pair_words) {
+        qsort(found, (size_t)nf, sizeof(pair_t), pair_by_freq);
+        nf = how->pair_words;
+    }
+    Py_ssize_t lo = i - how->pair_window > 0 ? i - how->pair_window : 0;
+    Py_ssize_t hi = i + how->pair_window + 2 < n ? i + how->pair_window + 2 : n, size = hi - lo, k = i - lo;
+    double sbase[STACK + 1], sroute[STACK + 1];
+    double *base = doubles(size + 1, sbase), *route = doubles(size + 1, sroute);
+    PyObject *out = NULL;
+    if (!base || !route) goto done;
+    Py_UCS4 *w = s + lo;
+    base[size] = 0.0;
+    routes(sc->table, w, size, size - 1, base, NULL);
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t f = 0; f < nf; f++) {
+        w[k] = found[f].w[0];
+        w[k + 1] = found[f].w[1];
+        memcpy(route + k + 2, base + k + 2, (size_t)(size - k - 1) * sizeof(double));
+        routes(sc->table, w, size, k + 1, route, NULL);
+        double gain = route[0] - base[0];
+        if (gain >= how->pair_threshold) {
+            found[kept] = found[f];
+            found[kept++].gain = gain;
+        }
+    }
+    w[k] = x;
+    w[k + 1] = y;
+    if (!kept) {
+        out = (Py_INCREF(Py_None), Py_None);
+        goto done;
+    }
+    qsort(found, (size_t)kept, sizeof(pair_t), pair_by_gain_down);
+    Py_ssize_t rest = kept - 1 < how->runners_up ? kept - 1 : how->runners_up;
+    PyObject *others = PyTuple_New(rest);
+    if (!others) goto done;
+    for (Py_ssize_t r = 0; r < rest; r++) {
+        PyObject *o = Py_BuildValue("(Nd)", PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, found[r + 1].w, 2),
+                                    found[r + 1].gain);
+        if (!o) {
+            Py_DECREF(others);
+            goto done;
+        }
+        PyTuple_SET_ITEM(others, r, o);
+    }
+    out = Py_BuildValue("(nNdN)", i, PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, found[0].w, 2), found[0].gain,
+                        others);
+done:
+    if (base) release_doubles(base, sbase);
+    if (route) release_doubles(route, sroute);
     return out;
 }
 
@@ -937,7 +1051,7 @@ static PyObject *Screen_pairs(Screen *self, PyObject *args) { return screen_run(
 
 /* Append to the lists what scan() reports of the clause s[0:n] with uncovered positions unc[0:m]. */
 static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_ssize_t n, const Py_ssize_t *unc,
-                       Py_ssize_t m, PyObject *scored, PyObject *pending, PyObject *starts) {
+                       Py_ssize_t m, PyObject *scored, PyObject *pending, PyObject *pairs, PyObject *starts) {
     for (Py_ssize_t k = 0; k < m; k++) {
         Py_ssize_t i = unc[k];
         if (may_be_slip(self, s, n, i)) {
@@ -967,14 +1081,27 @@ static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_
                 Py_DECREF(r);
             }
         }
-        if (may_be_pair(self, s, n, i, k + 1 < m ? unc[k + 1] : -1) &&
-            (s[i] >= BMP || s[i + 1] >= BMP || !straddles(self, s, n, i, how->straddle))) {
+        if (!may_be_pair(self, s, n, i, k + 1 < m ? unc[k + 1] : -1)) continue;
+        if (s[i] >= BMP || s[i + 1] >= BMP) { /* Python screens and scores it */
             PyObject *at = PyLong_FromSsize_t(i);
             if (!at || PyList_Append(starts, at) < 0) {
                 Py_XDECREF(at);
                 return -1;
             }
             Py_DECREF(at);
+        } else if (!straddles(self, s, n, i, how->straddle)) {
+            PyObject *r = score_pair(self, how, s, n, i);
+            if (!r) return -1;
+            PyObject *to = r == Py_Ellipsis ? starts : pairs;
+            if (r == Py_Ellipsis) {
+                Py_DECREF(r);
+                if (!(r = PyLong_FromSsize_t(i))) return -1;
+            }
+            if (r != Py_None && PyList_Append(to, r) < 0) {
+                Py_DECREF(r);
+                return -1;
+            }
+            Py_DECREF(r);
         }
     }
     return 0;
@@ -982,22 +1109,25 @@ static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_
 
 static inline int is_han(Py_UCS4 c) { return c >= 0x4e00 && c <= 0x9fff; }
 
-/* scan(text, mask, threshold, shape_penalty, window, runners_up, straddle, start=0, stop=len(text)):
+/* scan(text, mask, threshold, shape_penalty, window, runners_up, straddle, pair_threshold, pair_words,
+ *      pair_window, start=0, stop=len(text)):
  * the detector over the clauses of a text that start in text[start:stop] (runs of U+4E00-U+9FFF, two
  * characters or more; a run that goes on from before start is not one of them), mask being 1 where a
- * frequent word covers the character. A list of (start, end, scored, pending, starts) for the clauses
- * where something is found or left to Python: scored, the characters' findings as
+ * frequent word covers the character. A list of (start, end, scored, pending, pairs, starts) for the
+ * clauses where something is found or left to Python: scored, the characters' findings as
  * Detector._score_characters gives them; pending, the positions of characters outside the BMP for
- * Python to screen and score; starts, the positions where a word typed by its sound may begin (no
- * straddle: Detector._score_pairs decides). Positions are relative to start. */
+ * Python to screen and score; pairs, the findings of words typed by their sound as
+ * Detector._score_pairs gives them; starts, the pairs outside the BMP for Python. Positions are
+ * relative to start. */
 static PyObject *Screen_scan(Screen *self, PyObject *args) {
     PyObject *text;
     Py_buffer mask;
     scoring_t how;
     unsigned int straddle;
     Py_ssize_t first = 0, stop = PY_SSIZE_T_MAX;
-    if (!PyArg_ParseTuple(args, "Uy*ddnnI|nn", &text, &mask, &how.threshold, &how.penalty, &how.window,
-                          &how.runners_up, &straddle, &first, &stop))
+    if (!PyArg_ParseTuple(args, "Uy*ddnnIdnn|nn", &text, &mask, &how.threshold, &how.penalty, &how.window,
+                          &how.runners_up, &straddle, &how.pair_threshold, &how.pair_words, &how.pair_window,
+                          &first, &stop))
         return NULL;
     how.straddle = straddle;
     PyObject *out = NULL;
@@ -1005,7 +1135,7 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
     Py_ssize_t *unc = NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (!screen_ready(self)) goto done;
-    if (mask.len != n || how.window < 0 || how.runners_up < 0) {
+    if (mask.len != n || how.window < 0 || how.runners_up < 0 || how.pair_words < 0 || how.pair_window < 0) {
         PyErr_SetString(PyExc_ValueError, "scan(): a mask as long as the text, a window and runners-up from 0");
         goto done;
     }
@@ -1047,16 +1177,18 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
                 s[i] = PyUnicode_READ(kind, data, a + i);
                 if (!covered[a + i]) unc[m++] = i;
             }
-            PyObject *scored = PyList_New(0), *pending = PyList_New(0), *starts = PyList_New(0);
-            if (!scored || !pending || !starts || scan_clause(self, &how, s, len, unc, m, scored, pending, starts) < 0) {
+            PyObject *scored = PyList_New(0), *pending = PyList_New(0), *pairs = PyList_New(0), *starts = PyList_New(0);
+            if (!scored || !pending || !pairs || !starts ||
+                scan_clause(self, &how, s, len, unc, m, scored, pending, pairs, starts) < 0) {
                 Py_XDECREF(scored);
                 Py_XDECREF(pending);
+                Py_XDECREF(pairs);
                 Py_XDECREF(starts);
                 Py_CLEAR(out);
                 goto done;
             }
-            if (PyList_GET_SIZE(scored) || PyList_GET_SIZE(pending) || PyList_GET_SIZE(starts)) {
-                PyObject *clause = Py_BuildValue("(nnNNN)", a, b, scored, pending, starts);
+            if (PyList_GET_SIZE(scored) || PyList_GET_SIZE(pending) || PyList_GET_SIZE(pairs) || PyList_GET_SIZE(starts)) {
+                PyObject *clause = Py_BuildValue("(nnNNNN)", a, b, scored, pending, pairs, starts);
                 if (!clause || PyList_Append(out, clause) < 0) {
                     Py_XDECREF(clause);
                     Py_CLEAR(out);
@@ -1066,6 +1198,7 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
             } else {
                 Py_DECREF(scored);
                 Py_DECREF(pending);
+                Py_DECREF(pairs);
                 Py_DECREF(starts);
             }
         }
@@ -1085,14 +1218,15 @@ static PyMethodDef Screen_methods[] = {
     {"pairs", (PyCFunction)Screen_pairs, METH_VARARGS,
      "pairs(clause, uncovered): the uncovered positions that may begin a word typed by its sound"},
     {"scan", (PyCFunction)Screen_scan, METH_VARARGS,
-     "scan(text, mask, threshold, shape_penalty, window, runners_up, straddle): (start, end, scored,\n"
-     "pending, starts) for each clause where something is found or left to score"},
+     "scan(text, mask, threshold, shape_penalty, window, runners_up, straddle, pair_threshold, pair_words,\n"
+     "pair_window, start=0, stop=len(text)): (start, end, scored, pending, pairs, starts) for each clause\n"
+     "where something is found or left to score"},
     {NULL, NULL, 0, NULL},
 };
 
 static PyTypeObject ScreenType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "doccheck._wordtable.Screen",
-    .tp_doc = "Screen(buffer, table, blanks): the typo detector's screen over tables built by screen.py",
+    .tp_doc = "Screen(buffer, table, blanks, sounds): the typo detector's screen over tables built by screen.py",
     .tp_basicsize = sizeof(Screen),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = PyType_GenericNew,

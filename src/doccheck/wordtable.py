@@ -75,10 +75,10 @@ class WordTable(Mapping):
         return (WordTable, (bytes(self.buffer),))
 
 
-def screen_of(tables: tuple[bytes, bytes], table: WordTable):
+def screen_of(tables: tuple[bytes, bytes, bytes], table: WordTable):
     """The detector's compiled screen (screen.py builds its tables) over this word table."""
-    screen, blanks = tables
-    return Screen(screen, table._table, Table(blanks))
+    screen, blanks, sounds = tables
+    return Screen(screen, table._table, Table(blanks), Table(sounds))
 
 
 def _dump(table: WordTable, fh) -> None:

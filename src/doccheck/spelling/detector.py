@@ -197,15 +197,18 @@ class Detector:
             # a piece of the text at a time: a long text's clauses are not all held at once
             found_in = (clause for lo in range(0, len(text), _PIECE)
                         for clause in scan(text, mask, self.threshold, self.shape_penalty, WINDOW, RUNNERS_UP,
-                                           STRADDLE_WORD, lo, lo + _PIECE))
-            for a, b, scored, pending, starts in found_in:
+                                           STRADDLE_WORD, PAIR_THRESHOLD, PAIR_WORDS, PAIR_WINDOW, lo, lo + _PIECE))
+            for a, b, scored, pending, pairs, starts in found_in:
                 clause = text[a:b]
                 found = cache.get(clause)
                 if found is None:
                     if pending:  # characters outside the BMP: screened and scored here
                         scored += self._score_characters(clause, [(i, None) for i in pending])
                         scored.sort(key=lambda f: f[0])
-                    found = tuple(scored) + tuple(self._score_pairs(clause, starts))
+                    if starts:  # pairs with a character outside the BMP, likewise
+                        pairs += self._score_pairs(clause, starts)
+                        pairs.sort(key=lambda f: f[0])
+                    found = tuple(scored) + tuple(pairs)
                     cache.put(clause, found)
                 for i, cand, gain, others in found:
                     yield Suspect(a + i, clause[i:i + len(cand)], cand, gain, others)

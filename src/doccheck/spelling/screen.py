@@ -13,15 +13,15 @@ from array import array
 from .candidates import Candidates
 
 MAGIC = b"DCSCRN01"
-FORMAT = 3  # of what screen_tables returns: a change derives the cached tables anew
+FORMAT = 4  # of what screen_tables returns: a change derives the cached tables anew
 BMP = 0x10000
-_HEADER = struct.Struct("=8sIIIIIIII13Q")  # 144 bytes: _wordtable.c reads the same layout
+_HEADER = struct.Struct("=8sIIIIIIIIII15Q")  # 168 bytes: _wordtable.c reads the same layout
 
 
-def screen_tables(candidates: Candidates, unjudged: frozenset[str]) -> tuple[bytes, bytes]:
+def screen_tables(candidates: Candidates, unjudged: frozenset[str]) -> tuple[bytes, bytes, bytes]:
     """The tables of ``_wordtable.Screen`` for these candidates (with their ``follows`` and
-    ``precedes``, which the screen needs) and these unjudged characters, and the word table of
-    the blanks ("会?" → its row of fillers)."""
+    ``precedes``, which the screen needs) and these unjudged characters, the word table of the
+    blanks ("会?" → its row of fillers) and that of the pairs of readings (→ their row of words)."""
     from ..wordtable import WordTable
 
     follows, precedes = candidates.follows, candidates.precedes
@@ -76,10 +76,20 @@ def screen_tables(candidates: Candidates, unjudged: frozenset[str]) -> tuple[byt
             read_ids.extend(sorted({reading_ids.setdefault(k, len(reading_ids)) for k in keys}))
     read_off[BMP] = len(read_ids)
 
+    # the frequent two-character words of each pair of readings (Candidates.same_sound_words)
+    sounds, snd_off, snd_words = [], array("I", [0]), array("I")
+    for (a, b), ws in candidates.words.items():
+        if a not in reading_ids or b not in reading_ids:
+            continue  # a reading no character in the BMP has: the pair is never asked about here
+        sounds.append(chr(reading_ids[a] + 1) + chr(reading_ids[b] + 1))
+        for w in ws:
+            snd_words.extend(map(ord, w))
+        snd_off.append(len(snd_words) // 2)
+
     sections = [bytes(flags), fol_row.tobytes(), pre_row.tobytes(), cand_off.tobytes(),
                 fol_bits.tobytes(), pre_bits.tobytes(), cand.tobytes(),
                 array("I", map(ord, fillers)).tobytes(), row_off.tobytes(), row_bits.tobytes(),
-                read_off.tobytes(), read_ids.tobytes()]
+                read_off.tobytes(), read_ids.tobytes(), snd_off.tobytes(), snd_words.tobytes()]
     offsets, body, at = [], bytearray(), _HEADER.size
     for part in sections:
         pad = -at % 8  # each section 8-byte aligned
@@ -89,5 +99,5 @@ def screen_tables(candidates: Candidates, unjudged: frozenset[str]) -> tuple[byt
         body += part
         at += len(part)
     header = _HEADER.pack(MAGIC, words, len(fol_bits) // words, len(pre_bits) // words, len(cand), len(fillers),
-                          len(blanks), len(row_bits), len(read_ids), *offsets, at)
-    return header + bytes(body), WordTable.build(blanks, 1).buffer
+                          len(blanks), len(row_bits), len(read_ids), len(sounds), len(snd_words) // 2, *offsets, at)
+    return header + bytes(body), WordTable.build(blanks, 1).buffer, WordTable.numbered(sounds).buffer
