@@ -36,6 +36,7 @@ class Entry:
     unless: tuple[str, ...] = ()  # longer words in which the match is legitimate
     note: str = ""
     requires: tuple[str, ...] = ()  # pattern kind: run the expression only if one of these occurs
+    within: int | None = None  # and then only within this many characters of one (every match holds one)
 
 
 KINDS = ("substitution", "existence", "pattern", "roster")
@@ -135,11 +136,13 @@ class PackRule:
             hits = []
             # the entries whose required strings the text holds (one scan), and those that need none
             wanted = set(self._unconditional)
-            for _, _, r in self.requirements.find_all(text):
+            required: list[tuple[int, int]] = []
+            for s, e, r in self.requirements.find_all(text):
                 wanted.update(self._requiring[r])
+                required.append((s, e))
             for k in sorted(wanted):
                 rx, entry = self.patterns[k]
-                for m in rx.finditer(text):
+                for m in _matches(rx, text, entry, required):
                     if m.end() == m.start() or self._negated(text, m.start()):
                         continue
                     repl = m.expand(entry.replacement) if entry.replacement is not None else None
@@ -193,6 +196,25 @@ class PackRule:
 _PHRASE_PACKS: "weakref.WeakSet[PackRule]" = weakref.WeakSet()
 _SERIALS = itertools.count()
 _combined: tuple[frozenset[int], PhraseMatcher] | None = None
+
+
+def _matches(rx, text: str, entry: Entry, required: list[tuple[int, int]]):
+    """``rx.finditer(text)``; for an entry with ``within``, only over the stretches of text within that
+    many characters of a required string (merged where they meet): every match lies in one."""
+    if entry.within is None:
+        yield from rx.finditer(text)
+        return
+    reach, stretches = entry.within, []
+    for s, e in sorted(required):
+        if text[s:e] not in entry.requires:
+            continue
+        lo, hi = max(0, s - reach), min(len(text), e + reach)
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], hi)
+        else:
+            stretches.append([lo, hi])
+    for lo, hi in stretches:
+        yield from rx.finditer(text, lo, hi)
 
 
 def _phrases_of(pack: PackRule, doc) -> list[tuple[int, int, Entry]]:
@@ -277,6 +299,15 @@ def _examples(raw: list[dict], where: str) -> list[Example]:
     return out
 
 
+def _within(e: dict, where: str) -> int | None:
+    within = e.get("within")
+    if within is None:
+        return None
+    if not isinstance(within, int) or isinstance(within, bool) or within < 0 or not e.get("requires"):
+        raise PackError(f"{where}: within 须为非负整数，且与 requires 同用")
+    return within
+
+
 def _entries(raw: dict, kind: str, where: str) -> list[Entry]:
     entries = [Entry(match=k, replacement=v) for k, v in raw.get("swap", {}).items()]
     entries += [Entry(match=p) for p in raw.get("phrases", [])]
@@ -290,6 +321,7 @@ def _entries(raw: dict, kind: str, where: str) -> list[Entry]:
             unless=tuple(e.get("unless", ())),
             note=e.get("note", ""),
             requires=tuple(e.get("requires", ())),
+            within=_within(e, where),
         ))
     if kind == "substitution" and any(e.replacement is None for e in entries):
         raise PackError(f"{where}: substitution 规则的每一项须有替换词")
