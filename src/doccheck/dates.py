@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .offsets import SpanIndex
+from .stretches import digit_stretches, finditer_in, lines_holding
 
 ZH_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -106,9 +107,9 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
     mentions 2026年1月1日 is 2025's)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []  # spans of the forms read before; one form's matches never overlap
-    # No form spans a line: the two forms with 月 are looked for only in the lines that have one (a
-    # draft's dates stand in few of its lines; each expression tries every position it is given)
-    with_month = _lines_with(text, "月")
+    # No form spans a line (stretches.py): the two forms with 月 are looked for only in the lines that
+    # have one, the numeric form in the lines with a digit (a draft's dates stand in few of its lines)
+    with_month = lines_holding(text, "月")
 
     for m in (m for ls, le in with_month for m in _CHINESE.finditer(text, ls, le)):
         y = m.group("year")
@@ -121,7 +122,7 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
                                  text[m.start():m.end("day") + 1], y, False, wd, wspan))
         taken.append(m.span())
     earlier = SpanIndex(taken)
-    for m in _NUMERIC.finditer(text):
+    for m in finditer_in(_NUMERIC, text, digit_stretches(text)):
         if earlier.overlaps(*m.span()):
             continue
         wd, wspan = _weekday(m)
@@ -149,19 +150,6 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
         taken.append(m.span())
     found.sort(key=lambda d: d.start)
     return _fill_years(text, found, default_year, anchor)
-
-
-def _lines_with(text: str, char: str) -> list[tuple[int, int]]:
-    """(start, end) of each line of ``text`` that holds ``char``, in order."""
-    out = []
-    i = text.find(char)
-    while i != -1:
-        start = text.rfind("\n", 0, i) + 1
-        end = text.find("\n", i)
-        end = len(text) if end == -1 else end
-        out.append((start, end))
-        i = text.find(char, end)
-    return out
 
 
 def _nearest_year(month: int, day: int, years: list[int], anchor: dt.date) -> int:

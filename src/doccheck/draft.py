@@ -50,6 +50,14 @@ class Draft:
         return self.document.block_index(offset)
 
     @cached_property
+    def digit_stretches(self) -> list[tuple[int, int]]:
+        """The runs of lines that hold a digit: where an expression about numbers can match
+        (stretches.finditer_in)."""
+        from .stretches import digit_stretches
+
+        return digit_stretches(self.text)
+
+    @cached_property
     def anatomy(self) -> "Anatomy":
         """The parts of the 公文 (doccheck.anatomy)."""
         from .anatomy import analyse

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from ..chinese import is_han
 from ..dates import ZH_DIGIT, zh_number
+from ..stretches import finditer_in
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..resources import Resource
@@ -67,7 +68,7 @@ in records that outlive the century.""",
     ],
 )
 def abbreviated_year(doc, ctx) -> Iterator[Hit]:
-    for m in _SHORT_YEAR.finditer(doc.text):
+    for m in finditer_in(_SHORT_YEAR, doc.text, doc.digit_stretches):
         right = f"20{m.group(1) or m.group(2)}年"
         yield Hit(m.start(), m.end(), f"年份不应简写，“{m.group()}”应写作“{right}”（{STD}）", (right,))
 
@@ -106,11 +107,11 @@ Why is this bad? GB/T 15835-2011 keeps a number in one script: 5000元 or 五千
 def mixed_numerals(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     if _MIXING.search(text):  # each branch of _MIXED holds one of these: a tenth of its scan
-        for m in _MIXED.finditer(text):
+        for m in finditer_in(_MIXED, text, doc.digit_stretches):
             yield Hit(m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和汉字数字，同一数值应使用同一种数字（{STD}）")
     if not _DATE_MIXING.search(text):
         return
-    for m in _MIXED_DATE.finditer(text):
+    for m in finditer_in(_MIXED_DATE, text, doc.digit_stretches):
         yield Hit(m.start(), m.end(), f"日期“{m.group()}”的年与月日混用了汉字数字和阿拉伯数字，一个日期应使用同一种数字（{STD}）")
 
 
@@ -156,13 +157,13 @@ phone numbers and codes, not for ranges. 15～30% can be read as 15 to 30 percen
 def range_form(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     taken = set()
-    for m in _PCT_RANGE.finditer(text):
+    for m in finditer_in(_PCT_RANGE, text, doc.digit_stretches):
         a, sep, b, unit = m.groups()
         sep_out = "～" if sep in "~-－—" else sep
         right = f"{a}{unit}{sep_out}{b}{unit}"
         taken.add(m.start())
         yield Hit.fixing(m.start(), m.end(), f"数值范围的两端都应带上“{unit}”：“{right}”（{STD}）", right)
-    for m in _HYPHEN_RANGE.finditer(text):
+    for m in finditer_in(_HYPHEN_RANGE, text, doc.digit_stretches):
         if m.start() in taken:
             continue
         a, b = m.group(1), m.group(2)
@@ -174,7 +175,7 @@ def range_form(doc, ctx) -> Iterator[Hit]:
         right = f"{a}{sep}{b}"
         yield Hit.fixing(m.start(), m.end(), f"表示{'时间' if is_years else '数值'}范围用“{sep}”，不用短横线“-”"
                                       f"（GB/T 15834-2011 §4.13）", right)
-    for m in _DATE_RANGE.finditer(text):
+    for m in finditer_in(_DATE_RANGE, text, doc.digit_stretches):
         yield Hit.fixing(m.start(), m.end(), "表示时间范围用一字线“—”（或“至”），不用短横线“-”（GB/T 15834-2011 §4.13）", "—")
 
 
@@ -200,7 +201,7 @@ Chinese text a half-width comma reads as punctuation. Write 1200万元 (or use �
 )
 def thousands_separator(doc, ctx) -> Iterator[Hit]:
     text = doc.text
-    for m in _THOUSANDS.finditer(text):
+    for m in finditer_in(_THOUSANDS, text, doc.digit_stretches):
         before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
         if not (is_han(before) or is_han(after)):
             continue
@@ -231,7 +232,7 @@ and the same practice for other serial numbers): 第1期, not 第01期.""",
     ],
 )
 def padded_serial(doc, ctx) -> Iterator[Hit]:
-    for m in _PADDED_SERIAL.finditer(doc.text):
+    for m in finditer_in(_PADDED_SERIAL, doc.text, doc.digit_stretches):
         right = f"第{m.group(2)}"
         yield Hit.fixing(m.start(), m.end(), f"序号不编虚位：“{m.group()}”应写作“{right}”", right)
 
@@ -278,7 +279,7 @@ def year_form(doc, ctx) -> Iterator[Hit]:
             yield Hit(m.start(1), m.end(1), f"年份不应简写为“{run}年”，应写全（如2010年）（{STD}）")
         elif fixed != run:
             yield Hit.fixing(m.start(1), m.end(1), f"汉字年份中的零应写作“〇”：“{run}”应为“{fixed}”（{STD}）", fixed)
-    for m in _LETTER_YEAR.finditer(text):
+    for m in finditer_in(_LETTER_YEAR, text, doc.digit_stretches):
         fixed = m.group(1).translate(str.maketrans("OoIl", "0011"))
         yield Hit(m.start(1), m.end(1), f"年份“{m.group(1)}”中混入了字母，应为“{fixed}”（{STD}）", (fixed,))
 
@@ -378,7 +379,7 @@ fixed are written in Chinese (its own example is 七上八下). With figures the
 def fixed_word_digits(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     words = None
-    for m in _LONE_DIGIT.finditer(text):
+    for m in finditer_in(_LONE_DIGIT, text, doc.digit_stretches):
         i = m.start()
         if words is None:
             words = ctx.resource("numeral-words")

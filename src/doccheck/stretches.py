@@ -1,0 +1,54 @@
+"""Scanning only the lines where an expression can match.
+
+Python's ``re`` tries an expression at every position it is given, and most expressions of the rules
+can only match in a few lines: those with a 月 for a date, those with a digit for a number. An
+expression whose every match lies inside one line (it matches no line break) and needs such a line
+is run on those lines alone, with the same matches as a scan of the whole text: the scan of a stretch
+starts fresh, as the whole scan does after a line with no match; its look-behind sees the text before
+the stretch; a look-ahead may read ``TAIL`` characters past it. Property tests hold each use equal to
+the scan of the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+TAIL = 8  # characters past a stretch a look-ahead may read
+_DIGIT_LINE = re.compile(r"^.*\d.*$", re.M)  # "." is no line break: a line that holds a digit
+
+
+def lines_holding(text: str, needle: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that holds ``needle``, in order."""
+    out = []
+    i = text.find(needle)
+    while i != -1:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end == -1 else end
+        out.append((start, end))
+        i = text.find(needle, end)
+    return out
+
+
+def digit_stretches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive lines that hold a digit (``\\d``, as the expressions
+    read it), the runs apart by at least one line without."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGIT_LINE.finditer(text):
+        if out and out[-1][1] + 1 == m.start():
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append(m.span())
+    return out
+
+
+def finditer_in(rx: re.Pattern, text: str, stretches: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """``rx.finditer(text)`` for an expression whose matches each lie in one line, among the lines of
+    ``stretches`` (runs of whole lines, a line without a match between two): the same matches."""
+    size = len(text)
+    for start, end in stretches:
+        for m in rx.finditer(text, start, min(size, end + TAIL)):
+            if m.start() >= end:
+                break  # in the line after the stretch, which holds no match
+            yield m

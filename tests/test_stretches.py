@@ -1,0 +1,27 @@
+"""Expressions run only on the lines where they can match find what a scan of the whole text finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from doccheck.checks import numbers
+from doccheck.stretches import digit_stretches, finditer_in
+
+NUMBER_EXPRESSIONS = [numbers._SHORT_YEAR, numbers._MIXED, numbers._MIXED_DATE, numbers._PCT_RANGE,
+                      numbers._HYPHEN_RANGE, numbers._DATE_RANGE, numbers._THOUSANDS, numbers._PADDED_SERIAL,
+                      numbers._LETTER_YEAR, numbers._LONE_DIGIT]
+ALPHABET = "0123０４5,.-－~至%万亿千百元年月日度第期一二三〇十O l\n 　春季"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_number_expressions_find_in_digit_lines_what_they_find_in_the_text(text):
+    stretches = digit_stretches(text)
+    for rx in NUMBER_EXPRESSIONS:
+        assert [m.span() for m in finditer_in(rx, text, stretches)] == [m.span() for m in rx.finditer(text)], rx.pattern
+
+
+def test_digit_stretches_are_runs_of_whole_lines():
+    text = "第一行\n2025年\n3月\n无数字\n\n第4条"
+    assert [text[a:b] for a, b in digit_stretches(text)] == ["2025年\n3月", "第4条"]
