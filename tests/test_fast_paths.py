@@ -182,3 +182,28 @@ def test_phrases_are_counted_alike_in_c_and_by_the_automaton(phrases, text):
     finally:
         lexicon.COMPILED = True
     assert compiled == automaton
+
+
+def test_damaged_screen_tables_are_refused_or_read_safely():
+    import random
+
+    from doccheck.plugins import default_registry
+    from doccheck.spelling.screen import screen_tables
+    from doccheck.wordtable import Screen, Table
+
+    det = default_registry().resources.get("spelling.detector")
+    screen, blanks, sounds = screen_tables(det.candidates, det.unjudged)
+    text = "定于下周召开联席悔意，请各部门准时参加。"
+    rng = random.Random(7)
+    refused = 0
+    for _ in range(60):
+        damaged = bytearray(screen)
+        for _ in range(rng.randint(1, 6)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            s = Screen(bytes(damaged), det.scorer.freq._table, Table(blanks), Table(sounds))
+        except ValueError:
+            refused += 1
+            continue
+        s.scan(text, det.covered(text), 4.0, 2.0, 3, 2, 5, 3.0, 3, 1)  # wrong answers at worst
+    assert refused  # the header and the indices are checked

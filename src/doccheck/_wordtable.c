@@ -231,7 +231,9 @@ static PyObject *Table_entry(Table *self, PyObject *arg) {
         return NULL;
     }
     const entry_t *e = &self->entries[i];
-    if ((uint64_t)e->offset + e->len > self->nchars) {
+    int bad = (uint64_t)e->offset + e->len > self->nchars;
+    for (uint32_t k = 0; !bad && k < e->len; k++) bad = self->chars[e->offset + k] > 0x10FFFF;
+    if (bad) {
         PyErr_SetString(PyExc_ValueError, "word table: damaged entry");
         return NULL;
     }
@@ -679,6 +681,10 @@ static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
         if (self->row_bits[k] >= self->nfillers) goto bad;
     for (uint32_t r = 0; r < self->nsnd; r++)
         if (self->snd_off[r] > self->snd_off[r + 1] || self->snd_off[r + 1] > self->nsndwords) goto bad;
+    for (uint32_t k = 0; k < self->nfillers; k++)
+        if (self->filler[k] > 0x10FFFF) goto bad;
+    for (uint64_t k = 0; k < 2ULL * self->nsndwords; k++)
+        if (self->snd_words[k] > 0x10FFFF) goto bad;
     return 0;
 bad:
     PyErr_SetString(PyExc_ValueError, "screen: damaged tables");
@@ -1309,6 +1315,8 @@ static int Near_init(Near *self, PyObject *args, PyObject *kwds) {
         if (self->long_start[k] > self->long_start[k + 1] || self->long_start[k + 1] > self->LT) goto bad;
     for (uint32_t k = 0; k < self->LT; k++)
         if (self->long_terms[2 * k] >= self->T) goto bad;
+    for (uint32_t k = 0; k < self->TC; k++)
+        if (self->term_chars[k] > 0x10FFFF) goto bad;
     return 0;
 bad:
     PyErr_SetString(PyExc_ValueError, "near: damaged arrays");
