@@ -365,6 +365,52 @@ done:
     return out;
 }
 
+/* A text read in place, for the scans below. */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} text_t;
+
+static text_t text_of(PyObject *s) { return (text_t){PyUnicode_KIND(s), PyUnicode_DATA(s), PyUnicode_GET_LENGTH(s)}; }
+
+/* Called for each occurrence of a key: -1 (an error set) stops the scan. */
+typedef int (*hit_fn)(void *ctx, Py_ssize_t start, Py_ssize_t end, uint32_t count);
+
+/* Every occurrence of a key of t (a count not 0) that starts in [first, stop), overlapping ones
+ * included, by start and then by end: hit(ctx, start, end, count). The table holds every prefix of
+ * a key (count 0), so the scan from a start stops where no key goes on. 0, or -1 with an error set. */
+static int each_key(const Table *t, text_t x, Py_ssize_t first, Py_ssize_t stop, hit_fn hit, void *ctx) {
+    Py_UCS4 buf[STACK];
+    uint32_t longest = t->maxlen;
+    Py_UCS4 *word = longest <= STACK ? buf : PyMem_Malloc((size_t)longest * sizeof(Py_UCS4));
+    if (!word) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int rc = 0;
+    for (Py_ssize_t i = first < 0 ? 0 : first; rc == 0 && i < stop && i < x.n; i++) {
+        uint64_t h = H_INIT;
+        for (Py_ssize_t j = i; j < x.n && (uint64_t)(j - i) < longest; j++) {
+            Py_UCS4 c = PyUnicode_READ(x.kind, x.data, j);
+            word[j - i] = c;
+            h = h_step(h, c);
+            const entry_t *e = find(t, h_final(h), word, j - i + 1);
+            if (!e) break;
+            if (e->freq && (rc = hit(ctx, i, j + 1, e->freq)) < 0) break;
+        }
+    }
+    if (word != buf) PyMem_Free(word);
+    return rc;
+}
+
+static int append_hit(void *out, Py_ssize_t start, Py_ssize_t end, uint32_t count) {
+    PyObject *hit = Py_BuildValue("(nnk)", start, end, (unsigned long)count);
+    int rc = hit ? PyList_Append(out, hit) : -1;
+    Py_XDECREF(hit);
+    return rc;
+}
+
 /* occurrences(text, start=0, stop=len(text)): (start, end, count) for every occurrence of a word whose
  * count is not 0 that starts in text[start:stop], overlapping ones included, by start and then by end
  * (lexicon.PhraseMatcher.find_all's matches; it asks for a long text piece by piece). */
@@ -373,39 +419,19 @@ static PyObject *Table_occurrences(Table *self, PyObject *args) {
     Py_ssize_t first = 0, stop = PY_SSIZE_T_MAX;
     if (!PyArg_ParseTuple(args, "U|nn", &arg, &first, &stop)) return NULL;
     if (!ready(self)) return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
-    if (first < 0) first = 0;
-    if (stop > n) stop = n;
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_UCS4 buf[STACK];
-    uint32_t longest = self->maxlen;
-    Py_UCS4 *word = longest <= STACK ? buf : PyMem_Malloc((size_t)longest * sizeof(Py_UCS4));
-    if (!word) return PyErr_NoMemory();
     PyObject *out = PyList_New(0);
-    if (!out) goto done;
-    for (Py_ssize_t i = first; i < stop; i++) {
-        uint64_t h = H_INIT;
-        for (Py_ssize_t j = i; j < n && (uint64_t)(j - i) < longest; j++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, j);
-            word[j - i] = c;
-            h = h_step(h, c);
-            const entry_t *e = find(self, h_final(h), word, j - i + 1);
-            if (!e) break;
-            if (e->freq) {
-                PyObject *hit = Py_BuildValue("(nnk)", i, j + 1, (unsigned long)e->freq);
-                if (!hit || PyList_Append(out, hit) < 0) {
-                    Py_XDECREF(hit);
-                    Py_CLEAR(out);
-                    goto done;
-                }
-                Py_DECREF(hit);
-            }
-        }
-    }
-done:
-    if (word != buf) PyMem_Free(word);
+    if (out && each_key(self, text_of(arg), first, stop, append_hit, out) < 0) Py_CLEAR(out);
     return out;
+}
+
+typedef struct {
+    Py_ssize_t *count, size;
+} counting_t;
+
+static int count_hit(void *ctx, Py_ssize_t Py_UNUSED(start), Py_ssize_t Py_UNUSED(end), uint32_t count) {
+    counting_t *c = ctx;
+    if ((Py_ssize_t)count <= c->size) c->count[count - 1]++;
+    return 0;
 }
 
 /* counts(text, size): how often each key numbered 1 … size occurs in text, overlapping occurrences
@@ -419,32 +445,12 @@ static PyObject *Table_counts(Table *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "counts(): size from 0");
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_UCS4 buf[STACK];
-    uint32_t longest = self->maxlen;
-    Py_UCS4 *word = longest <= STACK ? buf : PyMem_Malloc((size_t)longest * sizeof(Py_UCS4));
-    Py_ssize_t *count = PyMem_Calloc((size_t)size + 1, sizeof(Py_ssize_t));
+    counting_t c = {PyMem_Calloc((size_t)size + 1, sizeof(Py_ssize_t)), size};
     PyObject *out = NULL;
-    if (!word || !count) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint64_t h = H_INIT;
-        for (Py_ssize_t j = i; j < n && (uint64_t)(j - i) < longest; j++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, j);
-            word[j - i] = c;
-            h = h_step(h, c);
-            const entry_t *e = find(self, h_final(h), word, j - i + 1);
-            if (!e) break;
-            if (e->freq && e->freq <= (uint64_t)size) count[e->freq - 1]++;
-        }
-    }
-    if (!(out = PyList_New(size))) goto done;
+    if (!c.count) return PyErr_NoMemory();
+    if (each_key(self, text_of(arg), 0, PY_SSIZE_T_MAX, count_hit, &c) < 0 || !(out = PyList_New(size))) goto done;
     for (Py_ssize_t k = 0; k < size; k++) {
-        PyObject *v = PyLong_FromSsize_t(count[k]);
+        PyObject *v = PyLong_FromSsize_t(c.count[k]);
         if (!v) {
             Py_CLEAR(out);
             goto done;
@@ -452,50 +458,36 @@ static PyObject *Table_counts(Table *self, PyObject *args) {
         PyList_SET_ITEM(out, k, v);
     }
 done:
-    if (word && word != buf) PyMem_Free(word);
-    PyMem_Free(count);
+    PyMem_Free(c.count);
     return out;
 }
 
+typedef struct {
+    char *mask;
+    Py_ssize_t covered_to;
+} covering_t;
+
+static int cover_hit(void *ctx, Py_ssize_t start, Py_ssize_t end, uint32_t Py_UNUSED(count)) {
+    covering_t *c = ctx;
+    for (Py_ssize_t p = start > c->covered_to ? start : c->covered_to; p < end; p++) c->mask[p] = 1;
+    if (end > c->covered_to) c->covered_to = end;
+    return 0;
+}
+
 /* cover(text): a bytearray, 1 for each character inside some occurrence of a word whose count is
- * not 0 (the table holds the words' prefixes with count 0, so a scan stops where no word can
- * continue), 0 elsewhere. lexicon.PhraseMatcher.cover is the reference. */
+ * not 0, 0 elsewhere. lexicon.PhraseMatcher.cover is the reference. */
 static PyObject *Table_cover(Table *self, PyObject *arg) {
     if (!ready(self)) return NULL;
     if (!PyUnicode_Check(arg)) {
         PyErr_SetString(PyExc_TypeError, "cover() takes a str");
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_UCS4 buf[STACK];
-    uint32_t longest = self->maxlen;
-    Py_UCS4 *word = longest <= STACK ? buf : PyMem_Malloc((size_t)longest * sizeof(Py_UCS4));
-    if (!word) return PyErr_NoMemory();
-    PyObject *mask = PyByteArray_FromStringAndSize(NULL, n);
-    if (!mask) {
-        if (word != buf) PyMem_Free(word);
-        return NULL;
-    }
-    char *m = PyByteArray_AS_STRING(mask);
-    memset(m, 0, (size_t)n);
-    Py_ssize_t covered_to = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint64_t h = H_INIT;
-        for (Py_ssize_t j = i; j < n && (uint64_t)(j - i) < longest; j++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, j);
-            word[j - i] = c;
-            h = h_step(h, c);
-            const entry_t *e = find(self, h_final(h), word, j - i + 1);
-            if (!e) break;
-            if (e->freq) {
-                for (Py_ssize_t p = i > covered_to ? i : covered_to; p <= j; p++) m[p] = 1;
-                if (j + 1 > covered_to) covered_to = j + 1;
-            }
-        }
-    }
-    if (word != buf) PyMem_Free(word);
+    text_t x = text_of(arg);
+    PyObject *mask = PyByteArray_FromStringAndSize(NULL, x.n);
+    if (!mask) return NULL;
+    covering_t c = {PyByteArray_AS_STRING(mask), 0};
+    memset(c.mask, 0, (size_t)x.n);
+    if (each_key(self, x, 0, x.n, cover_hit, &c) < 0) Py_CLEAR(mask);
     return mask;
 }
 
@@ -598,28 +590,36 @@ static int section(const char *p, Py_ssize_t size, uint64_t off, uint64_t len, u
     return 1;
 }
 
+/* The common start of Screen and Near: three initialised word tables held, the buffer's view taken. */
+static int hold(const char *what, int *has_view, Py_buffer *view, PyObject *buffer, PyObject *tables[3],
+                Table **held[3]) {
+    if (*has_view) {
+        PyErr_Format(PyExc_TypeError, "%s is initialised once", what);
+        return -1;
+    }
+    for (int k = 0; k < 3; k++)
+        if (!((Table *)tables[k])->has_view) {
+            PyErr_SetString(PyExc_ValueError, "word table not initialised");
+            return -1;
+        }
+    if (PyObject_GetBuffer(buffer, view, PyBUF_SIMPLE) < 0) return -1;
+    *has_view = 1;
+    for (int k = 0; k < 3; k++) {
+        Py_INCREF(tables[k]);
+        *held[k] = (Table *)tables[k];
+    }
+    return 0;
+}
+
 static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
     static char *kwlist[] = {"buffer", "table", "blanks", "sounds", NULL};
     PyObject *obj, *table, *blanks, *sounds;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "OO!O!O!", kwlist, &obj, &TableType, &table, &TableType, &blanks,
                                      &TableType, &sounds))
         return -1;
-    if (self->has_view) {
-        PyErr_SetString(PyExc_TypeError, "Screen is initialised once");
-        return -1;
-    }
-    if (!((Table *)table)->has_view || !((Table *)blanks)->has_view || !((Table *)sounds)->has_view) {
-        PyErr_SetString(PyExc_ValueError, "word table not initialised");
-        return -1;
-    }
-    if (PyObject_GetBuffer(obj, &self->view, PyBUF_SIMPLE) < 0) return -1;
-    self->has_view = 1;
-    Py_INCREF(table);
-    self->table = (Table *)table;
-    Py_INCREF(blanks);
-    self->blanks = (Table *)blanks;
-    Py_INCREF(sounds);
-    self->sounds = (Table *)sounds;
+    PyObject *tables[3] = {table, blanks, sounds};
+    Table **held[3] = {&self->table, &self->blanks, &self->sounds};
+    if (hold("Screen", &self->has_view, &self->view, obj, tables, held) < 0) return -1;
     const char *p = self->view.buf;
     Py_ssize_t size = self->view.len;
     uint64_t off[SCREEN_SECTIONS + 1];
@@ -1270,22 +1270,9 @@ static int Near_init(Near *self, PyObject *args, PyObject *kwds) {
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!O", kwlist, &TableType, &halves, &TableType, &masked,
                                      &TableType, &longer, &obj))
         return -1;
-    if (self->has_view) {
-        PyErr_SetString(PyExc_TypeError, "Near is initialised once");
-        return -1;
-    }
-    if (!((Table *)halves)->has_view || !((Table *)masked)->has_view || !((Table *)longer)->has_view) {
-        PyErr_SetString(PyExc_ValueError, "word table not initialised");
-        return -1;
-    }
-    if (PyObject_GetBuffer(obj, &self->view, PyBUF_SIMPLE) < 0) return -1;
-    self->has_view = 1;
-    Py_INCREF(halves);
-    self->halves = (Table *)halves;
-    Py_INCREF(masked);
-    self->masked = (Table *)masked;
-    Py_INCREF(longer);
-    self->longer = (Table *)longer;
+    PyObject *tables[3] = {halves, masked, longer};
+    Table **held[3] = {&self->halves, &self->masked, &self->longer};
+    if (hold("Near", &self->has_view, &self->view, obj, tables, held) < 0) return -1;
     const char *p = self->view.buf;
     uint64_t size = (uint64_t)self->view.len, at = 32;
     if (size < 32 || ((uintptr_t)p & 3)) goto bad;
@@ -1332,76 +1319,82 @@ static void Near_dealloc(Near *self) {
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-/* near(text): (start, end, term number) for every span one character off a term, the term itself
- * not included; a span found twice is given twice. */
-static PyObject *Near_near(Near *self, PyObject *arg) {
+/* What the two scans of Near keep while they run. */
+typedef struct {
+    const Near *near;
+    text_t x;
+    Py_UCS4 *buf; /* room for the longest term and two characters more */
+    PyObject *out;
+} near_scan_t;
+
+static int append_term(near_scan_t *c, Py_ssize_t s, Py_ssize_t t, uint32_t term) {
+    PyObject *hit = Py_BuildValue("(nnI)", s, t, term);
+    int rc = hit ? PyList_Append(c->out, hit) : -1;
+    Py_XDECREF(hit);
+    return rc;
+}
+
+/* a half of a term at [i, end): the terms one character off in its other half */
+static int near_hit(void *ctx, Py_ssize_t i, Py_ssize_t end, uint32_t number) {
+    near_scan_t *c = ctx;
+    const Near *self = c->near;
+    const Table *masked = self->masked;
+    Py_UCS4 *key = c->buf;
+    if (number > self->H) return 0;
+    uint32_t half = number - 1;
+    for (uint32_t g = self->grp_start[half]; g < self->grp_start[half + 1]; g++) {
+        Py_ssize_t offset = self->grp[g] >> 16, len = self->grp[g] & 0xffff;
+        Py_ssize_t s = i - offset, t = s + len;
+        if (s < 0 || t > c->x.n || len > (Py_ssize_t)masked->maxlen) continue;
+        for (Py_ssize_t q = s; q < t; q++) key[q - s] = PyUnicode_READ(c->x.kind, c->x.data, q);
+        /* the other half: after the half when it starts the term, else before it */
+        Py_ssize_t lo = offset == 0 ? end : s, hi = offset == 0 ? t : i;
+        for (Py_ssize_t q = lo; q < hi; q++) {
+            Py_UCS4 written = key[q - s];
+            key[q - s] = '?';
+            const entry_t *m = find(masked, hash_of(key, len), key, len);
+            key[q - s] = written;
+            if (!m || !m->freq || m->freq > self->R) continue;
+            uint32_t row = m->freq - 1;
+            for (uint32_t r = self->row_start[row]; r < self->row_start[row + 1]; r++) {
+                uint32_t term = self->row_terms[r];
+                uint32_t a = self->term_start[term], b = self->term_start[term + 1];
+                if (b - a == (uint32_t)len && memcmp(self->term_chars + a, key, (size_t)len * 4) == 0)
+                    continue; /* the term itself */
+                if (append_term(c, s, t, term) < 0) return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Run one of Near's scans over text with hit for the halves of table. */
+static PyObject *near_scan(Near *self, PyObject *arg, const Table *table, hit_fn hit) {
     if (!self->has_view || !self->grp_start) {
         PyErr_SetString(PyExc_ValueError, "near not initialised");
         return NULL;
     }
     if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "near() takes a str");
+        PyErr_SetString(PyExc_TypeError, "near() and longer() take a str");
         return NULL;
     }
-    const Table *halves = self->halves, *masked = self->masked;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    uint32_t longest = halves->maxlen > masked->maxlen ? halves->maxlen : masked->maxlen;
-    Py_UCS4 *word = PyMem_Malloc(((size_t)longest + 1) * sizeof(Py_UCS4));
-    Py_UCS4 *key = PyMem_Malloc(((size_t)longest + 1) * sizeof(Py_UCS4));
-    PyObject *out = (word && key) ? PyList_New(0) : NULL;
-    if (!out) {
+    uint32_t most = self->masked->maxlen;
+    for (uint32_t t = 0; t < self->T; t++)
+        if (self->term_start[t + 1] - self->term_start[t] > most) most = self->term_start[t + 1] - self->term_start[t];
+    near_scan_t c = {self, text_of(arg), PyMem_Malloc(((size_t)most + 2) * sizeof(Py_UCS4)), PyList_New(0)};
+    if (!c.buf || !c.out) {
         if (!PyErr_Occurred()) PyErr_NoMemory();
-        goto done;
+        Py_CLEAR(c.out);
+    } else if (each_key(table, c.x, 0, c.x.n, hit, &c) < 0) {
+        Py_CLEAR(c.out);
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint64_t hh = H_INIT;
-        for (Py_ssize_t j = i; j < n && (uint64_t)(j - i) < halves->maxlen; j++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, j);
-            word[j - i] = c;
-            hh = h_step(hh, c);
-            const entry_t *e = find(halves, h_final(hh), word, j - i + 1);
-            if (!e) break;
-            if (!e->freq || e->freq > self->H) continue;
-            uint32_t half = e->freq - 1;
-            Py_ssize_t end = j + 1;
-            for (uint32_t g = self->grp_start[half]; g < self->grp_start[half + 1]; g++) {
-                Py_ssize_t offset = self->grp[g] >> 16, len = self->grp[g] & 0xffff;
-                Py_ssize_t s = i - offset, t = s + len;
-                if (s < 0 || t > n || len > (Py_ssize_t)masked->maxlen) continue;
-                for (Py_ssize_t q = s; q < t; q++) key[q - s] = PyUnicode_READ(kind, data, q);
-                /* the other half: after the half when it starts the term, else before it */
-                Py_ssize_t lo = offset == 0 ? end : s, hi = offset == 0 ? t : i;
-                for (Py_ssize_t q = lo; q < hi; q++) {
-                    Py_UCS4 written = key[q - s];
-                    key[q - s] = '?';
-                    const entry_t *m = find(masked, hash_of(key, len), key, len);
-                    key[q - s] = written;
-                    if (!m || !m->freq || m->freq > self->R) continue;
-                    uint32_t row = m->freq - 1;
-                    for (uint32_t r = self->row_start[row]; r < self->row_start[row + 1]; r++) {
-                        uint32_t term = self->row_terms[r];
-                        uint32_t a = self->term_start[term], b = self->term_start[term + 1];
-                        if (b - a == (uint32_t)len && memcmp(self->term_chars + a, key, (size_t)len * 4) == 0)
-                            continue; /* the term itself */
-                        PyObject *hit = Py_BuildValue("(nnI)", s, t, term);
-                        if (!hit || PyList_Append(out, hit) < 0) {
-                            Py_XDECREF(hit);
-                            Py_CLEAR(out);
-                            goto done;
-                        }
-                        Py_DECREF(hit);
-                    }
-                }
-            }
-        }
-    }
-done:
-    PyMem_Free(word);
-    PyMem_Free(key);
-    return out;
+    PyMem_Free(c.buf);
+    return c.out;
 }
+
+/* near(text): (start, end, term number) for every span one character off a term, the term itself
+ * not included; a span found twice is given twice. */
+static PyObject *Near_near(Near *self, PyObject *arg) { return near_scan(self, arg, self->halves, near_hit); }
 
 /* a is b with one character added or taken away (lexicon.one_edit for lengths one apart) */
 static int one_more_or_less(const Py_UCS4 *a, Py_ssize_t na, const uint32_t *b, Py_ssize_t nb) {
@@ -1420,69 +1413,33 @@ static int one_more_or_less(const Py_UCS4 *a, Py_ssize_t na, const uint32_t *b, 
     return 1;
 }
 
-/* longer(text): (start, end, term number) for spans with one character missing or extra from a
- * term of five characters or more, ending in the term's last character; a span may come twice. */
-static PyObject *Near_longer(Near *self, PyObject *arg) {
-    if (!self->has_view || !self->grp_start) {
-        PyErr_SetString(PyExc_ValueError, "near not initialised");
-        return NULL;
-    }
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "longer() takes a str");
-        return NULL;
-    }
-    const Table *longer = self->longer;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    uint32_t most = 0;
-    for (uint32_t t = 0; t < self->T; t++)
-        if (self->term_start[t + 1] - self->term_start[t] > most) most = self->term_start[t + 1] - self->term_start[t];
-    Py_UCS4 *word = PyMem_Malloc(((size_t)longer->maxlen + 1) * sizeof(Py_UCS4));
-    Py_UCS4 *span = PyMem_Malloc(((size_t)most + 2) * sizeof(Py_UCS4));
-    PyObject *out = (word && span) ? PyList_New(0) : NULL;
-    if (!out) {
-        if (!PyErr_Occurred()) PyErr_NoMemory();
-        goto done;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        uint64_t hh = H_INIT;
-        for (Py_ssize_t j = i; j < n && (uint64_t)(j - i) < longer->maxlen; j++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, j);
-            word[j - i] = c;
-            hh = h_step(hh, c);
-            const entry_t *e = find(longer, h_final(hh), word, j - i + 1);
-            if (!e) break;
-            if (!e->freq || e->freq > self->L) continue;
-            uint32_t half = e->freq - 1;
-            for (uint32_t g = self->long_start[half]; g < self->long_start[half + 1]; g++) {
-                uint32_t term = self->long_terms[2 * g], offset = self->long_terms[2 * g + 1];
-                const uint32_t *tc = self->term_chars + self->term_start[term];
-                Py_ssize_t tn = self->term_start[term + 1] - self->term_start[term];
-                for (Py_ssize_t len = tn - 1; len <= tn + 1; len += 2) {
-                    for (int d = 0; d < 3; d++) {
-                        Py_ssize_t s = i - (Py_ssize_t)offset + (d == 0 ? 0 : d == 1 ? 1 : -1), t = s + len;
-                        if (s < 0 || t > n || len < 1) continue;
-                        if (PyUnicode_READ(kind, data, t - 1) != tc[tn - 1]) continue;
-                        for (Py_ssize_t q = s; q < t; q++) span[q - s] = PyUnicode_READ(kind, data, q);
-                        if (!one_more_or_less(span, len, tc, tn)) continue;
-                        PyObject *hit = Py_BuildValue("(nnI)", s, t, term);
-                        if (!hit || PyList_Append(out, hit) < 0) {
-                            Py_XDECREF(hit);
-                            Py_CLEAR(out);
-                            goto done;
-                        }
-                        Py_DECREF(hit);
-                    }
-                }
+/* a half of a term of five characters or more at [i, …): spans a character short or over that term */
+static int longer_hit(void *ctx, Py_ssize_t i, Py_ssize_t Py_UNUSED(end), uint32_t number) {
+    near_scan_t *c = ctx;
+    const Near *self = c->near;
+    Py_UCS4 *span = c->buf;
+    if (number > self->L) return 0;
+    uint32_t half = number - 1;
+    for (uint32_t g = self->long_start[half]; g < self->long_start[half + 1]; g++) {
+        uint32_t term = self->long_terms[2 * g], offset = self->long_terms[2 * g + 1];
+        const uint32_t *tc = self->term_chars + self->term_start[term];
+        Py_ssize_t tn = self->term_start[term + 1] - self->term_start[term];
+        for (Py_ssize_t len = tn - 1; len <= tn + 1; len += 2) {
+            for (int d = 0; d < 3; d++) {
+                Py_ssize_t s = i - (Py_ssize_t)offset + (d == 0 ? 0 : d == 1 ? 1 : -1), t = s + len;
+                if (s < 0 || t > c->x.n || len < 1) continue;
+                if (PyUnicode_READ(c->x.kind, c->x.data, t - 1) != tc[tn - 1]) continue;
+                for (Py_ssize_t q = s; q < t; q++) span[q - s] = PyUnicode_READ(c->x.kind, c->x.data, q);
+                if (one_more_or_less(span, len, tc, tn) && append_term(c, s, t, term) < 0) return -1;
             }
         }
     }
-done:
-    PyMem_Free(word);
-    PyMem_Free(span);
-    return out;
+    return 0;
 }
+
+/* longer(text): (start, end, term number) for spans with one character missing or extra from a
+ * term of five characters or more, ending in the term's last character; a span may come twice. */
+static PyObject *Near_longer(Near *self, PyObject *arg) { return near_scan(self, arg, self->longer, longer_hit); }
 
 static PyMethodDef Near_methods[] = {
     {"near", (PyCFunction)Near_near, METH_O, "near(text): (start, end, term number) of spans one character off a term"},
