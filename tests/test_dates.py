@@ -68,12 +68,13 @@ def test_zh_number():
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="2025年3月1日至5号二〇三十一（星期三）\n 　-.、/期", max_size=60))
 def test_the_forms_with_a_month_are_found_line_by_line_as_in_the_whole_text(text):
-    from doccheck.dates import _ARABIC, _CHINESE, _NUMERIC
+    from doccheck.dates import _ARABIC, _CHINESE, _NUMERIC, _YEAR
     from doccheck.stretches import digit_stretches, finditer_in, lines_holding
 
     for form in (_ARABIC, _CHINESE):
         whole = [m.span() for m in form.finditer(text)]
         by_line = [m.span() for ls, le in lines_holding(text, "月") for m in form.finditer(text, ls, le)]
         assert by_line == whole
-    assert [m.span() for m in finditer_in(_NUMERIC, text, digit_stretches(text))] == \
-        [m.span() for m in _NUMERIC.finditer(text)]
+    for form in (_NUMERIC, _YEAR):
+        assert [m.span() for m in finditer_in(form, text, digit_stretches(text))] == \
+            [m.span() for m in form.finditer(text)]

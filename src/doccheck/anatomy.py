@@ -325,15 +325,15 @@ def analyse(doc: "Draft") -> Anatomy:
         if t.startswith(("抄送", "抄报", "主送：")) and a.cc is None and t.startswith("抄"):
             a.cc = Span(rest[j].start, rest[j].end, t)
             end_i = min(end_i, j)
-        elif re.search(r"印发$", t) and len(t) <= 60 and a.printed is None and j >= len(rest) - 4:
+        elif t.endswith("印发") and len(t) <= 60 and a.printed is None and j >= len(rest) - 4:
             a.printed = Span(rest[j].start, rest[j].end, t)
             ds = find_dates(t)
             if ds:
                 d = ds[-1]
                 a.printed_date = _shift(d, rest[j].start)
             end_i = min(end_i, j)
-        elif set(t) <= set("—-─━_＿=") and len(t) >= 3:
-            end_i = min(end_i, j)  # separator lines of the 版记
+        elif len(t) >= 3 and not t.strip("—-─━_＿="):
+            end_i = min(end_i, j)  # separator lines of the 版记 (all of their characters rules)
         elif j < end_i - 3 and (a.cc or a.printed):
             break
 

@@ -122,7 +122,8 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
                                  text[m.start():m.end("day") + 1], y, False, wd, wspan))
         taken.append(m.span())
     earlier = SpanIndex(taken)
-    for m in finditer_in(_NUMERIC, text, digit_stretches(text)):
+    with_digit = digit_stretches(text)
+    for m in finditer_in(_NUMERIC, text, with_digit):
         if earlier.overlaps(*m.span()):
             continue
         wd, wspan = _weekday(m)
@@ -149,7 +150,7 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
                                  False, wd, wspan, rng))
         taken.append(m.span())
     found.sort(key=lambda d: d.start)
-    return _fill_years(text, found, default_year, anchor)
+    return _fill_years(text, found, default_year, anchor, with_digit)
 
 
 def _nearest_year(month: int, day: int, years: list[int], anchor: dt.date) -> int:
@@ -162,10 +163,12 @@ def _nearest_year(month: int, day: int, years: list[int], anchor: dt.date) -> in
 
 
 def _fill_years(text: str, dates: list[DateMention], default_year: int | None,
-                anchor: dt.date | None = None) -> list[DateMention]:
+                anchor: dt.date | None = None, with_digit: list[tuple[int, int]] | None = None) -> list[DateMention]:
     if all(d.year is not None for d in dates):
         return dates
-    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    if with_digit is None:
+        with_digit = digit_stretches(text)
+    years = [(m.start(), int(m.group(1))) for m in finditer_in(_YEAR, text, with_digit)]
     positions = [pos for pos, _ in years]
     out = []
     for d in dates:
