@@ -7,9 +7,10 @@
  * arithmetic in the same order, so the two give bit-identical scores (tests hold them equal).
  *
  * Layout, native byte order, every part 4-byte aligned:
- *   header  magic "DCWTBL01", u32 nslots (a power of two > nentries), u32 nentries,
+ *   header  magic "DCWTBL02", u32 nslots (a power of two > nentries), u32 nentries,
  *           u64 nchars, u32 maxlen, u32 reserved, u64 total (the sum of the counts)   40 bytes
- *   slots   u32[nslots]: 1 + the index of an entry, 0 for an empty slot
+ *   slots   u64[nslots]: the entry's hash << 32 | 1 + its index, 0 for an empty slot (a probe that
+ *           meets another word's slot is told by the hash there, without reading the entry)
  *   entries {u32 hash, u32 offset, u32 len, u32 freq}[nentries], in the order given to build()
  *   chars   u32[nchars]: the words' code points, one after another
  * A file read from the cache is trusted only as far as its header: every index read from it
@@ -21,7 +22,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MAGIC "DCWTBL01"
+#define MAGIC "DCWTBL02"
 #define HEADER 40
 #define STACK 64 /* windows up to this many characters are scored on the stack */
 
@@ -45,7 +46,7 @@ typedef struct {
     int has_view;
     uint32_t nslots, nentries, maxlen;
     uint64_t nchars, total;
-    const uint32_t *slots;
+    const uint64_t *slots;
     const entry_t *entries;
     const uint32_t *chars;
     double log_total;
@@ -55,11 +56,13 @@ typedef struct {
 static const entry_t *find(const Table *t, uint32_t h, const Py_UCS4 *s, Py_ssize_t n) {
     uint32_t mask = t->nslots - 1, i = h & mask;
     for (uint32_t probes = 0; probes < t->nslots; probes++, i = (i + 1) & mask) {
-        uint32_t e = t->slots[i];
-        if (!e) return NULL;
-        if (e > t->nentries) return NULL; /* damaged */
+        uint64_t v = t->slots[i];
+        if (!v) return NULL;
+        if ((uint32_t)(v >> 32) != h) continue;
+        uint32_t e = (uint32_t)v;
+        if (e == 0 || e > t->nentries) return NULL; /* damaged */
         const entry_t *en = &t->entries[e - 1];
-        if (en->hash == h && en->len == (uint64_t)n && (uint64_t)en->offset + en->len <= t->nchars &&
+        if (en->len == (uint64_t)n && (uint64_t)en->offset + en->len <= t->nchars &&
             memcmp(t->chars + en->offset, s, (size_t)n * sizeof(Py_UCS4)) == 0)
             return en;
     }
@@ -148,9 +151,9 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwds) {
     memcpy(&maxlen, p + 24, 4);
     uint64_t total;
     memcpy(&total, p + 32, 8);
-    uint64_t need = HEADER + 4ULL * nslots + 16ULL * nentries + 4ULL * nchars;
+    uint64_t need = HEADER + 8ULL * nslots + 16ULL * nentries + 4ULL * nchars;
     if (nslots == 0 || (nslots & (nslots - 1)) || nslots <= nentries || need != (uint64_t)size || total == 0 ||
-        ((uintptr_t)p & 3)) {
+        ((uintptr_t)p & 7)) {
         PyErr_SetString(PyExc_ValueError, "word table: damaged header");
         return -1;
     }
@@ -158,9 +161,9 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwds) {
     self->nentries = nentries;
     self->nchars = nchars;
     self->maxlen = maxlen;
-    self->slots = (const uint32_t *)(p + HEADER);
-    self->entries = (const entry_t *)(p + HEADER + 4ULL * nslots);
-    self->chars = (const uint32_t *)(p + HEADER + 4ULL * nslots + 16ULL * nentries);
+    self->slots = (const uint64_t *)(p + HEADER);
+    self->entries = (const entry_t *)(p + HEADER + 8ULL * nslots);
+    self->chars = (const uint32_t *)(p + HEADER + 8ULL * nslots + 16ULL * nentries);
     self->total = total;
     self->log_total = log((double)total);
     return 0;
@@ -1498,7 +1501,7 @@ static PyObject *build(PyObject *Py_UNUSED(module), PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "build(): too many characters");
         return NULL;
     }
-    uint64_t size = HEADER + 4ULL * nslots + 16ULL * (uint64_t)n + 4ULL * nchars;
+    uint64_t size = HEADER + 8ULL * nslots + 16ULL * (uint64_t)n + 4ULL * nchars;
     PyObject *out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)size);
     if (!out) {
         Py_DECREF(seq);
@@ -1514,9 +1517,9 @@ static PyObject *build(PyObject *Py_UNUSED(module), PyObject *args) {
     memcpy(p + 24, &maxlen, 4);
     uint64_t total64 = total;
     memcpy(p + 32, &total64, 8);
-    uint32_t *slots = (uint32_t *)(p + HEADER);
-    entry_t *entries = (entry_t *)(p + HEADER + 4ULL * nslots);
-    uint32_t *chars = (uint32_t *)(p + HEADER + 4ULL * nslots + 16ULL * n);
+    uint64_t *slots = (uint64_t *)(p + HEADER);
+    entry_t *entries = (entry_t *)(p + HEADER + 8ULL * nslots);
+    uint32_t *chars = (uint32_t *)(p + HEADER + 8ULL * nslots + 16ULL * n);
     /* a Table over the bytes being written answers find() for the duplicate check */
     Table t = {.nslots = nslots, .nentries = 0, .nchars = nchars, .slots = slots, .entries = entries, .chars = chars};
     uint32_t offset = 0;
@@ -1538,7 +1541,7 @@ static PyObject *build(PyObject *Py_UNUSED(module), PyObject *args) {
         entries[i] = (entry_t){h, offset, (uint32_t)len, (uint32_t)f};
         uint32_t s = h & (nslots - 1);
         while (slots[s]) s = (s + 1) & (nslots - 1);
-        slots[s] = (uint32_t)i + 1;
+        slots[s] = (uint64_t)h << 32 | ((uint32_t)i + 1);
         t.nentries = (uint32_t)i + 1;
         offset += (uint32_t)len;
     }
@@ -1576,7 +1579,8 @@ static PyObject *numbered(PyObject *Py_UNUSED(module), PyObject *arg) {
     }
     uint32_t nslots = 8;
     while (nslots < 2 * nchars + 1) nslots <<= 1;
-    uint32_t *slots = PyMem_Calloc(nslots, 4), *chars = PyMem_Malloc((size_t)(nchars ? nchars : 1) * 4);
+    uint64_t *slots = PyMem_Calloc(nslots, 8);
+    uint32_t *chars = PyMem_Malloc((size_t)(nchars ? nchars : 1) * 4);
     entry_t *entries = PyMem_Malloc((size_t)(nchars ? nchars : 1) * sizeof(entry_t));
     PyObject *out = NULL;
     if (!slots || !chars || !entries) {
@@ -1599,13 +1603,13 @@ static PyObject *numbered(PyObject *Py_UNUSED(module), PyObject *arg) {
                 *e = (entry_t){hash, offset, (uint32_t)j, 0};
                 uint32_t slot = hash & (nslots - 1);
                 while (slots[slot]) slot = (slot + 1) & (nslots - 1);
-                slots[slot] = ++t.nentries;
+                slots[slot] = (uint64_t)hash << 32 | ++t.nentries;
             }
             if (j == len) e->freq = (uint32_t)(i + 1);
         }
         offset += (uint32_t)len;
     }
-    uint64_t size = HEADER + 4ULL * nslots + 16ULL * t.nentries + 4ULL * nchars;
+    uint64_t size = HEADER + 8ULL * nslots + 16ULL * t.nentries + 4ULL * nchars;
     if (!(out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)size))) goto done;
     char *p = PyBytes_AS_STRING(out);
     memset(p, 0, HEADER);
@@ -1616,9 +1620,9 @@ static PyObject *numbered(PyObject *Py_UNUSED(module), PyObject *arg) {
     memcpy(p + 24, &maxlen, 4);
     uint64_t total = 1;
     memcpy(p + 32, &total, 8);
-    memcpy(p + HEADER, slots, 4ULL * nslots);
-    memcpy(p + HEADER + 4ULL * nslots, entries, 16ULL * t.nentries);
-    memcpy(p + HEADER + 4ULL * nslots + 16ULL * t.nentries, chars, 4ULL * nchars);
+    memcpy(p + HEADER, slots, 8ULL * nslots);
+    memcpy(p + HEADER + 8ULL * nslots, entries, 16ULL * t.nentries);
+    memcpy(p + HEADER + 8ULL * nslots + 16ULL * t.nentries, chars, 4ULL * nchars);
 done:
     PyMem_Free(slots);
     PyMem_Free(chars);
@@ -1645,6 +1649,10 @@ PyMODINIT_FUNC PyInit__wordtable(void) {
     Py_INCREF(&TableType);
     if (PyModule_AddObject(m, "Table", (PyObject *)&TableType) < 0) {
         Py_DECREF(&TableType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (PyModule_AddStringConstant(m, "FORMAT", MAGIC) < 0) {
         Py_DECREF(m);
         return NULL;
     }

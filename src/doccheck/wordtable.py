@@ -14,11 +14,13 @@ from collections.abc import Iterable, Mapping
 from types import SimpleNamespace
 
 try:
-    from ._wordtable import Near, Screen, Table, build, numbered
+    from ._wordtable import FORMAT, Near, Screen, Table, build, numbered
 except ImportError:  # built without a compiler
-    Near = Screen = Table = build = numbered = None
+    FORMAT = Near = Screen = Table = build = numbered = None
 
 COMPILED = Table is not None
+# The tables' layout: part of the key of every cached file that holds one, so a new layout derives anew.
+TABLE_FORMAT = FORMAT
 
 
 class WordTable(Mapping):
