@@ -159,6 +159,8 @@ def _compiled_near(halves: dict[str, list[tuple[str, int]]]):
     return Near(*tables, arrays), terms
 
 
+_HAN_SPAN = re.compile(r"[\u4e00-\u9fff、]+")  # what a span near a term may hold
+
 # Kinds of names that end in the word for what they are (部, 局, 区, 法, 国, 党)
 _NAMED_KINDS = {"机构", "规范简称", "地名", "法规", "国名", "政党"}
 
@@ -234,11 +236,11 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
     exact: dict[str, list[tuple[int, int]]] = {}
     for s, e, t in index.exact.find_all(text):
         exact.setdefault(t, []).append((s, e))
-    written = {t: SpanIndex(spans) for t, spans in exact.items()}
     any_term = SpanIndex(span for spans in exact.values() for span in spans)
     near = [(s, e, term) for s, e, term in index.near(text)
-            if all("\u4e00" <= c <= "\u9fff" or c == "、" for c in text[s:e])
-            and text[s:e] not in index.terms and not freq.get(text[s:e])]
+            if _HAN_SPAN.fullmatch(text, s, e) and text[s:e] not in index.terms and not freq.get(text[s:e])]
+    # where each term near a span is written as it is (built for those terms only)
+    written = {t: SpanIndex(exact[t]) for t in {term for _, _, term in near} if t in exact}
     # how often each span is written, counted in one pass (a count per span is quadratic in a long text)
     counts = count_phrases((text[s:e] for s, e, _ in near), text)
     best: dict[tuple[int, int], str] = {}

@@ -229,9 +229,9 @@ def _own_terms(text: str, suspects: list[Suspect]) -> set[int]:
     holding a million strings at once."""
     own: set[int] = set()
     for k in range(0, len(suspects), _OWN_BATCH):
-        batch = suspects[k:k + _OWN_BATCH]
-        counts = count_phrases({q for s in batch for pair in _windows(text, s) for q in pair}, text)
-        own.update(s.index for s in batch if any(counts[w] >= 2 and not counts[g] for w, g in _windows(text, s)))
+        batch = [(s.index, list(_windows(text, s))) for s in suspects[k:k + _OWN_BATCH]]
+        counts = count_phrases({q for _, pairs in batch for pair in pairs for q in pair}, text)
+        own.update(i for i, pairs in batch if any(counts[w] >= 2 and not counts[g] for w, g in pairs))
     return own
 
 
