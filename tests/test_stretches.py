@@ -25,3 +25,16 @@ def test_number_expressions_find_in_digit_lines_what_they_find_in_the_text(text)
 def test_digit_stretches_are_runs_of_whole_lines():
     text = "第一行\n2025年\n3月\n无数字\n\n第4条"
     assert [text[a:b] for a, b in digit_stretches(text)] == ["2025年\n3月", "第4条"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="。.…、·-－―—~市局委办公室厅中心管理环境\n a", max_size=80))
+def test_expressions_find_in_the_lines_with_their_strings_what_they_find_in_the_text(text):
+    from doccheck.checks import consistency, punctuation
+    from doccheck.stretches import lines_holding_any
+
+    for rx, needles in ((punctuation._ELLIPSIS, ("…", "。。。", "...", "、、、", "···")),
+                        (punctuation._DASH, ("--", "－－", "――", "———", "~~")),
+                        (consistency._ORG, "局委室厅心")):
+        stretches = lines_holding_any(text, needles)
+        assert [m.span() for m in finditer_in(rx, text, stretches)] == [m.span() for m in rx.finditer(text)], rx.pattern

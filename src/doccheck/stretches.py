@@ -31,6 +31,17 @@ def lines_holding(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
+def lines_holding_any(text: str, needles) -> list[tuple[int, int]]:
+    """The runs of consecutive lines of ``text`` that hold one of ``needles``, in order."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted({span for needle in needles for span in lines_holding(text, needle)}):
+        if out and out[-1][1] + 1 >= start:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def digit_stretches(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of consecutive lines that hold a digit (``\\d``, as the expressions
     read it), the runs apart by at least one line without."""

@@ -13,6 +13,7 @@ from ..findings import Hit, Related
 from ..hookspecs import hookimpl
 from ..lexicon import one_edit
 from ..rule import bad, good, rule
+from ..stretches import finditer_in, lines_holding_any
 
 # Closings that belong to one 文种 (《党政机关公文处理工作条例》第八条 on what each type is for).
 _CLOSINGS = {
@@ -351,7 +352,8 @@ def body_name(doc, ctx) -> Iterator[Hit]:
     if _ABBREVIATED.search(text):
         return  # the document introduces its short forms; they are not checked against each other
     first: dict[str, int] = {}
-    for m in _ORG.finditer(text):
+    # every name ends in 局, 委, 室, 厅 or 中心, inside one line: only the lines with one are scanned
+    for m in finditer_in(_ORG, text, lines_holding_any(text, "局委室厅心")):
         name, start = m.group(), m.start()
         cut = next((k for k in (1, 2) if k < len(name) and name[k] in "市区县省" and name[k - 1] in _LEAD), 0)
         name, start = name[cut:], start + cut  # 由市自然资源和规划局: the name starts at 市

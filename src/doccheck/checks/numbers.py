@@ -10,11 +10,11 @@ from typing import Iterator
 
 from ..chinese import is_han
 from ..dates import ZH_DIGIT, zh_number
-from ..stretches import finditer_in
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..resources import Resource
 from ..rule import bad, good, rule
+from ..stretches import finditer_in
 
 STD = "GB/T 15835-2011"
 _FULL_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?")

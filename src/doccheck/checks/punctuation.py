@@ -10,6 +10,7 @@ from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
+from ..stretches import finditer_in, lines_holding_any
 from .structure import heading_mark_rewrites
 
 _HALF_MARKS = re.compile(r"[,;:?!.()\"']")
@@ -436,16 +437,15 @@ Why is this bad? GB/T 15834-2011 §4.11: the 省略号 is six dots in two charac
 def ellipsis_dash(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     mask = doc.prose_mask
-    ellipses = "…" in text or "。。。" in text or "..." in text or "、、、" in text or "···" in text
-    for m in _ELLIPSIS.finditer(text) if ellipses else ():
+    # each match holds one of these, in one line: the lines without one are not scanned
+    for m in finditer_in(_ELLIPSIS, text, lines_holding_any(text, ("…", "。。。", "...", "、、、", "···"))):
         if mask.inside(m.start()):
             continue
         if m.group()[0] == "." and not (is_zh(prev_char(text, m.start())) or is_zh(next_char(text, m.end() - 1))):
             continue  # an English ellipsis
         yield Hit.fixing(m.start(), m.end(), f"省略号应写作“……”（六个点，占两个字的位置），不用“{m.group()}”"
                                       "（GB/T 15834-2011 §4.11）", "……")
-    dashes = any(d in text for d in ("--", "－－", "――", "———", "~~"))
-    for m in _DASH.finditer(text) if dashes else ():
+    for m in finditer_in(_DASH, text, lines_holding_any(text, ("--", "－－", "――", "———", "~~"))):
         yield Hit.fixing(m.start(), m.end(), f"破折号应写作“——”（占两个字的位置），不用“{m.group()}”（GB/T 15834-2011 §4.10）", "——")
 
 
