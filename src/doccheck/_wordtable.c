@@ -752,18 +752,6 @@ static Py_ssize_t tried_into(const Screen *sc, const Py_UCS4 *s, Py_ssize_t n, P
     return m;
 }
 
-/* the same as a str, NULL with an error set */
-static PyObject *tried(const Screen *sc, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i) {
-    Py_UCS4 buf[512];
-    uint32_t count = sc->cand_off[s[i] + 1] - sc->cand_off[s[i]];
-    Py_UCS4 *out = count <= 512 ? buf : PyMem_Malloc((size_t)count * sizeof(Py_UCS4));
-    if (!out) return PyErr_NoMemory();
-    Py_ssize_t m = tried_into(sc, s, n, i, out);
-    PyObject *r = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, m);
-    if (out != buf) PyMem_Free(out);
-    return r;
-}
-
 /* a and b share a reading and b is common: b in Candidates.homophones(a) */
 static int sounds_alike(const Screen *sc, Py_UCS4 a, Py_UCS4 b) {
     if (a >= BMP || b >= BMP || !(sc->flags[b] & 2)) return 0;
@@ -986,78 +974,6 @@ static int may_be_pair(const Screen *self, const Py_UCS4 *s, Py_ssize_t n, Py_ss
     return !(f & 1) && !(g & 1) && (f & 2) && (g & 2);
 }
 
-/* Append to chars (i, the candidates to score, or None for Python to screen) and to pairs i, for
- * the uncovered positions unc[0:m] (rising) of the clause s[0:n]; either list may be NULL. */
-static int spots(const Screen *self, const Py_UCS4 *s, Py_ssize_t n, const Py_ssize_t *unc, Py_ssize_t m,
-                 PyObject *chars, PyObject *pairs) {
-    for (Py_ssize_t k = 0; k < m; k++) {
-        Py_ssize_t i = unc[k];
-        if (chars && may_be_slip(self, s, n, i)) {
-            PyObject *t;
-            if (s[i] >= BMP) {
-                t = Py_None;
-                Py_INCREF(t);
-            } else if (!(t = tried(self, s, n, i))) return -1;
-            if (t == Py_None || PyUnicode_GET_LENGTH(t) > 0) {
-                PyObject *spot = Py_BuildValue("(nN)", i, t);
-                if (!spot || PyList_Append(chars, spot) < 0) {
-                    Py_XDECREF(spot);
-                    return -1;
-                }
-                Py_DECREF(spot);
-            } else Py_DECREF(t);
-        }
-        if (pairs && may_be_pair(self, s, n, i, k + 1 < m ? unc[k + 1] : -1)) {
-            PyObject *at = PyLong_FromSsize_t(i);
-            if (!at || PyList_Append(pairs, at) < 0) {
-                Py_XDECREF(at);
-                return -1;
-            }
-            Py_DECREF(at);
-        }
-    }
-    return 0;
-}
-
-/* characters(clause, uncovered) / pairs(clause, uncovered) */
-static PyObject *screen_run(Screen *self, PyObject *args, int kind) {
-    PyObject *clause, *uncovered;
-    if (!PyArg_ParseTuple(args, "UO", &clause, &uncovered)) return NULL;
-    if (!screen_ready(self)) return NULL;
-    PyObject *seq = PySequence_Fast(uncovered, "uncovered must be a sequence of positions");
-    if (!seq) return NULL;
-    Py_ssize_t n, m = PySequence_Fast_GET_SIZE(seq);
-    Py_UCS4 buf[STACK];
-    Py_UCS4 *s = ucs4(clause, buf, &n);
-    Py_ssize_t *unc = PyMem_Malloc(((size_t)m + 1) * sizeof(Py_ssize_t));
-    PyObject *out = (s && unc) ? PyList_New(0) : NULL;
-    if (!out) {
-        if (!PyErr_Occurred()) PyErr_NoMemory();
-        goto fail;
-    }
-    for (Py_ssize_t k = 0; k < m; k++) {
-        Py_ssize_t i = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, k));
-        if (i == -1 && PyErr_Occurred()) goto fail;
-        if (i < 0 || i >= n || (k && i <= unc[k - 1])) {
-            PyErr_SetString(PyExc_ValueError, "uncovered positions must rise inside the clause");
-            goto fail;
-        }
-        unc[k] = i;
-    }
-    if (spots(self, s, n, unc, m, kind == 0 ? out : NULL, kind == 1 ? out : NULL) < 0) goto fail;
-    goto done;
-fail:
-    Py_CLEAR(out);
-done:
-    PyMem_Free(unc);
-    if (s) release(s, buf);
-    Py_DECREF(seq);
-    return out;
-}
-
-static PyObject *Screen_characters(Screen *self, PyObject *args) { return screen_run(self, args, 0); }
-static PyObject *Screen_pairs(Screen *self, PyObject *args) { return screen_run(self, args, 1); }
-
 /* Append to the lists what scan() reports of the clause s[0:n] with uncovered positions unc[0:m]. */
 static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_ssize_t n, const Py_ssize_t *unc,
                        Py_ssize_t m, PyObject *scored, PyObject *pending, PyObject *pairs, PyObject *starts) {
@@ -1221,11 +1137,6 @@ done:
 }
 
 static PyMethodDef Screen_methods[] = {
-    {"characters", (PyCFunction)Screen_characters, METH_VARARGS,
-     "characters(clause, uncovered): (position, the candidates to score there) for the uncovered\n"
-     "characters that may be slips; None for a character Python must screen itself"},
-    {"pairs", (PyCFunction)Screen_pairs, METH_VARARGS,
-     "pairs(clause, uncovered): the uncovered positions that may begin a word typed by its sound"},
     {"scan", (PyCFunction)Screen_scan, METH_VARARGS,
      "scan(text, mask, threshold, shape_penalty, window, runners_up, straddle, pair_threshold, pair_words,\n"
      "pair_window, start=0, stop=len(text)): (start, end, scored, pending, pairs, starts) for each clause\n"

@@ -22,6 +22,7 @@ import regex
 from .findings import Category, Example, Fix, Hit, Severity
 from .lexicon import PhraseMatcher, covered_by_context, leftmost_longest
 from .rule import Context, Rule
+from .stretches import merged
 
 
 class PackError(Exception):
@@ -204,16 +205,9 @@ def _matches(rx, text: str, entry: Entry, required: list[tuple[int, int]]):
     if entry.within is None:
         yield from rx.finditer(text)
         return
-    reach, stretches = entry.within, []
-    for s, e in sorted(required):
-        if text[s:e] not in entry.requires:
-            continue
-        lo, hi = max(0, s - reach), min(len(text), e + reach)
-        if stretches and lo <= stretches[-1][1]:
-            stretches[-1][1] = max(stretches[-1][1], hi)
-        else:
-            stretches.append([lo, hi])
-    for lo, hi in stretches:
+    reach = entry.within
+    near = ((max(0, s - reach), min(len(text), e + reach)) for s, e in required if text[s:e] in entry.requires)
+    for lo, hi in merged(near):
         yield from rx.finditer(text, lo, hi)
 
 
@@ -225,9 +219,10 @@ def _phrases_of(pack: PackRule, doc) -> list[tuple[int, int, Entry]]:
         return list(pack.matcher.find_all(doc.text))
     found = memo.get("packs.phrases")
     if found is None or pack.serial not in found:
-        found = {serial: [] for serial in _all_phrases()[0]}
+        serials, matcher = _all_phrases()
+        found = {serial: [] for serial in serials}
         found.setdefault(pack.serial, [])
-        for start, end, owners in _all_phrases()[1].find_all(doc.text):
+        for start, end, owners in matcher.find_all(doc.text):
             for serial, entry in owners:
                 found[serial].append((start, end, entry))
         memo["packs.phrases"] = found

@@ -76,9 +76,10 @@ def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any], codec
     input (versions, data files, parameters) derives anew. ``codec`` is pickle, or marshal for
     plain dicts, tuples and strings (several times faster to load; its format is tied to the
     Python version, which the key then holds), or a codec with ``load_path`` that maps the file
-    rather than reading it (doccheck.wordtable)."""
+    rather than reading it and ``key_parts`` its format depends on (doccheck.wordtable)."""
     if codec is marshal:
         key_parts = key_parts + (sys.version_info[:2],)
+    key_parts = key_parts + getattr(codec, "key_parts", ())
     key = hashlib.sha1(repr(key_parts).encode()).hexdigest()[:16]
     folder = cache_dir()
     path = folder / f"{stem}-{key}.{codec.__name__}"

@@ -31,27 +31,27 @@ def lines_holding(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
-def lines_holding_any(text: str, needles) -> list[tuple[int, int]]:
-    """The runs of consecutive lines of ``text`` that hold one of ``needles``, in order."""
+def merged(spans, gap: int = 0) -> list[tuple[int, int]]:
+    """Spans (start, end) joined where they overlap or lie at most ``gap`` characters apart (1: the
+    line break between two lines), in order."""
     out: list[tuple[int, int]] = []
-    for start, end in sorted({span for needle in needles for span in lines_holding(text, needle)}):
-        if out and out[-1][1] + 1 >= start:
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1] + gap:
             out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
             out.append((start, end))
     return out
 
 
+def lines_holding_any(text: str, needles) -> list[tuple[int, int]]:
+    """The runs of consecutive lines of ``text`` that hold one of ``needles``, in order."""
+    return merged({span for needle in needles for span in lines_holding(text, needle)}, gap=1)
+
+
 def digit_stretches(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of consecutive lines that hold a digit (``\\d``, as the expressions
     read it), the runs apart by at least one line without."""
-    out: list[tuple[int, int]] = []
-    for m in _DIGIT_LINE.finditer(text):
-        if out and out[-1][1] + 1 == m.start():
-            out[-1] = (out[-1][0], m.end())
-        else:
-            out.append(m.span())
-    return out
+    return merged((m.span() for m in _DIGIT_LINE.finditer(text)), gap=1)
 
 
 def finditer_in(rx: re.Pattern, text: str, stretches: list[tuple[int, int]]) -> Iterator[re.Match]:

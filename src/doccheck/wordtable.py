@@ -10,6 +10,7 @@ False and the dictionary is kept as ``WordCounts``, read by the Python loops in 
 from __future__ import annotations
 
 import mmap
+import sys
 from collections.abc import Iterable, Mapping
 from types import SimpleNamespace
 
@@ -19,8 +20,9 @@ except ImportError:  # built without a compiler
     FORMAT = Near = Screen = Table = build = numbered = None
 
 COMPILED = Table is not None
-# The tables' layout: part of the key of every cached file that holds one, so a new layout derives anew.
-TABLE_FORMAT = FORMAT
+# What a cached file holding a table depends on besides its content: its layout and the machine's byte
+# order (resources.cached_on_disk adds it to the key of CODEC's files; pickles of tables add it too).
+TABLE_KEY = (FORMAT, sys.byteorder)
 
 
 class WordTable(Mapping):
@@ -88,4 +90,5 @@ def _dump(table: WordTable, fh) -> None:
 
 
 # for resources.cached_on_disk: the file is mapped, not read
-CODEC = SimpleNamespace(__name__="wordtable", load_path=WordTable.open, dump=_dump, loads=WordTable)
+CODEC = SimpleNamespace(__name__="wordtable", load_path=WordTable.open, dump=_dump, loads=WordTable,
+                        key_parts=TABLE_KEY)

@@ -43,11 +43,8 @@ class TermIndex:
                         if variant not in terms:
                             swapped.setdefault(variant, t)
         self.swapped = PhraseMatcher(swapped.items())
+        # each half of a term of four or more (the pigeonhole) → (term, offset of the half)
         halves: dict[str, list[tuple[str, int]]] = {}
-        # half → (offset of the half, the term's length) → the other half with one character
-        # masked (工作? for 工作机制) → terms: a wrong character is found with a look-up per
-        # character of the other half, not a comparison per term that shares the half
-        self._masked: dict[str, dict[tuple[int, int], dict[str, list[str]]]] = {}
         for t in terms:
             if len(t) < 4:
                 continue  # 司法部/执法部: three characters hold too many real words one edit apart
@@ -55,18 +52,27 @@ class TermIndex:
             for half, offset in ((t[:k], 0), (t[k:], k)):
                 if len(half) >= 2:
                     halves.setdefault(half, []).append((t, offset))
-                    other_at = k if offset == 0 else 0
-                    other = t[other_at:other_at + len(t) - len(half)]
-                    group = self._masked.setdefault(half, {}).setdefault((offset, len(t)), {})
-                    for j in range(len(other)):
-                        group.setdefault(other[:j] + "?" + other[j + 1:], []).append(t)
-        # only terms of five characters or more are tried with a character missing or extra
         self.exact = PhraseMatcher((t, t) for t in terms)
         self._compiled = _compiled_near(halves) if COMPILED else None
         if self._compiled is None:
-            self.halves = PhraseMatcher((half, half) for half in halves)
-            self.longer = PhraseMatcher((half, [(t, o, len(t)) for t, o in ts if len(t) >= 5])
-                                        for half, ts in halves.items() if any(len(t) >= 5 for t, _ in ts))
+            self._index_in_python(halves)
+
+    def _index_in_python(self, halves: dict[str, list[tuple[str, int]]]) -> None:
+        """The look-ups of ``_substituted`` and ``near`` where nothing is compiled: half → (offset of
+        the half, the term's length) → the other half with one character masked (工作? for 工作机制)
+        → terms, so that a wrong character is found with a look-up per character of the other half,
+        not a comparison per term that shares the half; and the halves of the terms of five
+        characters or more, which alone are tried with a character missing or extra."""
+        self._masked: dict[str, dict[tuple[int, int], dict[str, list[str]]]] = {}
+        for half, ts in halves.items():
+            for t, offset in ts:
+                other = t[len(half):] if offset == 0 else t[:offset]
+                group = self._masked.setdefault(half, {}).setdefault((offset, len(t)), {})
+                for j in range(len(other)):
+                    group.setdefault(other[:j] + "?" + other[j + 1:], []).append(t)
+        self.halves = PhraseMatcher((half, half) for half in halves)
+        self.longer = PhraseMatcher((half, [(t, o, len(t)) for t, o in ts if len(t) >= 5])
+                                    for half, ts in halves.items() if any(len(t) >= 5 for t, _ in ts))
 
     def near(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, term) for spans one edit away from a term (not the term itself)."""

@@ -7,8 +7,6 @@ screen and the decision). ``load_detector`` builds it as a shared resource
 
 from __future__ import annotations
 
-import sys
-
 from .detector import CANDIDATE_WORD, STRONG_WORD, THRESHOLD, UNJUDGED_WORD, Detector, Suspect, confidence
 from .language_model import WordLM, load_language_model
 from .tokenizer import load_jieba
@@ -51,11 +49,11 @@ def _screen(freq, candidates, unjudged: frozenset[str], key: tuple):
     """The compiled screen over jieba's word table, or None where the compiled part is missing."""
     from ..resources import cached_on_disk
     from .screen import FORMAT, screen_tables
-    from ..wordtable import COMPILED, TABLE_FORMAT, WordTable, screen_of
+    from ..wordtable import COMPILED, TABLE_KEY, WordTable, screen_of
 
     if not COMPILED or not isinstance(freq, WordTable):
         return None
-    tables = cached_on_disk("spelling-screen", key + (sorted(unjudged), sys.byteorder, FORMAT, TABLE_FORMAT),
+    tables = cached_on_disk("spelling-screen", key + (sorted(unjudged), FORMAT) + TABLE_KEY,
                             lambda: screen_tables(candidates, unjudged))
     return screen_of(tables, freq)
 
@@ -65,10 +63,10 @@ def _covering(strong: list[str], key: tuple):
     the compiled part is built (no automaton to build at each start), else an automaton."""
     from ..lexicon import PhraseMatcher
     from ..resources import cached_on_disk
-    from ..wordtable import CODEC, COMPILED, TABLE_FORMAT, WordTable
+    from ..wordtable import CODEC, COMPILED, WordTable
 
     if COMPILED:
-        return cached_on_disk("covering-table", key + (sys.byteorder, TABLE_FORMAT),
+        return cached_on_disk("covering-table", key,
                               lambda: WordTable.numbered(dict.fromkeys(w for w in strong if w)), codec=CODEC)
     return PhraseMatcher((w, None) for w in strong)
 

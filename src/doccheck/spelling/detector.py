@@ -80,8 +80,8 @@ class Detector:
         self.threshold = threshold
         self.shape_penalty = shape_penalty
         self.cache = ClauseCache()
-        # the compiled screen (screen.py), built for these candidates and unjudged characters; it
-        # rules out only what the loops below would skip, so findings are the same without it
+        # the compiled screen (screen.py), built for these candidates and unjudged characters: detect
+        # reads a text with it, and finds what check_clause and check_words would
         self.screen = screen
 
     def covered(self, text: str) -> bytearray:
@@ -94,13 +94,11 @@ class Detector:
         return [i for i, c in enumerate(mask) if not c]
 
     def check_clause(self, clause: str, uncovered: list[int] | None = None) -> Iterator[tuple[int, str, float]]:
+        """The characters of a clause worth reporting, screened and scored here: the reference for
+        the compiled screen, which ``detect`` uses where it is built."""
         if uncovered is None:
             uncovered = self.uncovered(clause)
-        if self.screen is not None:
-            spots = self.screen.characters(clause, uncovered)  # (i, its candidates as a str)
-        else:
-            spots = [(i, None) for i in uncovered]
-        return self._score_characters(clause, spots)
+        return self._score_characters(clause, [(i, None) for i in uncovered])
 
     def _score_characters(self, clause: str, spots) -> Iterator[tuple[int, str, float]]:
         """Each spot (i, the candidates worth scoring there, or None to screen it here) scored."""
@@ -148,9 +146,8 @@ class Detector:
 
     def check_words(self, clause: str, uncovered: list[int]) -> Iterator[tuple[int, str, float]]:
         """Two uncovered characters in a row that sound like a frequent word differing in both
-        (联席悔意 → 会议): the pinyin of a word typed, the wrong word chosen."""
-        if self.screen is not None:
-            return self._score_pairs(clause, self.screen.pairs(clause, uncovered))
+        (联席悔意 → 会议): the pinyin of a word typed, the wrong word chosen. The reference for the
+        compiled screen, as ``check_clause``."""
         free = set(uncovered)
         return self._score_pairs(clause, [i for i in uncovered if i + 1 in free])
 

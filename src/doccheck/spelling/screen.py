@@ -1,9 +1,10 @@
-"""The detector's screen in compiled code: per-character tables that let ``_wordtable.Screen`` rule
-out, without a Python step, the uncovered characters ``Detector.check_clause`` and ``check_words``
-would skip anyway (unjudged words, rare characters inside words, characters none of whose
-candidates can make a frequent word with a neighbour), and find the candidates that fill a blank
-of a frequent word around the rest (``Candidates.fillers``). Four in five uncovered characters end
-there. The tables are derived once with the detector's and cached; Detector is the reference."""
+"""The detector in compiled code: per-character tables that let ``_wordtable.Screen`` rule out,
+without a Python step, the uncovered characters ``Detector.check_clause`` and ``check_words`` would
+skip anyway (unjudged words, rare characters inside words, characters none of whose candidates can
+make a frequent word with a neighbour), find the candidates that fill a blank of a frequent word
+around the rest (``Candidates.fillers``) and score them (sounds alike: shared reading numbers;
+words typed by their sound: rows of same-sounding words). Four in five uncovered characters end at
+the screen. The tables are derived once with the detector's and cached; Detector is the reference."""
 
 from __future__ import annotations
 

@@ -86,7 +86,7 @@ def load_jieba(resources=None):
     from importlib.metadata import version
 
     from ..resources import cache_dir, cached_on_disk
-    from ..wordtable import CODEC, COMPILED, TABLE_FORMAT, WordTable
+    from ..wordtable import CODEC, COMPILED, WordTable
 
     def jieba_counts():
         import jieba
@@ -107,7 +107,7 @@ def load_jieba(resources=None):
         return WordTable.build(freq.items(), total)
 
     if COMPILED:
-        table = cached_on_disk("jieba-table", (version("jieba"), sys.byteorder, TABLE_FORMAT), derive_table, codec=CODEC)
+        table = cached_on_disk("jieba-table", (version("jieba"),), derive_table, codec=CODEC)
         return Tokenizer(table, table.total)
 
     def derive():
