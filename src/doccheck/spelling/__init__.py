@@ -23,7 +23,7 @@ def load_detector(resources=None, **params) -> Detector:
 
     from .. import __version__
     from ..resources import cached_on_disk
-    from .candidates import DATA, Candidates, shape_groups
+    from .candidates import DATA, NEIGHBOURS, Candidates, shape_groups
     from .scoring import UnigramScorer
 
     tk = resources.get("jieba") if resources is not None else load_jieba()
@@ -33,13 +33,22 @@ def load_detector(resources=None, **params) -> Detector:
     # needed when the tables are derived anew
     key = (__version__, version("jieba"), version("pypinyin"), tk.total, len(freq), CANDIDATE_WORD,
            (DATA / "shape-confusions.txt").read_bytes(), "words", "all-readings", "neighbours")
-    tables = cached_on_disk("spelling-tables", key + (STRONG_WORD, UNJUDGED_WORD), lambda: _derive(freq))
+    derived: dict = {}  # where the tables are derived at this start: once, for both files
+
+    def derive() -> dict:
+        if not derived:
+            derived.update(_derive(freq))
+        return derived
+
+    tables = cached_on_disk("spelling-tables", key + (STRONG_WORD, UNJUDGED_WORD, "without neighbours"),
+                            lambda: {k: v for k, v in derive().items() if k not in NEIGHBOURS})
     strong = tables["strong"] + [t.strip() for t in terms.splitlines() if t.strip() and not t.startswith("#")]
     unjudged = tables["unjudged"]
     # fuzzy: zh/z, ch/c, sh/s, n/l, -ng/-n count as the same sound (树/素, 因/应): on ECSpell
     # odw.train it adds 2 points of recall at the same precision
-    candidates = Candidates(tables["readings"], tables["index"], shape_groups(), fuzzy=True, words=tables["words"],
-                            common=tables["common"], follows=tables["follows"], precedes=tables["precedes"])
+    candidates = Candidates(tables["readings"], shape_groups(), fuzzy=True, common=tables["common"],
+                            neighbours=lambda: cached_on_disk("spelling-neighbours", key,
+                                                              lambda: {k: derive()[k] for k in NEIGHBOURS}))
     params.setdefault("unjudged", frozenset(unjudged))
     params.setdefault("screen", _screen(tk.FREQ, candidates, params["unjudged"], key))
     return Detector(candidates, UnigramScorer(tk), _covering(strong, key + (STRONG_WORD, terms)), **params)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import cached_property
 from importlib import resources
 
 DATA = resources.files("doccheck") / "data"
@@ -79,22 +81,19 @@ def shape_groups() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+# The tables only the detector's Python screen reads (and the compiled screen's, when its cache is
+# derived): three quarters of the candidates' memory, loaded when first asked for.
+NEIGHBOURS = ("index", "follows", "precedes", "words")
+
+
 class Candidates:
-    def __init__(self, readings: dict[str, tuple[str, ...]], index: dict[str, frozenset[str]],
-                 shapes: dict[str, frozenset[str]], fuzzy: bool = False,
-                 words: dict[tuple[str, str], tuple[str, ...]] | None = None,
-                 common: frozenset[str] | None = None,
-                 follows: dict[str, frozenset[str]] | None = None,
-                 precedes: dict[str, frozenset[str]] | None = None):
+    def __init__(self, readings: dict[str, tuple[str, ...]], shapes: dict[str, frozenset[str]],
+                 neighbours: "Callable[[], dict] | dict", fuzzy: bool = False,
+                 common: frozenset[str] | None = None):
+        """``neighbours``: the tables named in NEIGHBOURS, or what returns them when first needed."""
         self.readings = readings  # every character's toneless readings
         self.common = common = frozenset(readings) if common is None else common
-        self.index = index  # "会?" → {议, 计, …}: the characters that fill a frequent word's blank
-        # 会 → the characters that follow it inside some frequent word, and the reverse: a filler of
-        # a blank is always among those that follow its left neighbour or precede its right one,
-        # so two look-ups rule out most blanks before the nine of ``fillers``
-        self.follows = follows
-        self.precedes = precedes
-        self.words = words or {}  # ("hui", "yi") → (会议, 会意, …): frequent two-character words by sound
+        self._neighbours = neighbours
         self.shapes = shapes
         self.fuzzy = fuzzy
         groups: dict[str, set[str]] = {}
@@ -107,6 +106,33 @@ class Candidates:
         self._candidates: dict[str, frozenset[str]] = {}
         self._homophones: dict[str, frozenset[str]] = {}
         self._same_sound: dict[str, frozenset[str]] = {}  # pair → words; pairs recur, text does not
+
+    @cached_property
+    def _tables(self) -> dict:
+        tables = self._neighbours() if callable(self._neighbours) else self._neighbours
+        self._neighbours = None
+        return tables
+
+    @property
+    def index(self) -> dict[str, frozenset[str]]:
+        """"会?" → {议, 计, …}: the characters that fill a frequent word's blank."""
+        return self._tables["index"]
+
+    @property
+    def follows(self) -> dict[str, frozenset[str]]:
+        """会 → the characters that follow it inside some frequent word (``precedes``: the reverse):
+        a filler of a blank is always among those that follow its left neighbour or precede its
+        right one, so two look-ups rule out most blanks before the nine of ``fillers``."""
+        return self._tables["follows"]
+
+    @property
+    def precedes(self) -> dict[str, frozenset[str]]:
+        return self._tables["precedes"]
+
+    @property
+    def words(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """("hui", "yi") → (会议, 会意, …): frequent two-character words by sound."""
+        return self._tables["words"]
 
     def fillers(self, clause: str, i: int) -> set[str]:
         """Characters that, put at clause[i], make a frequent word with the neighbours.
@@ -124,8 +150,6 @@ class Candidates:
     def may_fill(self, clause: str, i: int, cands: frozenset[str]) -> bool:
         """False when none of ``cands`` can make a frequent word at clause[i] (a cheap necessary
         condition for ``cands & fillers(clause, i)``)."""
-        if self.follows is None:
-            return True
         if i and not cands.isdisjoint(self.follows.get(clause[i - 1], ())):
             return True
         return i + 1 < len(clause) and not cands.isdisjoint(self.precedes.get(clause[i + 1], ()))
