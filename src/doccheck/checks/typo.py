@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import Iterator
 
 from ..chinese import SURNAMES as _SURNAMES
@@ -142,57 +143,23 @@ def _hit(s: Suspect) -> Hit:
 def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
     """(suspect, strong evidence?) for the detector's suspects, less what the document shows
     to be deliberate; shared by both rules through the draft's memo. The language model is
-    asked only about these few positions."""
+    asked only about these few positions. Suspects are judged a batch at a time: a noisy long
+    text has hundreds of thousands, of which only those the model confirms are kept."""
     memo = doc.memo.get("typo.suspects")
     if memo is None:
         text = doc.text
         skip = SpanIndex(_name_spans(text) + _defined_terms(text) + [(n.start, n.end) for n in doc.doc_numbers])
-        found = [s for s in ctx.resource("spelling.detector").detect(text)
-                 if not skip.covers(s.index) and not any(_in_parallel(text, i) for i in range(s.index, s.end))]
-        own = _own_terms(text, found)
-        kept = [s for s in found if s.index not in own]
-        lm = ctx.resource("language-model") if kept else None
-        names = SpanIndex(proper_name_spans(text))
+        found = (s for s in ctx.resource("spelling.detector").detect(text)
+                 if not skip.covers(s.index) and not any(_in_parallel(text, i) for i in range(s.index, s.end)))
         scored = []  # (suspect, strong?, the model's gain)
-        for s in kept:
-            if len(s.char) == 1 and s.gain >= STRONG_GAIN:
-                # strong on its own, unless the model, reading new words as words, finds little for it
-                # (适格, 毫帕, 懒政怠政: words jieba's dictionary lacks)
-                doubt = lm is not None and lm.gain(text, s.index, s.suggestion, merge=True) < LM_DOUBT
-                scored.append((s, not names.covers(s.index) and not doubt, float("inf")))
-                continue
-            model = lm.gain(text, s.index, s.suggestion) if lm is not None else 0.0
-            if len(s.char) > 1:
-                for word, gain in ((s.suggestion, s.gain),) + s.others:
-                    if word != s.suggestion:
-                        model = lm.gain(text, s.index, word) if lm is not None else 0.0
-                    if (model >= PAIR_LM or (model >= PAIR_LM_LOW and gain >= PAIR_UNIGRAM)) and (
-                            lm.gain(text, s.index, word, merge=True) >= PAIR_MERGED):
-                        named = names.covers(s.index)
-                        if not named or model >= PAIR_STRONG:  # in a name, strong evidence only, as info
-                            scored.append((Suspect(s.index, s.char, word, gain), not named and model >= PAIR_STRONG,
-                                           model))
-                        break
-                continue
-            confirmed = lm is not None and model >= LM_STRONG
-            leaning = lm is not None and any(s.gain >= g and model >= m for g, m in LEANING)
-            if s.gain < REPORT_GAIN and not confirmed and not leaning:
-                # the word model may prefer a candidate the word counts ranked lower
-                for cand, gain in s.others if lm is not None else ():
-                    model = lm.gain(text, s.index, cand)
-                    confirmed = model >= LM_STRONG
-                    if confirmed or any(gain >= g and model >= m for g, m in LEANING):
-                        s = Suspect(s.index, s.char, cand, gain)
-                        break
-                else:
-                    continue
-            strong = s.gain >= STRONG_GAIN or (confirmed and s.gain >= CONFIRM_FROM and (
-                lm.gain(text, s.index, s.suggestion, merge=True) >= LM_STRONG))
-            if names.covers(s.index):
-                if not strong:
-                    continue  # a road, village or company is named by rare words: weak evidence is none
-                strong = False  # and strong evidence is info at most
-            scored.append((s, strong, model))
+        lm = names = None
+        while batch := list(islice(found, _OWN_BATCH)):
+            own = _own_terms(text, batch)
+            kept = [s for s in batch if s.index not in own]
+            if kept and names is None:
+                lm = ctx.resource("language-model")
+                names = SpanIndex(proper_name_spans(text))
+            scored += _judged(text, kept, lm, names)
         # a word and a character of it both suspected (主议 → 之一, 议 → 义): the model's choice
         scored.sort(key=lambda x: -x[2])
         taken: set[int] = set()
@@ -204,6 +171,48 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
                 memo.append((s, strong))
         memo.sort(key=lambda x: x[0].index)
     return memo
+
+
+def _judged(text: str, kept: list[Suspect], lm, names: SpanIndex) -> Iterator[tuple[Suspect, bool, float]]:
+    """(suspect, strong?, the model's gain) for the suspects the evidence bears out."""
+    for s in kept:
+        if len(s.char) == 1 and s.gain >= STRONG_GAIN:
+            # strong on its own, unless the model, reading new words as words, finds little for it
+            # (适格, 毫帕, 懒政怠政: words jieba's dictionary lacks)
+            doubt = lm is not None and lm.gain(text, s.index, s.suggestion, merge=True) < LM_DOUBT
+            yield s, not names.covers(s.index) and not doubt, float("inf")
+            continue
+        model = lm.gain(text, s.index, s.suggestion) if lm is not None else 0.0
+        if len(s.char) > 1:
+            for word, gain in ((s.suggestion, s.gain),) + s.others:
+                if word != s.suggestion:
+                    model = lm.gain(text, s.index, word) if lm is not None else 0.0
+                if (model >= PAIR_LM or (model >= PAIR_LM_LOW and gain >= PAIR_UNIGRAM)) and (
+                        lm.gain(text, s.index, word, merge=True) >= PAIR_MERGED):
+                    named = names.covers(s.index)
+                    if not named or model >= PAIR_STRONG:  # in a name, strong evidence only, as info
+                        yield Suspect(s.index, s.char, word, gain), not named and model >= PAIR_STRONG, model
+                    break
+            continue
+        confirmed = lm is not None and model >= LM_STRONG
+        leaning = lm is not None and any(s.gain >= g and model >= m for g, m in LEANING)
+        if s.gain < REPORT_GAIN and not confirmed and not leaning:
+            # the word model may prefer a candidate the word counts ranked lower
+            for cand, gain in s.others if lm is not None else ():
+                model = lm.gain(text, s.index, cand)
+                confirmed = model >= LM_STRONG
+                if confirmed or any(gain >= g and model >= m for g, m in LEANING):
+                    s = Suspect(s.index, s.char, cand, gain)
+                    break
+            else:
+                continue
+        strong = s.gain >= STRONG_GAIN or (confirmed and s.gain >= CONFIRM_FROM and (
+            lm.gain(text, s.index, s.suggestion, merge=True) >= LM_STRONG))
+        if names.covers(s.index):
+            if not strong:
+                continue  # a road, village or company is named by rare words: weak evidence is none
+            strong = False  # and strong evidence is info at most
+        yield s, strong, model
 
 
 def _in_parallel(text: str, i: int) -> bool:
@@ -224,15 +233,12 @@ def _in_parallel(text: str, i: int) -> bool:
 def _own_terms(text: str, suspects: list[Suspect]) -> set[int]:
     """The suspects whose written characters recur in the document while the suggested form
     never appears: the document's own term (a name, a new word), not a slip. The strings asked
-    about are counted in one scan per batch of suspects (a count per suspect over a long text is
-    quadratic), each string once; batches keep a noisy 5 M-character text's 150,000 suspects from
+    about are counted in one scan (a count per suspect over a long text is quadratic), each
+    string once; the caller's batches keep a noisy 5 M-character text's 150,000 suspects from
     holding a million strings at once."""
-    own: set[int] = set()
-    for k in range(0, len(suspects), _OWN_BATCH):
-        batch = [(s.index, list(_windows(text, s))) for s in suspects[k:k + _OWN_BATCH]]
-        counts = count_phrases({q for _, pairs in batch for pair in pairs for q in pair}, text)
-        own.update(i for i, pairs in batch if any(counts[w] >= 2 and not counts[g] for w, g in pairs))
-    return own
+    batch = [(s.index, list(_windows(text, s))) for s in suspects]
+    counts = count_phrases({q for _, pairs in batch for pair in pairs for q in pair}, text)
+    return {i for i, pairs in batch if any(counts[w] >= 2 and not counts[g] for w, g in pairs)}
 
 
 _OWN_BATCH = 20_000
