@@ -13,7 +13,9 @@ nothing of doccheck.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -40,6 +42,36 @@ class Block:
     style: str | None = None
     source_index: int | None = None  # position in the reader's paragraph order (.docx)
     runs: tuple[RunSpan, ...] = ()
+
+
+class LineBlocks(Sequence):
+    """The blocks of a plain text, its lines, each made when asked for from the lines' start
+    offsets: a 5 M-character text has 200,000 lines, and an object per line held 30 MiB."""
+
+    __slots__ = ("starts", "size")
+
+    def __init__(self, starts: array, size: int):
+        self.starts = starts  # offset of each line; the text is ``size`` characters
+        self.size = size
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.starts)))]
+        n = len(self.starts)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(i)
+        return Block(self.starts[i], self.starts[i + 1] - 1 if i + 1 < n else self.size)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __reduce__(self):
+        return LineBlocks, (self.starts, self.size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +137,7 @@ class Document:
     text: str
     path: str | None = None
     format: str = "txt"
-    blocks: list[Block] = field(default_factory=list)
+    blocks: Sequence[Block] = field(default_factory=list)  # LineBlocks for a plain text
     parts: list[Part] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader wants the user to know
     layout: "Layout | None" = None  # .docx formatting, read by the reader; None for text
@@ -125,25 +157,16 @@ class Document:
             crlf = tuple(m.start() - k for k, m in enumerate(_CRLF.finditer(text)))
             text = text.replace("\r\n", "\n")
         text = text.replace("\r", "\n")
-        blocks, pos = [], 0
-        for line in text.split("\n"):
-            blocks.append(Block(pos, pos + len(line)))
-            pos += len(line) + 1
-        return cls(text=text, path=path, format=format, blocks=blocks, crlf=crlf)
+        return cls(text=text, path=path, format=format, blocks=LineBlocks(_line_starts(text), len(text)), crlf=crlf)
 
     def source_offset(self, offset: int) -> int:
         """The offset in the text as read (before "\\r\\n" became "\\n") of ``offset``."""
         return offset + bisect_left(self.crlf, offset) if self.crlf else offset
 
     @cached_property
-    def line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+    def line_starts(self) -> array:
+        blocks = self.blocks
+        return blocks.starts if isinstance(blocks, LineBlocks) else _line_starts(self.text)
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column (code points) of ``offset``."""
@@ -158,9 +181,21 @@ class Document:
         return self.blocks[i]
 
     @cached_property
-    def _block_starts(self) -> list[int]:
-        return [b.start for b in self.blocks]
+    def _block_starts(self) -> Sequence[int]:
+        blocks = self.blocks
+        return blocks.starts if isinstance(blocks, LineBlocks) else [b.start for b in blocks]
 
     def block_index(self, offset: int) -> int | None:
         i = bisect_right(self._block_starts, offset) - 1
         return i if i >= 0 else None
+
+
+def _line_starts(text: str) -> array:
+    """The offset of each line of ``text`` (a compact array: one per line of a long text)."""
+    starts = array("q", [0])
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
