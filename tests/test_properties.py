@@ -1,6 +1,6 @@
 """Invariants over arbitrary text (hypothesis): no check raises, offsets stay
-inside the text, line/column agree with the offset, JSON round-trips, and
-safe fixes are idempotent and touch only their spans."""
+inside the text, line/column agree with the offset, JSON round-trips (and is the same
+written in pieces), and safe fixes are idempotent and touch only their spans."""
 
 from __future__ import annotations
 
@@ -47,6 +47,16 @@ def test_json_round_trips(text):
     result = doccheck.check_text(text, strict=True)
     for f in result.findings:
         assert Finding.from_dict(json.loads(json.dumps(f.to_dict(), ensure_ascii=False))) == f
+
+
+@SETTINGS
+@given(st.lists(st.tuples(drafts, st.text(max_size=8)), max_size=3))
+def test_json_written_in_pieces_is_json_dumps_of_the_whole(files):
+    from doccheck.formats import json as json_format
+
+    results = [doccheck.check_text(text, path=name) for text, name in files]
+    whole = json.dumps(json_format.as_dict(results), ensure_ascii=False, indent=2) + "\n"
+    assert json_format.render(results, None) == whole
 
 
 def _fix(text):

@@ -276,7 +276,12 @@ def cmd_check(args) -> int:
     if not results:
         _err("没有找到可检查的文件")
         return 2
-    out.write(fmt.closing(results) if fmt.per_file is not None else fmt.render(results, registry))
+    if fmt.per_file is not None:
+        out.write(fmt.closing(results))
+    elif fmt.pieces is not None:
+        out.writelines(fmt.pieces(results, registry))
+    else:
+        out.write(fmt.render(results, registry))
     if args.statistics:
         _statistics(results, out)
     if args.write_baseline:

@@ -30,14 +30,17 @@ class CheckResult:
     error: str | None = None  # set when the file could not be read
     doctype: str | None = None  # the 文种 recognised, e.g. "通知"
 
-    def to_dict(self) -> dict:
-        return {
+    def to_dict(self, findings: bool = True) -> dict:
+        """The file in the JSON contract; without ``findings``, all but them (the last key)."""
+        out = {
             "path": self.path,
             "doctype": self.doctype,
             "error": self.error,
             "notes": list(self.document.notes) if self.document else [],  # what the reader wants said
-            "findings": [f.to_dict() for f in self.findings],
         }
+        if findings:
+            out["findings"] = [f.to_dict() for f in self.findings]
+        return out
 
 
 # -- reading --------------------------------------------------------------------

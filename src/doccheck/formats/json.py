@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 from ..hookspecs import hookimpl
 from . import Format
@@ -16,9 +17,34 @@ def as_dict(results) -> dict:
 
 
 def render(results, registry) -> str:
-    return json.dumps(as_dict(results), ensure_ascii=False, indent=2) + "\n"
+    return "".join(pieces(results, registry))
+
+
+def pieces(results, registry) -> Iterator[str]:
+    """``json.dumps(as_dict(results), ensure_ascii=False, indent=2)`` and a line end, the same
+    characters, a finding at a time: the report of a long text is not held as a dict and a
+    string at once (30,000 findings: 20 MB of text, and twice that in dicts)."""
+    if not results:
+        yield _nested(as_dict(results), 0) + "\n"
+        return
+    yield f'{{\n  "version": {VERSION},\n  "files": ['
+    for k, result in enumerate(results):
+        yield "," if k else ""
+        head = result.to_dict(findings=False)
+        yield "\n    {" + "".join(f"\n      {_nested(key, 3)}: {_nested(value, 3)}," for key, value in head.items())
+        yield '\n      "findings": ['
+        for n, finding in enumerate(result.findings):
+            yield ("," if n else "") + "\n        " + _nested(finding.to_dict(), 4)
+        yield "\n      ]\n    }" if result.findings else "]\n    }"
+    yield "\n  ]\n}\n"
+
+
+def _nested(value, level: int) -> str:
+    """``value`` as json.dumps writes it ``level`` levels deep (indent 2): a string holds no line
+    end of its own, which JSON writes as \\n."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
 
 
 @hookimpl
 def doccheck_formats():
-    return [Format("json", render, "JSON（稳定的接口格式）")]
+    return [Format("json", render, "JSON（稳定的接口格式）", pieces=pieces)]
