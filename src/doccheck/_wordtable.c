@@ -50,6 +50,7 @@ typedef struct {
     const entry_t *entries;
     const uint32_t *chars;
     double log_total;
+    uint8_t *firsts; /* a bit per character of the BMP that is a key of one character: made when first scanned */
 } Table;
 
 /* The entry of s[0:n] with hash h, or NULL. */
@@ -170,6 +171,7 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwds) {
 }
 
 static void Table_dealloc(Table *self) {
+    PyMem_Free(self->firsts);
     if (self->has_view) PyBuffer_Release(&self->view);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -383,7 +385,30 @@ typedef int (*hit_fn)(void *ctx, Py_ssize_t start, Py_ssize_t end, uint32_t coun
 /* Every occurrence of a key of t (a count not 0) that starts in [first, stop), overlapping ones
  * included, by start and then by end: hit(ctx, start, end, count). The table holds every prefix of
  * a key (count 0), so the scan from a start stops where no key goes on. 0, or -1 with an error set. */
-static int each_key(const Table *t, text_t x, Py_ssize_t first, Py_ssize_t stop, hit_fn hit, void *ctx) {
+#define FIRSTS_BMP 65536
+
+/* The characters of the BMP that start a key (every key's prefixes are keys, so its first character is
+ * one): a scan skips the other starts with a bit test instead of a probe, most of a text's characters. */
+static const uint8_t *firsts_of(Table *t) {
+    if (t->firsts) return t->firsts;
+    uint8_t *bits = PyMem_Calloc(FIRSTS_BMP / 8, 1);
+    if (!bits) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (uint32_t k = 0; k < t->nentries; k++) {
+        const entry_t *e = &t->entries[k];
+        if (e->len == 1 && e->offset < t->nchars) {
+            uint32_t c = t->chars[e->offset];
+            if (c < FIRSTS_BMP) bits[c >> 3] |= (uint8_t)(1u << (c & 7));
+        }
+    }
+    return t->firsts = bits;
+}
+
+static int each_key(Table *t, text_t x, Py_ssize_t first, Py_ssize_t stop, hit_fn hit, void *ctx) {
+    const uint8_t *firsts = firsts_of(t);
+    if (!firsts) return -1;
     Py_UCS4 buf[STACK];
     uint32_t longest = t->maxlen;
     Py_UCS4 *word = longest <= STACK ? buf : PyMem_Malloc((size_t)longest * sizeof(Py_UCS4));
@@ -393,6 +418,8 @@ static int each_key(const Table *t, text_t x, Py_ssize_t first, Py_ssize_t stop,
     }
     int rc = 0;
     for (Py_ssize_t i = first < 0 ? 0 : first; rc == 0 && i < stop && i < x.n; i++) {
+        Py_UCS4 c0 = PyUnicode_READ(x.kind, x.data, i);
+        if (c0 < FIRSTS_BMP && !(firsts[c0 >> 3] & (1u << (c0 & 7)))) continue;
         uint64_t h = H_INIT;
         for (Py_ssize_t j = i; j < x.n && (uint64_t)(j - i) < longest; j++) {
             Py_UCS4 c = PyUnicode_READ(x.kind, x.data, j);
@@ -1283,7 +1310,7 @@ static int near_hit(void *ctx, Py_ssize_t i, Py_ssize_t end, uint32_t number) {
 }
 
 /* Run one of Near's scans over text with hit for the halves of table. */
-static PyObject *near_scan(Near *self, PyObject *arg, const Table *table, hit_fn hit) {
+static PyObject *near_scan(Near *self, PyObject *arg, Table *table, hit_fn hit) {
     if (!self->has_view || !self->grp_start) {
         PyErr_SetString(PyExc_ValueError, "near not initialised");
         return NULL;
