@@ -20,7 +20,6 @@ log = logging.getLogger("doccheck")
 
 STANDARD_PATHS = ("/usr/lib/*/libime/zh_CN.lm", "/usr/share/libime/zh_CN.lm", "/usr/lib/libime/zh_CN.lm")
 WIDTH = 5  # Han characters either side of the spot that are scored
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -61,7 +60,7 @@ class WordLM:
             else:
                 merged.append(w)
         for w in merged:
-            if w in model:
+            if len(w) == 1 or w in model:  # a character stands as it is either way
                 out.append(w)
                 continue
             i = 0
@@ -81,11 +80,11 @@ class WordLM:
         ``candidate`` in its place. With ``merge``, two characters jieba leaves apart are one token
         where the model knows them as a word (央企, 科创): the model's view of new words."""
         n = len(candidate)
-        a = i
-        while a > 0 and i - a < WIDTH and _HAN.match(text[a - 1]):
+        a, lo = i, max(0, i - WIDTH)
+        while a > lo and "\u4e00" <= text[a - 1] <= "\u9fff":
             a -= 1
-        b = i + n
-        while b < len(text) and b - i - n < WIDTH and _HAN.match(text[b]):
+        b, hi = i + n, min(len(text), i + n + WIDTH)
+        while b < hi and "\u4e00" <= text[b] <= "\u9fff":
             b += 1
         window = text[a:b]
         k = i - a
