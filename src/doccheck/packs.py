@@ -22,7 +22,7 @@ import regex
 from .findings import Category, Example, Fix, Hit, Severity
 from .lexicon import PhraseMatcher, covered_by_context, leftmost_longest
 from .rule import Context, Rule
-from .stretches import merged
+from .stretches import finditer_in, lines_of, merged
 
 
 class PackError(Exception):
@@ -38,6 +38,7 @@ class Entry:
     note: str = ""
     requires: tuple[str, ...] = ()  # pattern kind: run the expression only if one of these occurs
     within: int | None = None  # and then only within this many characters of one (every match holds one)
+    lines: bool = False  # or only on the lines that hold one (every match lies in such a line)
 
 
 KINDS = ("substitution", "existence", "pattern", "roster")
@@ -201,7 +202,11 @@ _combined: tuple[frozenset[int], PhraseMatcher] | None = None
 
 def _matches(rx, text: str, entry: Entry, required: list[tuple[int, int]]):
     """``rx.finditer(text)``; for an entry with ``within``, only over the stretches of text within that
-    many characters of a required string (merged where they meet): every match lies in one."""
+    many characters of a required string (merged where they meet): every match lies in one; with
+    ``lines``, only over the lines that hold one."""
+    if entry.lines:
+        yield from finditer_in(rx, text, lines_of(text, ((s, e) for s, e in required if text[s:e] in entry.requires)))
+        return
     if entry.within is None:
         yield from rx.finditer(text)
         return
@@ -294,6 +299,13 @@ def _examples(raw: list[dict], where: str) -> list[Example]:
     return out
 
 
+def _lines(e: dict, where: str) -> bool:
+    lines = e.get("lines", False)
+    if not isinstance(lines, bool) or (lines and (not e.get("requires") or "within" in e)):
+        raise PackError(f"{where}: lines 须为 true 或 false，与 requires 同用，不与 within 同用")
+    return lines
+
+
 def _within(e: dict, where: str) -> int | None:
     within = e.get("within")
     if within is None:
@@ -317,6 +329,7 @@ def _entries(raw: dict, kind: str, where: str) -> list[Entry]:
             note=e.get("note", ""),
             requires=tuple(e.get("requires", ())),
             within=_within(e, where),
+            lines=_lines(e, where),
         ))
     if kind == "substitution" and any(e.replacement is None for e in entries):
         raise PackError(f"{where}: substitution 规则的每一项须有替换词")

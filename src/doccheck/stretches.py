@@ -48,6 +48,18 @@ def lines_holding_any(text: str, needles) -> list[tuple[int, int]]:
     return merged({span for needle in needles for span in lines_holding(text, needle)}, gap=1)
 
 
+def lines_of(text: str, spans) -> list[tuple[int, int]]:
+    """The runs of consecutive lines of ``text`` that hold one of ``spans`` (start, end), in order."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            continue  # in the line found last
+        first = text.rfind("\n", 0, start) + 1
+        last = text.find("\n", end)
+        out.append((first, len(text) if last == -1 else last))
+    return merged(out, gap=1)
+
+
 def digit_stretches(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of consecutive lines that hold a digit (``\\d``, as the expressions
     read it), the runs apart by at least one line without."""
