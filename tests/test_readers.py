@@ -26,7 +26,12 @@ def test_gb18030_fallback_with_note(tmp_path):
     assert any("GB18030" in n for n in doc.notes)
 
 
+_NOTICE = "关于做好汛期值班值守工作的通知\n各乡镇人民政府，县直各单位：\n".encode("utf-8")
+
+
 @pytest.mark.parametrize("content,expected", [
+    (_NOTICE[:-2], f"UTF-8 文本第 {len(_NOTICE) - 4} 字节处在一个字符中间结束"),  # cut off inside the ：
+    (_NOTICE[:30] + b"\xff" + _NOTICE[30:], "UTF-8 文本第 30 字节处有无效的字节"),
     (b"", "文件为空"),
     (b"   \n\n", "文件为空"),
     (b"\x00\x01\x02binary", "二进制"),

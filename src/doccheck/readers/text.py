@@ -38,7 +38,13 @@ def decode_with_source(data: bytes) -> tuple[str, list[str], TextEncoding]:
     encoding = "utf-8"
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as fault:
+        if _utf8_chinese(data[:fault.start]) >= _UTF8_EVIDENCE:
+            # Chinese read as UTF-8 up to the fault: a UTF-8 file cut off or damaged there, which
+            # GB18030 would turn into nonsense or fail on for another reason
+            what = "在一个字符中间结束，文件可能不完整" if fault.reason == "unexpected end of data" else \
+                "有无效的字节，文件可能已损坏"
+            raise ReadError(f"UTF-8 文本第 {fault.start} 字节处{what}") from None
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError as e:
@@ -47,6 +53,16 @@ def decode_with_source(data: bytes) -> tuple[str, list[str], TextEncoding]:
         notes.append("文件不是 UTF-8 编码，已按 GB18030 读取")
     newline = "\r\n" if "\r\n" in text else "\n"
     return text, notes, TextEncoding(encoding, bom, newline)
+
+
+# Characters of three bytes or more read as UTF-8 before a fault that make the file UTF-8: GB18030's
+# two-byte characters start with a byte UTF-8 reads as a continuation, so its text fails at once.
+_UTF8_EVIDENCE = 8
+
+
+def _utf8_chinese(prefix: bytes) -> int:
+    """How many characters of three bytes or more (Chinese among them) ``prefix`` holds as UTF-8."""
+    return sum(1 for b in prefix if 0xE0 <= b <= 0xF4)
 
 
 def encode_text(text: str, how: TextEncoding) -> bytes:
