@@ -53,6 +53,13 @@ typedef struct {
     uint8_t *firsts; /* a bit per character of the BMP that is a key of one character: made when first scanned */
 } Table;
 
+/* a[0:n] == s[0:n]; keys are short, and a loop beats a call of memcmp at this length */
+static inline int same(const uint32_t *a, const Py_UCS4 *s, Py_ssize_t n) {
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (a[k] != s[k]) return 0;
+    return 1;
+}
+
 /* The entry of s[0:n] with hash h, or NULL. */
 static const entry_t *find(const Table *t, uint32_t h, const Py_UCS4 *s, Py_ssize_t n) {
     uint32_t mask = t->nslots - 1, i = h & mask;
@@ -63,8 +70,7 @@ static const entry_t *find(const Table *t, uint32_t h, const Py_UCS4 *s, Py_ssiz
         uint32_t e = (uint32_t)v;
         if (e == 0 || e > t->nentries) return NULL; /* damaged */
         const entry_t *en = &t->entries[e - 1];
-        if (en->len == (uint64_t)n && (uint64_t)en->offset + en->len <= t->nchars &&
-            memcmp(t->chars + en->offset, s, (size_t)n * sizeof(Py_UCS4)) == 0)
+        if (en->len == (uint64_t)n && (uint64_t)en->offset + en->len <= t->nchars && same(t->chars + en->offset, s, n))
             return en;
     }
     return NULL;
