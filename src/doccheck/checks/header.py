@@ -166,9 +166,8 @@ def title_missing_doctype(doc, ctx) -> Iterator[Hit]:
     numbers = [n for n in doc.doc_numbers if n.end <= 400]
     if not numbers:
         return
-    lines = [ln for ln in split_lines(doc.text) if ln.text and ln.start > numbers[0].end]
-    if lines and len(lines[0].text) <= 60 and "。" not in lines[0].text:
-        ln = lines[0]
+    ln = next((ln for ln in split_lines(doc.text, nonempty=True) if ln.start > numbers[0].end), None)
+    if ln is not None and len(ln.text) <= 60 and "。" not in ln.text:
         yield Hit(ln.start, ln.end, "标题缺少文种（通知、请示、报告、函等），应为“发文机关名称＋事由＋文种”"
                                     "（GB/T 9704-2012 §7.3.1；条例 第八条）")
 
