@@ -21,11 +21,34 @@ def select_rules(registry: Registry, config: Config) -> list[Rule]:
     key = (config.select, config.ignore, len(registry.rules))
     rules = registry._selected.get(key)
     if rules is None:
+        _room(registry)
         rules = registry._selected[key] = [
             r for r in registry.rules.values()
             if any(r.matches(s) for s in config.select) and not any(r.matches(s) for s in config.ignore)
         ]
     return list(rules)
+
+
+def _room(registry: Registry) -> None:
+    """Keep the selections bounded: a service's clients may send any select and ignore."""
+    if len(registry._selected) >= 256:
+        registry._selected.clear()
+
+
+def _plan(registry: Registry, config: Config) -> list[tuple[Rule, Context, Severity]]:
+    """Each selected rule with its context (its options, then the config's) and the severity in force,
+    worked out once per registry and config (a quarter of a millisecond a document otherwise). The
+    key is the config's values: the service makes a Config per request."""
+    key = ("plan", config.select, config.ignore, tuple(config.severity.items()), repr(config.options),
+           len(registry.rules))
+    plan = registry._selected.get(key)
+    if plan is None:
+        _room(registry)
+        plan = registry._selected[key] = [
+            (r, Context(config, {**r.options, **config.options.get(r.id, {})}, registry.resources),
+             severity_for(r, config))
+            for r in select_rules(registry, config)]
+    return plan
 
 
 def unknown_selectors(registry: Registry, config: Config) -> list[str]:
@@ -165,19 +188,17 @@ def check_document(
     doc = Draft.of(doc)
     config = config or Config()
     registry = (registry or default_registry()).with_packs(config.packs)
-    rules = select_rules(registry, config)
+    plan = _plan(registry, config)
     text = doc.text
     sup = suppressions(text)
     allow = SpanIndex(allowed_spans(text, config.allow))
     findings: list[Finding] = []
     seen = set()
-    for rule in rules:
+    for rule, ctx, severity in plan:
         if rule.gongwen_only and not doc.anatomy.is_gongwen:
             continue
         if rule.skip_kinds and doc.anatomy.kind in rule.skip_kinds:
             continue
-        ctx = Context(config, {**rule.options, **config.options.get(rule.id, {})}, registry.resources)
-        severity = severity_for(rule, config)
         try:
             hits = list(rule.check(doc, ctx))
         except Exception as e:
@@ -196,7 +217,7 @@ def check_document(
                 continue
             seen.add(key)
             findings.append(f)
-    findings = _drop_deferred(findings, {r.id: r for r in rules})
+    findings = _drop_deferred(findings, {r.id: r for r, _, _ in plan})
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 

@@ -62,7 +62,7 @@ class Registry:
     plugins: list[str] = field(default_factory=list)
     resources: Resources = field(default_factory=Resources)
     _extended: dict = field(default_factory=dict, repr=False)  # with_packs, per set of packs
-    _selected: dict = field(default_factory=dict, repr=False)  # engine.select_rules, per select/ignore
+    _selected: dict = field(default_factory=dict, repr=False)  # engine.select_rules and _plan, per config
 
     def add_rules(self, rules, origin: str | None = None) -> None:
         for r in rules:
