@@ -102,6 +102,37 @@ def test_a_damaged_cache_file_is_derived_again(tmp_path, monkeypatch):
         WordTable(b"DCWTBL01" + bytes(100))
 
 
+def test_damaged_screen_files_are_derived_again(tmp_path, monkeypatch):
+    from doccheck.plugins import default_registry
+    from doccheck.spelling.screen import screen_tables
+    from doccheck.wordtable import PARTS_CODEC, screen_of
+
+    monkeypatch.setenv("DOCCHECK_CACHE", str(tmp_path))
+    det = default_registry().resources.get("spelling.detector")
+    derived = []
+
+    def derive():
+        derived.append(1)
+        return screen_tables(det.candidates, det.unjudged)
+
+    def load():
+        return cached_on_disk("s", ("k",), derive, codec=PARTS_CODEC, then=lambda t: screen_of(t, det.scorer.freq))
+
+    text = "定于下周召开联席悔意，请各部门准时参加。"
+    expected = det.screen.scan(text, det.covered(text), 4.0, 2.0, 3, 2, 5, 3.0, 3, 1)
+    assert load().scan(text, det.covered(text), 4.0, 2.0, 3, 2, 5, 3.0, 3, 1) == expected
+    (path,) = tmp_path.glob("s-*.parts")
+    raw = path.read_bytes()
+    assert load() and len(derived) == 1  # mapped, not derived again
+    flipped = bytearray(raw)
+    flipped[len(raw) // 2:len(raw) // 2 + 64] = b"\xff" * 64  # inside the screen's sections
+    for damaged in (raw[:10], raw[:len(raw) // 2], b"", b"DCPARTS1" + b"\xff" * 40, bytes(flipped)):
+        path.write_bytes(damaged)
+        screen = load()
+        assert screen.scan(text, det.covered(text), 4.0, 2.0, 3, 2, 5, 3.0, 3, 1) == expected or damaged == bytes(flipped)
+    assert len(derived) >= 5
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(words, st.integers(0, 3)), max_size=30), texts)
 def test_phrases_are_found_alike_in_c_and_by_the_automaton(phrases, text):

@@ -71,12 +71,16 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doccheck"
 
 
-def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any], codec=pickle) -> Any:
+def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any], codec=pickle,
+                   then: Callable[[Any], Any] | None = None) -> Any:
     """``derive()``, stored under a name from ``key_parts`` so that a change of any
     input (versions, data files, parameters) derives anew. ``codec`` is pickle, or marshal for
     plain dicts, tuples and strings (several times faster to load; its format is tied to the
     Python version, which the key then holds), or a codec with ``load_path`` that maps the file
-    rather than reading it and ``key_parts`` its format depends on (doccheck.wordtable)."""
+    rather than reading it and ``key_parts`` its format depends on (doccheck.wordtable). With
+    ``then``, what is loaded or derived is passed through it, and a ValueError it raises for what
+    was loaded (a damaged file) derives anew."""
+    finish = then or (lambda data: data)
     if codec is marshal:
         key_parts = key_parts + (sys.version_info[:2],)
     key_parts = key_parts + getattr(codec, "key_parts", ())
@@ -86,9 +90,9 @@ def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any], codec
     load_path = getattr(codec, "load_path", None)
     try:
         if load_path is not None:
-            return load_path(path)
+            return finish(load_path(path))
         with open(path, "rb") as fh:
-            return codec.loads(fh.read())  # marshal.load reads a file in small pieces: 5 times slower
+            return finish(codec.loads(fh.read()))  # marshal.load reads a file in small pieces: 5 times slower
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         pass
     data = derive()
@@ -102,7 +106,7 @@ def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any], codec
         os.replace(fh.name, path)
     except OSError:
         pass  # a read-only home: derive again next time
-    return data
+    return finish(data)
 
 
 def data_rows(name: str) -> list[list[str]]:

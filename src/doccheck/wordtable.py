@@ -10,6 +10,7 @@ False and the dictionary is kept as ``WordCounts``, read by the Python loops in 
 from __future__ import annotations
 
 import mmap
+import struct
 import sys
 from collections.abc import Iterable, Mapping
 from types import SimpleNamespace
@@ -79,8 +80,9 @@ class WordTable(Mapping):
         return (WordTable, (bytes(self.buffer),))
 
 
-def screen_of(tables: tuple[bytes, bytes, bytes], table: WordTable):
-    """The detector's compiled screen (screen.py builds its tables) over this word table."""
+def screen_of(tables, table: WordTable):
+    """The detector's compiled screen (screen.py builds its tables: three buffers) over this word
+    table; ValueError for damaged tables."""
     screen, blanks, sounds = tables
     return Screen(screen, table._table, Table(blanks), Table(sounds))
 
@@ -92,3 +94,46 @@ def _dump(table: WordTable, fh) -> None:
 # for resources.cached_on_disk: the file is mapped, not read
 CODEC = SimpleNamespace(__name__="wordtable", load_path=WordTable.open, dump=_dump, loads=WordTable,
                         key_parts=TABLE_KEY)
+
+# Several buffers in one file, each 8-byte aligned, mapped and handed out as views: the detector's
+# screen tables (8 MB) are then pages every process shares, not a copy each reads at start.
+_PARTS_MAGIC = b"DCPARTS1"
+_PARTS_HEADER = struct.Struct("=8sQ")
+_PART = struct.Struct("=QQ")  # offset, length
+
+
+def _dump_parts(parts, fh) -> None:
+    at = _PARTS_HEADER.size + _PART.size * len(parts)
+    spans = []
+    for part in parts:
+        at += -at % 8
+        spans.append((at, len(part)))
+        at += len(part)
+    fh.write(_PARTS_HEADER.pack(_PARTS_MAGIC, len(parts)) + b"".join(_PART.pack(*span) for span in spans))
+    written = _PARTS_HEADER.size + _PART.size * len(parts)
+    for (offset, _), part in zip(spans, parts):
+        fh.write(bytes(offset - written) + part)
+        written = offset + len(part)
+
+
+def _open_parts(path) -> tuple[memoryview, ...]:
+    """The buffers of a file ``_dump_parts`` wrote, as views of its mapping; ValueError when it is
+    not one, or is cut short."""
+    with open(path, "rb") as fh:
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(mapped)
+    if len(view) < _PARTS_HEADER.size:
+        raise ValueError("not a file of buffers")
+    magic, count = _PARTS_HEADER.unpack_from(view)
+    if magic != _PARTS_MAGIC or count > 64 or len(view) < _PARTS_HEADER.size + _PART.size * count:
+        raise ValueError("not a file of buffers")
+    parts = []
+    for k in range(count):
+        offset, length = _PART.unpack_from(view, _PARTS_HEADER.size + _PART.size * k)
+        if offset % 8 or offset + length > len(view):
+            raise ValueError("a file of buffers cut short")
+        parts.append(view[offset:offset + length])
+    return tuple(parts)
+
+
+PARTS_CODEC = SimpleNamespace(__name__="parts", load_path=_open_parts, dump=_dump_parts, key_parts=TABLE_KEY)

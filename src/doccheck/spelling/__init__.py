@@ -58,13 +58,12 @@ def _screen(freq, candidates, unjudged: frozenset[str], key: tuple):
     """The compiled screen over jieba's word table, or None where the compiled part is missing."""
     from ..resources import cached_on_disk
     from .screen import FORMAT, screen_tables
-    from ..wordtable import COMPILED, TABLE_KEY, WordTable, screen_of
+    from ..wordtable import COMPILED, PARTS_CODEC, WordTable, screen_of
 
     if not COMPILED or not isinstance(freq, WordTable):
         return None
-    tables = cached_on_disk("spelling-screen", key + (sorted(unjudged), FORMAT) + TABLE_KEY,
-                            lambda: screen_tables(candidates, unjudged))
-    return screen_of(tables, freq)
+    return cached_on_disk("spelling-screen", key + (sorted(unjudged), FORMAT), lambda: screen_tables(candidates, unjudged),
+                          codec=PARTS_CODEC, then=lambda tables: screen_of(tables, freq))
 
 
 def _covering(strong: list[str], key: tuple):
