@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doccheck.checks import numbers
-from doccheck.stretches import digit_stretches, finditer_in
+from doccheck.stretches import digit_stretches, finditer_in, search_in
 
 NUMBER_EXPRESSIONS = [numbers._SHORT_YEAR, numbers._MIXED, numbers._MIXED_DATE, numbers._PCT_RANGE,
                       numbers._HYPHEN_RANGE, numbers._DATE_RANGE, numbers._THOUSANDS, numbers._PADDED_SERIAL,
@@ -20,6 +20,15 @@ def test_number_expressions_find_in_digit_lines_what_they_find_in_the_text(text)
     stretches = digit_stretches(text)
     for rx in NUMBER_EXPRESSIONS:
         assert [m.span() for m in finditer_in(rx, text, stretches)] == [m.span() for m in rx.finditer(text)], rx.pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_number_tests_find_in_digit_lines_whether_the_text_has_a_match(text):
+    stretches = digit_stretches(text)
+    for rx in (numbers._MIXING, numbers._DATE_MIXING):
+        found = search_in(rx, text, stretches)
+        assert (found and found.span()) == ((m := rx.search(text)) and m.span()), rx.pattern
 
 
 def test_digit_stretches_are_runs_of_whole_lines():

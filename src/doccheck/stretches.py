@@ -75,3 +75,8 @@ def finditer_in(rx: re.Pattern, text: str, stretches: list[tuple[int, int]]) -> 
             if m.start() >= end:
                 break  # in the line after the stretch, which holds no match
             yield m
+
+
+def search_in(rx: re.Pattern, text: str, stretches: list[tuple[int, int]]) -> re.Match | None:
+    """``rx.search(text)``, as ``finditer_in`` reads ``rx.finditer``: the first match in ``stretches``."""
+    return next(finditer_in(rx, text, stretches), None)
