@@ -450,10 +450,10 @@ def ellipsis_dash(doc, ctx) -> Iterator[Hit]:
 
 
 _ZH_DIGITS = "一二三四五六七八九十"
-_APPROX = re.compile(rf"(?<![{_ZH_DIGITS}第、])([{_ZH_DIGITS}])、([{_ZH_DIGITS}])(?=[个名人天次家岁十百千万条件成批位])")
+_APPROX = re.compile(rf"([{_ZH_DIGITS}])(?<![{_ZH_DIGITS}第、].)、([{_ZH_DIGITS}])(?=[个名人天次家岁十百千万条件成批位])")
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
-_TITLED_LIST = re.compile(r"(?<=[》”])、(?=[《“])")
-_ORDINAL = re.compile(rf"(?:^|(?<=[。；：\n\s]))((?:第|其)[{_ZH_DIGITS}]{{1,2}})、(?!第|其|[{_ZH_DIGITS}])")
+_TITLED_LIST = re.compile(r"、(?<=[》”]、)(?=[《“])")
+_ORDINAL = re.compile(rf"([第其](?:(?<=^[第其])|(?<=[。；：\n\s][第其]))[{_ZH_DIGITS}]{{1,2}})、(?!第|其|[{_ZH_DIGITS}])")
 
 
 @rule(
@@ -604,8 +604,10 @@ def heading_end(doc, ctx) -> Iterator[Hit]:
         yield Hit.fixing(pos, pos + 1, f"独立成行的标题末尾不加“{h.text[-1]}”", "")
 
 
-_PHONE = re.compile(r"(?<![\d-])(0\d{2,3})[—－–―~～](\d{7,8})(?!\d)")
-_STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。；：、])[ ]{1,3}(?=[\u4e00-\u9fff])")
+_PHONE = re.compile(r"(0(?<![\d-]0)\d{2,3})[—－–―~～](\d{7,8})(?!\d)")
+# (Each of these expressions matches a character before the look-behind that tests what precedes it: one
+# that opens with a look-behind is tried at every character of the text; tests/test_expressions.py.)
+_STRAY_SPACE = re.compile(r" (?<=[\u4e00-\u9fff，。；：、] ) {0,2}(?=[\u4e00-\u9fff])")
 # Spaces that official texts set on purpose, not typing slips:
 # after an article, chapter or part number (第三条 为了……), the separator;
 _AFTER_NUMBER = re.compile(r"[第笫][一二三四五六七八九十百千零〇\d]+[条章节编款项部分](?:之[一二三四五六七八九十]+)?$")  # 笫: typo.ordinal-di's
@@ -615,7 +617,8 @@ _ORGAN_START = re.compile(r"^(?:中共|中国|中华|国家|国务院|最高|全
 # form fields to fill in: boxes, blanks, options (高压/低压);
 _FORM_LINE = re.compile(r"[□■☐☑£]|_{2,}|＿{2,}|[XＸ×]{2,}|[\u4e00-\u9fff]/[\u4e00-\u9fff]")
 # a two-character name padded to three (孙  立), and the gap before it (土壤处  孙  立).
-_PADDED_NAME = re.compile(rf"(?:^|(?<=[\s：:，、（(]))[{SURNAMES}] {{1,3}}[\u4e00-\u9fff](?=[\s，、。；）)]|$)")
+_PADDED_NAME = re.compile(rf"[{SURNAMES}](?:(?<=^[{SURNAMES}])|(?<=[\s：:，、（(][{SURNAMES}])) {{1,3}}[\u4e00-\u9fff]"
+                          rf"(?=[\s，、。；）)]|$)")
 
 
 def _deliberate_space(text: str, ls: int, le: int, start: int, end: int, doc) -> bool:

@@ -1,0 +1,58 @@
+"""Expressions written to start with what they consume (so that the engine skips to it, instead of trying
+a leading look-behind at every character) find what their plain form finds."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from doccheck.chinese import SURNAMES
+from doccheck.checks import numbers, places, punctuation, typo
+
+_D = punctuation._ZH_DIGITS
+# (the expression in use, its plain form, characters that make matches and near misses)
+CASES = {
+    "stray space": (punctuation._STRAY_SPACE, re.compile(r"(?<=[\u4e00-\u9fff，。；：、])[ ]{1,3}(?=[\u4e00-\u9fff])"),
+                    "各单位要，。 　a1"),
+    "approximate number": (punctuation._APPROX,
+                           re.compile(rf"(?<![{_D}第、])([{_D}])、([{_D}])(?=[个名人天次家岁十百千万条件成批位])"),
+                           "一二三四五十、第个名人天a，"),
+    "ordinal": (punctuation._ORDINAL,
+                re.compile(rf"(?:^|(?<=[。；：\n\s]))((?:第|其)[{_D}]{{1,2}})、(?!第|其|[{_D}])"),
+                "第其一二十、。；：\n 其次a"),
+    "padded name": (punctuation._PADDED_NAME,
+                    re.compile(rf"(?:^|(?<=[\s：:，、（(]))[{SURNAMES}] {{1,3}}[\u4e00-\u9fff](?=[\s，、。；）)]|$)"),
+                    "王李孙立伟 \n：，、（。；）a"),
+    "name": (typo._NAME,
+             re.compile(rf"(?:(?<=[：:、，,\s（(）)])|^)[{typo._SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=[、，,。；;\s（(）)]|同志|$)",
+                        re.M),
+             "张王明伟同志：、，。 \n（）a"),
+    "Chinese year": (numbers._ZH_YEAR,
+                     re.compile(r"(?<![〇零○OoＯ0一二三四五六七八九十百千万第])([〇零○OoＯ0一二三四五六七八九]{2,4})年(?![级龄代纪])"),
+                     "〇零○O0一二九十百第年级代 a"),
+    "phone": (punctuation._PHONE, re.compile(r"(?<![\d-])(0\d{2,3})[—－–―~～](\d{7,8})(?!\d)"),
+              "0123456789-—－~，"),
+    "titled list": (punctuation._TITLED_LIST, re.compile(r"(?<=[》”])、(?=[《“])"), "《》“”、a，"),
+    "century": (numbers._ZH_CENTURY,
+                re.compile(r"(?<![〇一二三四五六七八九十])([一二]十[一二]?)世纪|(?<![〇一二三四五六七八九十])([一二三四五六七八九]十)年代"),
+                "〇一二三八九十世纪年代上a"),
+    "county": (places._COUNTY_NAME, re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区旗]"), "兰考县区旗鄠邑 1，\n"),
+}
+EXAMPLES = int(os.environ.get("DOCCHECK_HYPOTHESIS_EXAMPLES", 150)) * 2
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(data=st.data())
+def test_an_expression_finds_what_its_plain_form_finds(name, data):
+    used, plain, alphabet = CASES[name]
+    text = data.draw(st.text(alphabet=alphabet, max_size=60))
+    assert [m.span() for m in used.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.groups() for m in used.finditer(text)] == [m.groups() for m in plain.finditer(text)]
+    for pos in range(0, len(text), 7):  # searched from a position inside the text, as the rules do
+        found, expected = used.search(text, pos), plain.search(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
