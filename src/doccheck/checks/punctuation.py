@@ -353,7 +353,7 @@ def _pair_hits(doc) -> Iterator[tuple[int, Hit, str]]:
 # the half-width rule leaves such runs alone and the two fixes never chain.
 # a space between the two marks does not make them one (：：, ": :" after the half-width fix)
 _REPEATED = re.compile(r"[，,](?:[ \u3000]*[，,])+|[；;](?:[ \u3000]*[；;])+|[：:](?:[ \u3000]*[：:])+|"
-                       r"[？?](?:[ \u3000]*[？?])+|[！!](?:[ \u3000]*[！!])+|、(?:[ \u3000]*、)+|(?<!。)。。(?!。)")
+                       r"[？?](?:[ \u3000]*[？?])+|[！!](?:[ \u3000]*[！!])+|、(?:[ \u3000]*、)+|。(?<!。。)。(?!。)")
 _WIDTH_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
