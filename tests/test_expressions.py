@@ -1,5 +1,6 @@
 """Expressions written to start with what they consume (so that the engine skips to it, instead of trying
-a leading look-behind at every character) find what their plain form finds."""
+a leading look-behind at every character), and scans that skip to a character every match needs, find
+what their plain form finds."""
 
 from __future__ import annotations
 
@@ -60,3 +61,12 @@ def test_an_expression_finds_what_its_plain_form_finds(name, data):
     for pos in range(0, len(text), 7):  # searched from a position inside the text, as the rules do
         found, expected = used.search(text, pos), plain.search(text, pos)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet="创新协调、，。a \n", max_size=60))
+def test_lists_are_the_runs_with_two_commas(text):
+    from doccheck.checks import formulas
+
+    assert list(formulas.lists(text)) == [(m.start(), m.group()) for m in formulas._LIST.finditer(text)
+                                          if m.group().count("、") >= 2]

@@ -14,6 +14,20 @@ from ..rule import bad, good, rule
 # A run of Han characters and 顿号: with two 顿号 or more, a list in which a formula may stand (one
 # pass without backtracking; a pattern of items of 1 to 16 characters tried 16 at every character).
 _LIST = re.compile(r"[\u4e00-\u9fff、]+")
+# Two 顿号 in one run: where such a list is, found by skipping to the 顿号 rather than matching every run
+_TWO_COMMAS = re.compile(r"、[\u4e00-\u9fff]*、")
+
+
+def lists(text: str) -> Iterator[tuple[int, str]]:
+    """(start, run) for the runs of ``_LIST`` that hold two 顿号 or more, in order."""
+    pos = 0
+    while (m := _TWO_COMMAS.search(text, pos)) is not None:
+        start = m.start()
+        while start > 0 and ("\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] == "、"):
+            start -= 1
+        end = _LIST.match(text, m.start()).end()
+        yield start, text[start:end]
+        pos = end
 # A formula is read as such from this many of its parts in one list.
 _ENOUGH = 3
 
@@ -62,12 +76,10 @@ def formula_order(doc, ctx) -> Iterator[Hit]:
     if "、" not in text:
         return
     formulas = None
-    for m in _LIST.finditer(text):
-        if m.group().count("、") < 2:
-            continue
+    for list_start, run in lists(text):
         formulas = formulas or ctx.resource("formulas")
-        items, pos = [], m.start()
-        for item in m.group().split("、"):
+        items, pos = [], list_start
+        for item in run.split("、"):
             items.append((pos, item))
             pos += len(item) + 1
         last = len(items) - 1
