@@ -50,3 +50,38 @@ def test_a_line_not_among_them_is_not_found():
     lines = split_lines("关于开会的通知\n各单位：")
     with pytest.raises(ValueError):
         lines.index(Line(0, 0, 2, "关于", 0))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="一二十（(）)1２٣.．、，,年2021 a关于", max_size=12))
+def test_a_heading_is_read_alike_with_or_without_the_first_character_test(text):
+    from doccheck import anatomy
+    from doccheck.dates import zh_number
+
+    line = Line(0, 0, len(text), text, 0)
+    expected = None
+    for level, rx in anatomy._HEADING_PATTERNS:  # the plain reading: every pattern tried
+        m = rx.match(text)
+        if m and (level > 2 or zh_number(m.group("num")) is not None):
+            expected = (level, m.group(0))
+            break
+    found = anatomy.heading_of(line)
+    assert (found and (found.level, found.marker)) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="二〇二五2025年月日号1２（）(). －-/ 　a关于", max_size=24), min_size=2, max_size=4))
+def test_a_date_line_is_read_alike_with_or_without_the_length_bound(lines):
+    from doccheck import anatomy
+
+    rest = split_lines("\n".join(lines))
+
+    def plain(j: int) -> bool:  # the reading before the bound: every line compacted and matched
+        t = anatomy.compact(rest[j].text)
+        if anatomy._DATE_LINE.match(t):
+            return True
+        prev = anatomy.compact(rest[j - 1].text) if j > 0 else ""
+        return j > 0 and t.startswith("年") and anatomy._YEAR_ALONE.fullmatch(prev) is not None \
+            and anatomy._DATE_LINE.match(prev + t) is not None
+
+    assert [anatomy._is_date_line(rest, j, 0) for j in range(len(rest))] == [plain(j) for j in range(len(rest))]

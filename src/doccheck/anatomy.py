@@ -206,8 +206,11 @@ def split_lines(text: str, nonempty: bool = False) -> Lines:
     return Lines(text, rows)
 
 
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
+
+
 def compact(s: str) -> str:
-    return re.sub(f"[{_SPACES}]+", "", s)
+    return _SPACE_RUN.sub("", s)
 
 
 def doctype_of(title: str) -> tuple[str | None, bool]:
@@ -510,8 +513,14 @@ def analyse(doc: "Draft") -> Anatomy:
 _YEAR_ALONE = re.compile(r"(?:19|20)\d{2}")
 
 
+_DATE_LINE_MOST = 16  # characters a 成文日期 line has at most, spaces aside: （, 4, 年, 8, 日, ）
+
+
 def _is_date_line(rest: Lines, j: int, first: int) -> bool:
-    t = compact(rest.text_at(j))
+    raw = rest.text_at(j)
+    if len(raw) > _DATE_LINE_MOST and len(raw) - sum(map(raw.count, _SPACES)) > _DATE_LINE_MOST:
+        return False  # a sentence: most lines, looked at from the end when a text has no date line
+    t = compact(raw)
     if _DATE_LINE.match(t):
         return True
     return j > first and t.startswith("年") and _YEAR_ALONE.fullmatch(compact(rest[j - 1].text)) is not None \
@@ -585,7 +594,13 @@ def split_recipients(t: str, offset: int) -> list[Span]:
     return out
 
 
+_HEADING_FIRST = frozenset("一二三四五六七八九十（(")  # and digits: the first characters _HEADING_PATTERNS allow
+
+
 def heading_of(ln: Line) -> Heading | None:
+    first = ln.text[:1]
+    if not first or not (first in _HEADING_FIRST or first.isdecimal()):
+        return None  # most lines: four failed matches spared
     for level, rx in _HEADING_PATTERNS:
         m = rx.match(ln.text)
         if not m:
