@@ -31,6 +31,17 @@ def test_number_tests_find_in_digit_lines_whether_the_text_has_a_match(text):
         assert (found and found.span()) == ((m := rx.search(text)) and m.span()), rx.pattern
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="1２٣a月\n 　", max_size=60))
+def test_digit_stretches_are_the_runs_of_the_lines_with_a_digit(text):
+    import re
+
+    from doccheck.stretches import merged
+
+    lines = [m.span() for m in re.finditer(r"^.*\d.*$", text, re.M)]
+    assert digit_stretches(text) == merged(lines, gap=1)
+
+
 def test_digit_stretches_are_runs_of_whole_lines():
     text = "第一行\n2025年\n3月\n无数字\n\n第4条"
     assert [text[a:b] for a, b in digit_stretches(text)] == ["2025年\n3月", "第4条"]

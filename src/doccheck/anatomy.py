@@ -506,7 +506,8 @@ def analyse(doc: "Draft") -> Anatomy:
         if h:
             a.headings.append(h)
     a.dates = find_dates(text, a.issue_date.year if a.issue_date else None,
-                         a.issue_date.as_date() if a.issue_date else None)
+                         a.issue_date.as_date() if a.issue_date else None,
+                         doc.digit_stretches if text is doc.text else None)
     return a
 
 

@@ -99,7 +99,8 @@ def _weekday(m) -> tuple[int | None, tuple[int, int] | None]:
     return None, None
 
 
-def find_dates(text: str, default_year: int | None = None, anchor: dt.date | None = None) -> list[DateMention]:
+def find_dates(text: str, default_year: int | None = None, anchor: dt.date | None = None,
+               with_digit: list[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every date in ``text`` in order. A date without a year takes the year of
     the nearest full date or ``N年`` written before it, else ``default_year``;
     with an ``anchor`` (the 成文日期), of those two years the one that puts the
@@ -122,7 +123,8 @@ def find_dates(text: str, default_year: int | None = None, anchor: dt.date | Non
                                  text[m.start():m.end("day") + 1], y, False, wd, wspan))
         taken.append(m.span())
     earlier = SpanIndex(taken)
-    with_digit = digit_stretches(text)
+    if with_digit is None:  # the lines with a digit (Draft.digit_stretches, when the caller has them)
+        with_digit = digit_stretches(text)
     for m in finditer_in(_NUMERIC, text, with_digit):
         if earlier.overlaps(*m.span()):
             continue

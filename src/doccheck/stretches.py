@@ -15,7 +15,7 @@ import re
 from typing import Iterator
 
 TAIL = 8  # characters past a stretch a look-ahead may read
-_DIGIT_LINE = re.compile(r"^.*\d.*$", re.M)  # "." is no line break: a line that holds a digit
+_DIGIT = re.compile(r"\d")
 
 
 def lines_holding(text: str, needle: str) -> list[tuple[int, int]]:
@@ -62,8 +62,16 @@ def lines_of(text: str, spans) -> list[tuple[int, int]]:
 
 def digit_stretches(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of consecutive lines that hold a digit (``\\d``, as the expressions
-    read it), the runs apart by at least one line without."""
-    return merged((m.span() for m in _DIGIT_LINE.finditer(text)), gap=1)
+    read it), the runs apart by at least one line without. From digit to digit, a line at a time."""
+    lines = []
+    m = _DIGIT.search(text)
+    while m is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        lines.append((start, end))
+        m = _DIGIT.search(text, end)
+    return merged(lines, gap=1)
 
 
 def finditer_in(rx: re.Pattern, text: str, stretches: list[tuple[int, int]]) -> Iterator[re.Match]:
