@@ -160,13 +160,14 @@ class Lines(Sequence):
             k += n
         if not 0 <= k < n:
             raise IndexError(k)
-        i, start, end, indent = self._rows[4 * k:4 * k + 4]
-        return Line(i, start, end, self.text[start:end], indent)
+        rows, at = self._rows, 4 * k
+        start, end = rows[at + 1], rows[at + 2]
+        return Line(rows[at], start, end, self.text[start:end], rows[at + 3])
 
     def text_at(self, k: int) -> str:
         """``self[k].text``, without making the Line."""
-        start, end = self._rows[4 * k + 1], self._rows[4 * k + 2]
-        return self.text[start:end]
+        rows = self._rows
+        return self.text[rows[4 * k + 1]:rows[4 * k + 2]]
 
     def __iter__(self):
         text, rows = self.text, iter(self._rows)
