@@ -59,6 +59,32 @@ def test_json_written_in_pieces_is_json_dumps_of_the_whole(files):
     assert json_format.render(results, None) == whole
 
 
+@SETTINGS
+@given(st.lists(st.tuples(drafts, st.text(max_size=8)), max_size=3))
+def test_sarif_written_in_pieces_is_json_dumps_of_the_whole(files):
+    from doccheck.formats import sarif
+    from doccheck.plugins import default_registry
+
+    registry = default_registry()
+    results = [doccheck.check_text(text, path=name) for text, name in files]
+    whole = json.dumps(sarif.as_dict(results, registry), ensure_ascii=False, indent=2) + "\n"
+    assert sarif.render(results, registry) == whole
+
+
+def test_a_list_streamed_into_a_document_is_json_dumps_of_it():
+    from doccheck.formats.json import dumps_streaming
+
+    for items in ([], [1], [{"a": [1, 2]}, "二", None]):
+        for whole, path in (({"x": 1, "list": None, "y": {}}, ("list",)), ({"runs": [{"r": None, "z": 2}]}, ("runs", 0, "r"))):
+            expected = json.loads(json.dumps(whole))
+            place = expected
+            for key in path[:-1]:
+                place = place[key]
+            place[path[-1]] = items
+            assert "".join(dumps_streaming(whole, path, iter(items))) == json.dumps(expected, ensure_ascii=False,
+                                                                                       indent=2) + "\n"
+
+
 def _fix(text):
     doc_text = doccheck.Document.from_text(text).text
     findings = doccheck.check_text(doc_text, strict=True).findings

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+import uuid
+from typing import Iterable, Iterator
 
 from ..hookspecs import hookimpl
 from . import Format
@@ -37,6 +38,32 @@ def pieces(results, registry) -> Iterator[str]:
             yield ("," if n else "") + "\n        " + _nested(finding.to_dict(), 4)
         yield "\n      ]\n    }" if result.findings else "]\n    }"
     yield "\n  ]\n}\n"
+
+
+def dumps_streaming(whole: dict, path: tuple, items: Iterable) -> Iterator[str]:
+    """``json.dumps(whole, ensure_ascii=False, indent=2)`` and a line end, with ``items`` as the list at
+    ``path`` (keys and indices into ``whole``), the same characters, an item at a time: a long report's
+    items are not held as dicts and one string at once."""
+    token = f"doccheck-items-{uuid.uuid4().hex}"  # no text of a report holds it
+    place = whole
+    for key in path[:-1]:
+        place = place[key]
+    place[path[-1]] = [token]
+    text = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    head, tail = text.split(f'"{token}"')
+    indent = len(head) - len(head.rstrip(" "))
+    items = iter(items)
+    first = next(items, _NONE)
+    if first is _NONE:  # json.dumps writes an empty list as []
+        yield head.rstrip(" ")[:-1] + tail.lstrip(" \n")
+        return
+    yield head + _nested(first, indent // 2)
+    for item in items:
+        yield ",\n" + " " * indent + _nested(item, indent // 2)
+    yield tail
+
+
+_NONE = object()
 
 
 def _nested(value, level: int) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Iterator
 
 from ..hookspecs import hookimpl
 from . import Format
+from .json import dumps_streaming
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -23,6 +24,23 @@ def _uri(path: str | None) -> str:
 
 
 def as_dict(results, registry) -> dict:
+    whole, found = _log(results, registry)
+    whole["runs"][0]["results"] = list(found)
+    return whole
+
+
+def render(results, registry) -> str:
+    return "".join(pieces(results, registry))
+
+
+def pieces(results, registry) -> Iterator[str]:
+    """``json.dumps(as_dict(...), ensure_ascii=False, indent=2)`` and a line end, a result at a time."""
+    whole, found = _log(results, registry)
+    return dumps_streaming(whole, ("runs", 0, "results"), found)
+
+
+def _log(results, registry) -> tuple[dict, Iterator[dict]]:
+    """The log without its results, and the results, made one at a time."""
     from .. import __version__
 
     used = sorted({f.rule for r in results for f in r.findings})
@@ -41,16 +59,31 @@ def as_dict(results, registry) -> dict:
                 "properties": {"category": rule.category.value, "tags": [rule.category.value]},
             })
         rules.append(entry)
-    sarif_results, notifications = [], []
+    notifications = [{
+        "level": "error",
+        "message": {"text": f"{r.path}: {r.error}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}],
+    } for r in results if r.error]
+    run = {
+        "tool": {"driver": {
+            "name": "doccheck",
+            "version": __version__,
+            "informationUri": "https://github.com/doccheck/doccheck",
+            "rules": rules,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": [],
+    }
+    if notifications:
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, _results(results, index)
+
+
+def _results(results, index: dict[str, int]) -> Iterator[dict]:
     for r in results:
-        uri = _uri(r.path)
         if r.error:
-            notifications.append({
-                "level": "error",
-                "message": {"text": f"{r.path}: {r.error}"},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
-            })
             continue
+        uri = _uri(r.path)
         for f in r.findings:
             end_line, end_col = r.document.line_column(f.end)
             region = {
@@ -88,26 +121,9 @@ def as_dict(results, registry) -> dict:
                         } for e in f.fix.edits],
                     }],
                 }]
-            sarif_results.append(res)
-    run = {
-        "tool": {"driver": {
-            "name": "doccheck",
-            "version": __version__,
-            "informationUri": "https://github.com/doccheck/doccheck",
-            "rules": rules,
-        }},
-        "columnKind": "unicodeCodePoints",
-        "results": sarif_results,
-    }
-    if notifications:
-        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
-    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-
-
-def render(results, registry) -> str:
-    return json.dumps(as_dict(results, registry), ensure_ascii=False, indent=2) + "\n"
+            yield res
 
 
 @hookimpl
 def doccheck_formats():
-    return [Format("sarif", render, "SARIF 2.1.0（GitHub 代码扫描）")]
+    return [Format("sarif", render, "SARIF 2.1.0（GitHub 代码扫描）", pieces=pieces)]
