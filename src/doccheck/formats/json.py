@@ -30,26 +30,23 @@ def pieces(results, registry) -> Iterator[str]:
         return
     yield f'{{\n  "version": {VERSION},\n  "files": ['
     for k, result in enumerate(results):
-        yield "," if k else ""
-        head = result.to_dict(findings=False)
-        yield "\n    {" + "".join(f"\n      {_nested(key, 3)}: {_nested(value, 3)}," for key, value in head.items())
-        yield '\n      "findings": ['
-        for n, finding in enumerate(result.findings):
-            yield ("," if n else "") + "\n        " + _nested(finding.to_dict(), 4)
-        yield "\n      ]\n    }" if result.findings else "]\n    }"
+        yield ("," if k else "") + "\n    "
+        yield from dumps_streaming({**result.to_dict(findings=False), "findings": None}, ("findings",),
+                                   (f.to_dict() for f in result.findings), level=2)
     yield "\n  ]\n}\n"
 
 
-def dumps_streaming(whole: dict, path: tuple, items: Iterable) -> Iterator[str]:
+def dumps_streaming(whole: dict, path: tuple, items: Iterable, level: int | None = None) -> Iterator[str]:
     """``json.dumps(whole, ensure_ascii=False, indent=2)`` and a line end, with ``items`` as the list at
     ``path`` (keys and indices into ``whole``), the same characters, an item at a time: a long report's
-    items are not held as dicts and one string at once."""
+    items are not held as dicts and one string at once. With ``level``, ``whole`` is written that many
+    levels deep (as ``_nested``) and without the line end."""
     token = f"doccheck-items-{uuid.uuid4().hex}"  # no text of a report holds it
     place = whole
     for key in path[:-1]:
         place = place[key]
     place[path[-1]] = [token]
-    text = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(whole, ensure_ascii=False, indent=2) + "\n" if level is None else _nested(whole, level)
     head, tail = text.split(f'"{token}"')
     indent = len(head) - len(head.rstrip(" "))
     items = iter(items)
