@@ -204,15 +204,15 @@ def _matches(rx, text: str, entry: Entry, required: list[tuple[int, int]]):
     """``rx.finditer(text)``; for an entry with ``within``, only over the stretches of text within that
     many characters of a required string (merged where they meet): every match lies in one; with
     ``lines``, only over the lines that hold one."""
-    if entry.lines:
-        yield from finditer_in(rx, text, lines_of(text, ((s, e) for s, e in required if text[s:e] in entry.requires)))
-        return
-    if entry.within is None:
+    if not entry.lines and entry.within is None:
         yield from rx.finditer(text)
         return
+    held = [(s, e) for s, e in required if text[s:e] in entry.requires]  # the entry's own strings
+    if entry.lines:
+        yield from finditer_in(rx, text, lines_of(text, held))
+        return
     reach = entry.within
-    near = ((max(0, s - reach), min(len(text), e + reach)) for s, e in required if text[s:e] in entry.requires)
-    for lo, hi in merged(near):
+    for lo, hi in merged((max(0, s - reach), min(len(text), e + reach)) for s, e in held):
         yield from rx.finditer(text, lo, hi)
 
 

@@ -18,16 +18,19 @@ TAIL = 8  # characters past a stretch a look-ahead may read
 _DIGIT = re.compile(r"\d")
 
 
+def line_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the line of ``text`` that holds text[start:end] (of the lines, if it spans several)."""
+    last = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if last == -1 else last
+
+
 def lines_holding(text: str, needle: str) -> list[tuple[int, int]]:
     """(start, end) of each line of ``text`` that holds ``needle``, in order."""
     out = []
     i = text.find(needle)
     while i != -1:
-        start = text.rfind("\n", 0, i) + 1
-        end = text.find("\n", i)
-        end = len(text) if end == -1 else end
-        out.append((start, end))
-        i = text.find(needle, end)
+        out.append(line_at(text, i, i))
+        i = text.find(needle, out[-1][1])
     return out
 
 
@@ -54,9 +57,7 @@ def lines_of(text: str, spans) -> list[tuple[int, int]]:
     for start, end in sorted(spans):
         if out and start < out[-1][1]:
             continue  # in the line found last
-        first = text.rfind("\n", 0, start) + 1
-        last = text.find("\n", end)
-        out.append((first, len(text) if last == -1 else last))
+        out.append(line_at(text, start, end))
     return merged(out, gap=1)
 
 
@@ -66,11 +67,8 @@ def digit_stretches(text: str) -> list[tuple[int, int]]:
     lines = []
     m = _DIGIT.search(text)
     while m is not None:
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        end = len(text) if end == -1 else end
-        lines.append((start, end))
-        m = _DIGIT.search(text, end)
+        lines.append(line_at(text, m.start(), m.end()))
+        m = _DIGIT.search(text, lines[-1][1])
     return merged(lines, gap=1)
 
 

@@ -31,16 +31,17 @@ def pieces(results, registry) -> Iterator[str]:
     yield f'{{\n  "version": {VERSION},\n  "files": ['
     for k, result in enumerate(results):
         yield ("," if k else "") + "\n    "
-        yield from dumps_streaming({**result.to_dict(findings=False), "findings": None}, ("findings",),
+        yield from dumps_streaming(result.to_dict(findings=False), ("findings",),
                                    (f.to_dict() for f in result.findings), level=2)
     yield "\n  ]\n}\n"
 
 
 def dumps_streaming(whole: dict, path: tuple, items: Iterable, level: int | None = None) -> Iterator[str]:
     """``json.dumps(whole, ensure_ascii=False, indent=2)`` and a line end, with ``items`` as the list at
-    ``path`` (keys and indices into ``whole``), the same characters, an item at a time: a long report's
-    items are not held as dicts and one string at once. With ``level``, ``whole`` is written that many
-    levels deep (as ``_nested``) and without the line end."""
+    ``path`` (keys and indices into ``whole``; ``whole`` is changed there, a missing last key added at
+    the end), the same characters, an item at a time: a long report's items are not held as dicts and
+    one string at once. With ``level``, ``whole`` is written that many levels deep (as ``_nested``) and
+    without the line end."""
     token = f"doccheck-items-{uuid.uuid4().hex}"  # no text of a report holds it
     place = whole
     for key in path[:-1]:

@@ -88,9 +88,8 @@ NEIGHBOURS = ("index", "follows", "precedes", "words")
 
 class Candidates:
     def __init__(self, readings: dict[str, tuple[str, ...]], shapes: dict[str, frozenset[str]],
-                 neighbours: "Callable[[], dict] | dict", fuzzy: bool = False,
-                 common: frozenset[str] | None = None):
-        """``neighbours``: the tables named in NEIGHBOURS, or what returns them when first needed."""
+                 neighbours: Callable[[], dict], fuzzy: bool = False, common: frozenset[str] | None = None):
+        """``neighbours``: what returns the tables named in NEIGHBOURS, called when they are first needed."""
         self.readings = readings  # every character's toneless readings
         self.common = common = frozenset(readings) if common is None else common
         self._neighbours = neighbours
@@ -109,8 +108,7 @@ class Candidates:
 
     @cached_property
     def _tables(self) -> dict:
-        tables = self._neighbours() if callable(self._neighbours) else self._neighbours
-        self._neighbours = None
+        tables, self._neighbours = self._neighbours(), None
         return tables
 
     @property
