@@ -34,6 +34,11 @@ static inline uint64_t h_step(uint64_t h, Py_UCS4 cp) { return (h ^ cp) * 0x1000
 #define H_INIT 0xcbf29ce484222325ULL
 static inline uint32_t h_final(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
 
+/* the bit of the pair a, b in a filter of 2**(64 - shift) bits */
+static inline uint32_t pair_bit(Py_UCS4 a, Py_UCS4 b, unsigned shift) {
+    return (uint32_t)((((uint64_t)a << 21) ^ b) * 0x9E3779B97F4A7C15ULL >> shift);
+}
+
 static uint32_t hash_of(const Py_UCS4 *s, Py_ssize_t n) {
     uint64_t h = H_INIT;
     for (Py_ssize_t i = 0; i < n; i++) h = h_step(h, s[i]);
@@ -50,7 +55,13 @@ typedef struct {
     const entry_t *entries;
     const uint32_t *chars;
     double log_total;
-    uint8_t *firsts; /* a bit per character of the BMP that is a key of one character: made when first scanned */
+    /* Filters made when the table is first scanned, so that a scan tests bits before it probes:
+     * firsts, a bit per character of the BMP that is a key of one character; ones, those whose key
+     * counts (a word of one character); pairs, a bit per hash of the first two characters of the keys
+     * of two characters or more (a probe only where some key may start with the pair). */
+    uint8_t *firsts, *ones;
+    uint64_t *pairs;
+    unsigned pair_shift;
 } Table;
 
 /* a[0:n] == s[0:n]; keys are short, and a loop beats a call of memcmp at this length */
@@ -76,6 +87,51 @@ static const entry_t *find(const Table *t, uint32_t h, const Py_UCS4 *s, Py_ssiz
     return NULL;
 }
 
+#define FIRSTS_BMP 65536
+
+/* The table's filters (see Table), made once; 0, or -1 with an exception set. Every key's prefixes are
+ * keys, so a key's first character is a key, and the first two characters of a longer one too. */
+static int filters_of(Table *t) {
+    if (t->pairs) return 0;
+    unsigned bits = 16;
+    while (bits < 26 && (1ULL << bits) < 16ULL * t->nentries) bits++; /* a sixteenth of the bits set at most */
+    uint8_t *firsts = PyMem_Calloc(FIRSTS_BMP / 8, 1), *ones = PyMem_Calloc(FIRSTS_BMP / 8, 1);
+    uint64_t *pairs = PyMem_Calloc((size_t)1 << (bits - 6), 8);
+    if (!firsts || !ones || !pairs) {
+        PyMem_Free(firsts);
+        PyMem_Free(ones);
+        PyMem_Free(pairs);
+        PyErr_NoMemory();
+        return -1;
+    }
+    unsigned shift = 64 - bits;
+    for (uint32_t k = 0; k < t->nentries; k++) {
+        const entry_t *e = &t->entries[k];
+        if (e->len == 0 || (uint64_t)e->offset + e->len > t->nchars) continue;
+        uint32_t c = t->chars[e->offset];
+        if (e->len == 1 && c < FIRSTS_BMP) {
+            firsts[c >> 3] |= (uint8_t)(1u << (c & 7));
+            if (e->freq) ones[c >> 3] |= (uint8_t)(1u << (c & 7));
+        } else if (e->len >= 2) {
+            uint32_t b = pair_bit(c, t->chars[e->offset + 1], shift);
+            pairs[b >> 6] |= 1ULL << (b & 63);
+        }
+    }
+    t->firsts = firsts;
+    t->ones = ones;
+    t->pairs = pairs;
+    t->pair_shift = shift;
+    return 0;
+}
+
+/* some key of two characters or more may start with a, b (no key does when 0) */
+static inline int may_pair(const Table *t, Py_UCS4 a, Py_UCS4 b) {
+    uint32_t k = pair_bit(a, b, t->pair_shift);
+    return (int)(t->pairs[k >> 6] >> (k & 63) & 1);
+}
+
+static inline int has_bit(const uint8_t *bits, Py_UCS4 c) { return bits[c >> 3] >> (c & 7) & 1; }
+
 /* route[i] = the best log probability of s[i:], for i = start down to 0 (the entries right of
  * start are given); with nxt, where the best first word of s[i:] ends (ties go to the longer word,
  * as in jieba). scoring.UnigramScorer._routes is the reference. */
@@ -89,6 +145,12 @@ static void routes(const Table *t, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t st
         uint64_t h = H_INIT;
         for (Py_ssize_t j = i + 1; j <= n; j++) {
             h = h_step(h, s[j - 1]);
+            if (t->pairs && j == i + 1 && s[i] < FIRSTS_BMP) { /* the filters decide without a probe */
+                if (!has_bit(t->firsts, s[i])) break;
+                if (!has_bit(t->ones, s[i])) continue;
+            } else if (t->pairs && j == i + 2 && !may_pair(t, s[i], s[i + 1])) {
+                break;
+            }
             const entry_t *e = find(t, h_final(h), s + i, j - i);
             if (!e) break; /* the dictionary holds every prefix of every word */
             if (e->freq) {
@@ -178,6 +240,8 @@ static int Table_init(Table *self, PyObject *args, PyObject *kwds) {
 
 static void Table_dealloc(Table *self) {
     PyMem_Free(self->firsts);
+    PyMem_Free(self->ones);
+    PyMem_Free(self->pairs);
     if (self->has_view) PyBuffer_Release(&self->view);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -255,7 +319,7 @@ static PyObject *Table_entry(Table *self, PyObject *arg) {
 
 /* best_path(s): the log probability of the best segmentation of s */
 static PyObject *Table_best_path(Table *self, PyObject *arg) {
-    if (!ready(self)) return NULL;
+    if (!ready(self) || filters_of(self) < 0) return NULL;
     if (!PyUnicode_Check(arg)) {
         PyErr_SetString(PyExc_TypeError, "best_path() takes a str");
         return NULL;
@@ -285,7 +349,7 @@ static PyObject *Table_gains(Table *self, PyObject *args) {
     PyObject *window, *reps;
     Py_ssize_t k, n;
     if (!PyArg_ParseTuple(args, "UnnO", &window, &k, &n, &reps)) return NULL;
-    if (!ready(self)) return NULL;
+    if (!ready(self) || filters_of(self) < 0) return NULL;
     Py_ssize_t size = PyUnicode_GET_LENGTH(window);
     if (k < 0 || n < 1 || k + n > size) {
         PyErr_SetString(PyExc_ValueError, "gains(): window[k:k+n] out of range");
@@ -343,7 +407,7 @@ done:
 
 /* segment(s): the words of the best segmentation of s (jieba's cut without HMM on Han text) */
 static PyObject *Table_segment(Table *self, PyObject *arg) {
-    if (!ready(self)) return NULL;
+    if (!ready(self) || filters_of(self) < 0) return NULL;
     if (!PyUnicode_Check(arg)) {
         PyErr_SetString(PyExc_TypeError, "segment() takes a str");
         return NULL;
@@ -391,30 +455,9 @@ typedef int (*hit_fn)(void *ctx, Py_ssize_t start, Py_ssize_t end, uint32_t coun
 /* Every occurrence of a key of t (a count not 0) that starts in [first, stop), overlapping ones
  * included, by start and then by end: hit(ctx, start, end, count). The table holds every prefix of
  * a key (count 0), so the scan from a start stops where no key goes on. 0, or -1 with an error set. */
-#define FIRSTS_BMP 65536
-
-/* The characters of the BMP that start a key (every key's prefixes are keys, so its first character is
- * one): a scan skips the other starts with a bit test instead of a probe, most of a text's characters. */
-static const uint8_t *firsts_of(Table *t) {
-    if (t->firsts) return t->firsts;
-    uint8_t *bits = PyMem_Calloc(FIRSTS_BMP / 8, 1);
-    if (!bits) {
-        PyErr_NoMemory();
-        return NULL;
-    }
-    for (uint32_t k = 0; k < t->nentries; k++) {
-        const entry_t *e = &t->entries[k];
-        if (e->len == 1 && e->offset < t->nchars) {
-            uint32_t c = t->chars[e->offset];
-            if (c < FIRSTS_BMP) bits[c >> 3] |= (uint8_t)(1u << (c & 7));
-        }
-    }
-    return t->firsts = bits;
-}
 
 static int each_key(Table *t, text_t x, Py_ssize_t first, Py_ssize_t stop, hit_fn hit, void *ctx) {
-    const uint8_t *firsts = firsts_of(t);
-    if (!firsts) return -1;
+    if (filters_of(t) < 0) return -1;
     Py_UCS4 buf[STACK];
     uint32_t longest = t->maxlen;
     Py_UCS4 *word = longest <= STACK ? buf : PyMem_Malloc((size_t)longest * sizeof(Py_UCS4));
@@ -425,9 +468,16 @@ static int each_key(Table *t, text_t x, Py_ssize_t first, Py_ssize_t stop, hit_f
     int rc = 0;
     for (Py_ssize_t i = first < 0 ? 0 : first; rc == 0 && i < stop && i < x.n; i++) {
         Py_UCS4 c0 = PyUnicode_READ(x.kind, x.data, i);
-        if (c0 < FIRSTS_BMP && !(firsts[c0 >> 3] & (1u << (c0 & 7)))) continue;
-        uint64_t h = H_INIT;
-        for (Py_ssize_t j = i; j < x.n && (uint64_t)(j - i) < longest; j++) {
+        if (c0 < FIRSTS_BMP && !has_bit(t->firsts, c0)) continue;
+        word[0] = c0;
+        uint64_t h = h_step(H_INIT, c0);
+        if (c0 >= FIRSTS_BMP || has_bit(t->ones, c0)) { /* else a key that does not count */
+            const entry_t *e = find(t, h_final(h), word, 1);
+            if (!e) continue;
+            if (e->freq && (rc = hit(ctx, i, i + 1, e->freq)) < 0) break;
+        }
+        if (longest < 2 || i + 1 >= x.n || !may_pair(t, c0, PyUnicode_READ(x.kind, x.data, i + 1))) continue;
+        for (Py_ssize_t j = i + 1; j < x.n && (uint64_t)(j - i) < longest; j++) {
             Py_UCS4 c = PyUnicode_READ(x.kind, x.data, j);
             word[j - i] = c;
             h = h_step(h, c);
@@ -741,6 +791,7 @@ static int in_word(const Table *t, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i)
     for (Py_ssize_t len = 2; len <= 4; len++) {
         Py_ssize_t lo = i - len + 1 > 0 ? i - len + 1 : 0, hi = i < n - len ? i : n - len;
         for (Py_ssize_t a = lo; a <= hi; a++) {
+            if (t->pairs && !may_pair(t, s[a], s[a + 1])) continue;
             const entry_t *e = find(t, hash_of(s + a, len), s + a, len);
             if (e && e->freq) return 1;
         }
@@ -971,7 +1022,7 @@ static int straddles(const Screen *sc, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_
     const Py_ssize_t spans[4][2] = {{i - 1, i + 1}, {i - 2, i + 1}, {i + 1, i + 3}, {i + 1, i + 4}};
     for (int k = 0; k < 4; k++) {
         Py_ssize_t a = spans[k][0], b = spans[k][1];
-        if (a < 0 || b > n) continue;
+        if (a < 0 || b > n || (sc->table->pairs && !may_pair(sc->table, s[a], s[a + 1]))) continue;
         const entry_t *e = find(sc->table, hash_of(s + a, b - a), s + a, b - a);
         if ((e ? e->freq : 0) >= least) return 1;
     }
@@ -1092,7 +1143,7 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
     Py_UCS4 *s = NULL;
     Py_ssize_t *unc = NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (!screen_ready(self)) goto done;
+    if (!screen_ready(self) || filters_of(self->table) < 0) goto done;
     if (mask.len != n || how.window < 0 || how.runners_up < 0 || how.pair_words < 0 || how.pair_window < 0) {
         PyErr_SetString(PyExc_ValueError, "scan(): a mask as long as the text, a window and runners-up from 0");
         goto done;
