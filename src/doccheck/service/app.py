@@ -35,7 +35,6 @@ from ..config import Config
 from .. import session
 from ..formats.json import as_dict
 from ..plugins import default_registry
-from ..session import CheckResult
 from . import languagetool as lt
 from .workers import CheckTimeout, CheckWorkers
 
@@ -206,7 +205,7 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
                 options = json.loads(form.get("options") or "{}") if form.get("options") else {}
             except ValueError:
                 raise HTTPError(400, "options 应为 JSON 对象") from None
-            result = await run(session.check_bytes, await upload.read(), name, config_from(options))
+            answer = await run(_check_upload, await upload.read(), name, config_from(options))
         elif ctype.split(";")[0].strip() == "application/json":
             raw = await body_of(request)
             try:
@@ -215,12 +214,12 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
                 raise HTTPError(400, "请求体应为 UTF-8 编码的 JSON") from None
             if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
                 raise HTTPError(400, "请求体应为 {\"text\": \"…\", \"options\": {…}}")
-            result = await run(_check_text, text_of(payload["text"]), config_from(payload.get("options") or {}))
+            answer = await run(_check_text, text_of(payload["text"]), config_from(payload.get("options") or {}))
         else:
             # A text/plain POST needs no CORS preflight: any page could send one. Only the
             # documented types are taken.
             raise HTTPError(415, "请以 application/json 或 multipart/form-data 提交")
-        return JSONResponse(as_dict([result]))
+        return JSONResponse(answer)
 
     async def lt_languages(request: Request) -> Response:
         return JSONResponse(lt.LANGUAGES)
@@ -255,8 +254,8 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
         if only and not (enabled or en_cat):
             raise HTTPError(400, "enabledOnly=true 时须给出 enabledRules 或 enabledCategories")
         config = sc.config.with_cli(select=(enabled + en_cat) if only else None, ignore=disabled + dis_cat)
-        result = await run(_check_text, text_of(annotated.plain), config)
-        return JSONResponse(lt.response(lt.to_matches(annotated, result.findings, registry, result.document.source_offset), language))
+        text_of(annotated.plain)  # a lone surrogate is refused here, before a worker gets it
+        return JSONResponse(await run(_check_lt, annotated, config, language))
 
     async def handle_http_error(request: Request, exc: HTTPError) -> Response:
         return _error(exc.status, exc.message)
@@ -314,11 +313,23 @@ class RequestLog:
                      (time.perf_counter() - start) * 1000)
 
 
-def _check_text(text: str, config: Config) -> CheckResult:
-    """What a worker runs for a text request (top-level, so the pool can send it)."""
+# What the workers run (top level, so the pool can send them). Each returns the answer itself, not
+# the CheckResult: the document and its anatomy need not cross back to the server.
+
+def _check_text(text: str, config: Config) -> dict:
     result = session.check_text(text, config)
     result.path = "-"
-    return result
+    return as_dict([result])
+
+
+def _check_upload(data: bytes, name: str, config: Config) -> dict:
+    return as_dict([session.check_bytes(data, name, config)])
+
+
+def _check_lt(annotated: lt.AnnotatedText, config: Config, language: str) -> dict:
+    result = session.check_text(annotated.plain, config)
+    matches = lt.to_matches(annotated, result.findings, default_registry(), result.document.source_offset)
+    return lt.response(matches, language)
 
 
 def _ready() -> bool:
