@@ -70,3 +70,10 @@ def test_lists_are_the_runs_with_two_commas(text):
 
     assert list(formulas.lists(text)) == [(m.start(), m.group()) for m in formulas._LIST.finditer(text)
                                           if m.group().count("、") >= 2]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet="，,；;：:？?！!、。 \u3000a", max_size=60))
+def test_repeated_marks_are_tried_only_at_two_marks(text):
+    rx = punctuation._REPEATED
+    assert [m.span() for m in punctuation._at_two_marks(rx, text)] == [m.span() for m in rx.finditer(text)]

@@ -355,6 +355,9 @@ def _pair_hits(doc) -> Iterator[tuple[int, Hit, str]]:
 _REPEATED = re.compile(r"[，,](?:[ \u3000]*[，,])+|[；;](?:[ \u3000]*[；;])+|[：:](?:[ \u3000]*[：:])+|"
                        r"[？?](?:[ \u3000]*[？?])+|[！!](?:[ \u3000]*[！!])+|、(?:[ \u3000]*、)+|。(?<!。。)。(?!。)")
 _WIDTH_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+# Where a run may start: a mark, spaces, a mark. An expression that opens with a class is skipped
+# along by re's class test; _REPEATED's alternation is tried in full at every character.
+_TWO_MARKS = re.compile(r"[，,；;：:？?！!、。][ \u3000]*[，,；;：:？?！!、。]")
 
 
 def _repeated_runs(doc) -> tuple[tuple[int, int, str], ...]:
@@ -378,12 +381,25 @@ def _repeated_runs(doc) -> tuple[tuple[int, int, str], ...]:
 
 
 def _iter_repeated(text: str):
-    for m in _REPEATED.finditer(text):
+    for m in _at_two_marks(_REPEATED, text):
         run = m.group()
         mark = _WIDTH_PAIRS.get(run[0], run[0])
         if run.isascii() and not (is_zh(prev_char(text, m.start())) or is_zh(next_char(text, m.end() - 1))):
             continue  # "?!" or "::" in code or English
         yield m.start(), m.end(), mark
+
+
+def _at_two_marks(rx: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``rx.finditer(text)`` for an expression whose every match starts with two marks of
+    ``_TWO_MARKS``: tried only where two marks stand."""
+    pos = 0
+    while (two := _TWO_MARKS.search(text, pos)) is not None:
+        m = rx.match(text, two.start())
+        if m is None:
+            pos = two.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 @rule(
