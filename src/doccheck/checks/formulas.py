@@ -40,6 +40,9 @@ class Formulas:
             for j, part in enumerate(parts):
                 self.parts.setdefault(part, []).append((f, j))
         self.lengths = sorted({len(p) for p in self.parts}, reverse=True)
+        # a part ends a list's first item, or begins its last, only where the item ends (begins) as one does
+        self.last_chars = {p[-1] for p in self.parts}
+        self.first_chars = {p[0] for p in self.parts}
 
 
 def load_formulas(res=None) -> Formulas:
@@ -90,10 +93,10 @@ def formula_order(doc, ctx) -> Iterator[Hit]:
             part, s = None, start
             if item in formulas.parts:
                 part = item
-            elif k == 0:
+            elif k == 0 and item[-1:] in formulas.last_chars:
                 part = next((item[-n:] for n in formulas.lengths if n < len(item) and item[-n:] in formulas.parts), None)
                 s = start + len(item) - len(part) if part else start
-            elif k == last:
+            elif k == last and item[:1] in formulas.first_chars:
                 part = next((item[:n] for n in formulas.lengths if n < len(item) and item[:n] in formulas.parts), None)
             if part is not None:
                 for f, j in formulas.parts[part]:
