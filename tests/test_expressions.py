@@ -77,3 +77,11 @@ def test_lists_are_the_runs_with_two_commas(text):
 def test_repeated_marks_are_tried_only_at_two_marks(text):
     rx = punctuation._REPEATED
     assert [m.span() for m in punctuation._at_two_marks(rx, text)] == [m.span() for m in rx.finditer(text)]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet="以下简称所是指“\"绿线，,a ", max_size=60))
+def test_defined_terms_are_found_as_by_the_plain_form(text):
+    plain = re.compile(r"(?:以下简称|下称|简称)[“\"]?([\u4e00-\u9fff]{2,12})|所称([\u4e00-\u9fff]{2,12}?)[，,]?(?:是指|指)")
+    assert [(m.span(), m.group(m.lastindex)) for m in typo._DEFINED.finditer(text)] == [
+        (m.span(), m.group(1) or m.group(2)) for m in plain.finditer(text)]

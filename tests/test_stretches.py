@@ -58,3 +58,14 @@ def test_expressions_find_in_the_lines_with_their_strings_what_they_find_in_the_
                         (consistency._ORG, "局委室厅心")):
         stretches = lines_holding_any(text, needles)
         assert [m.span() for m in finditer_in(rx, text, stretches)] == [m.span() for m in rx.finditer(text)], rx.pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["2021年是", "2025", "年是", "“十四五”", "十三五", "时期", "开局", "收官之年", "之年", "之",
+                                 "年", "\n", "。", "，", "；", "的"]), max_size=30).map("".join))
+def test_plan_years_are_found_in_the_lines_that_name_a_year_of_a_plan(text):
+    from doccheck.checks import dates
+    from doccheck.stretches import lines_holding
+
+    rx = dates._PLAN_YEAR
+    assert [m.span() for m in finditer_in(rx, text, lines_holding(text, "之年"))] == [m.span() for m in rx.finditer(text)]

@@ -12,6 +12,7 @@ from ..dates import WEEKDAYS, DateMention, format_date, zh_number
 from ..findings import Fix, Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
+from ..stretches import finditer_in, lines_holding
 
 
 def _doc(body: str, date: str = "2025年5月6日") -> str:
@@ -429,7 +430,7 @@ def plan_years(doc, ctx) -> Iterator[Hit]:
             # its own period, a year off (a range to 2035 is the long-range goal, not the plan)
             yield Hit(m.start(2), m.end(), f"“{m.group(1)}”时期为{first}—{first + 4}年，此处写作{a}—{b}年",
                       (f"{first}—{first + 4}年",))
-    for m in _PLAN_YEAR.finditer(text):
+    for m in finditer_in(_PLAN_YEAR, text, lines_holding(text, "之年")):  # a match lies in one line
         first = _PLANS[m.group(2)]
         right = first if m.group(3) in ("开局", "起步") else first + 4
         if int(m.group(1)) != right:

@@ -37,6 +37,8 @@ look alike on screen but break searching, sorting and the 发文字号 register.
     ],
 )
 def full_width_digits(doc, ctx) -> Iterator[Hit]:
+    if not any(d in doc.text for d in "０１２３４５６７８９"):
+        return  # ten searches for one character cost a seventh of the class test at every character
     for m in _FULL_DIGITS.finditer(doc.text):
         right = m.group().translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
         yield Hit.fixing(m.start(), m.end(), f"数字应使用半角阿拉伯数字“{right}”，不用全角“{m.group()}”（{STD}）", right)
