@@ -670,6 +670,20 @@ typedef struct {
     const uint32_t *read_off, *read_ids, *snd_off, *snd_words;
 } Screen;
 
+/* off[0..rows] rise and end at most at limit: the start of each row of an array of that many items */
+static int ascending(const uint32_t *off, uint64_t rows, uint64_t limit) {
+    for (uint64_t k = 0; k < rows; k++)
+        if (off[k] > off[k + 1] || off[k + 1] > limit) return 0;
+    return 1;
+}
+
+/* s[0..n) are code points */
+static int code_points(const uint32_t *s, uint64_t n) {
+    for (uint64_t k = 0; k < n; k++)
+        if (s[k] > 0x10FFFF) return 0;
+    return 1;
+}
+
 static int section(const char *p, Py_ssize_t size, uint64_t off, uint64_t len, unsigned align, const void **out) {
     if (off > (uint64_t)size || len > (uint64_t)size - off || (((uintptr_t)p + off) % align)) return 0;
     *out = p + off;
@@ -753,24 +767,18 @@ static int Screen_init(Screen *self, PyObject *args, PyObject *kwds) {
     self->snd_off = q;
     if (!section(p, size, off[13], 8ULL * self->nsndwords, 4, &q)) goto bad;
     self->snd_words = q;
-    /* one pass over the indices, so that no look-up can leave the buffer */
-    for (uint32_t c = 0; c < BMP; c++) {
-        if (self->cand_off[c] > self->cand_off[c + 1] || self->cand_off[c + 1] > self->ncand) goto bad;
+    /* the indices checked once, so that no look-up can leave the buffer */
+    for (uint32_t c = 0; c < BMP; c++)
         if (self->fol_row[c] >= (int64_t)self->nfol || self->pre_row[c] >= (int64_t)self->npre) goto bad;
-        if (self->read_off[c] > self->read_off[c + 1] || self->read_off[c + 1] > self->nread) goto bad;
-    }
     for (uint32_t k = 0; k < self->ncand; k++)
         if (self->cand[k] >= self->nfillers) goto bad;
-    for (uint32_t r = 0; r < self->nrows; r++)
-        if (self->row_off[r] > self->row_off[r + 1] || self->row_off[r + 1] > self->nrowbits) goto bad;
     for (uint32_t k = 0; k < self->nrowbits; k++)
         if (self->row_bits[k] >= self->nfillers) goto bad;
-    for (uint32_t r = 0; r < self->nsnd; r++)
-        if (self->snd_off[r] > self->snd_off[r + 1] || self->snd_off[r + 1] > self->nsndwords) goto bad;
-    for (uint32_t k = 0; k < self->nfillers; k++)
-        if (self->filler[k] > 0x10FFFF) goto bad;
-    for (uint64_t k = 0; k < 2ULL * self->nsndwords; k++)
-        if (self->snd_words[k] > 0x10FFFF) goto bad;
+    if (!ascending(self->cand_off, BMP, self->ncand) || !ascending(self->read_off, BMP, self->nread) ||
+        !ascending(self->row_off, self->nrows, self->nrowbits) ||
+        !ascending(self->snd_off, self->nsnd, self->nsndwords) || !code_points(self->filler, self->nfillers) ||
+        !code_points(self->snd_words, 2ULL * self->nsndwords))
+        goto bad;
     return 0;
 bad:
     PyErr_SetString(PyExc_ValueError, "screen: damaged tables");
@@ -1288,20 +1296,14 @@ static int Near_init(Near *self, PyObject *args, PyObject *kwds) {
         at += 4 * lens[k];
     }
     if (at != size) goto bad;
-    for (uint32_t k = 0; k < self->H; k++)
-        if (self->grp_start[k] > self->grp_start[k + 1] || self->grp_start[k + 1] > self->G) goto bad;
-    for (uint32_t k = 0; k < self->R; k++)
-        if (self->row_start[k] > self->row_start[k + 1] || self->row_start[k + 1] > self->RT) goto bad;
     for (uint32_t k = 0; k < self->RT; k++)
         if (self->row_terms[k] >= self->T) goto bad;
-    for (uint32_t k = 0; k < self->T; k++)
-        if (self->term_start[k] > self->term_start[k + 1] || self->term_start[k + 1] > self->TC) goto bad;
-    for (uint32_t k = 0; k < self->L; k++)
-        if (self->long_start[k] > self->long_start[k + 1] || self->long_start[k + 1] > self->LT) goto bad;
     for (uint32_t k = 0; k < self->LT; k++)
         if (self->long_terms[2 * k] >= self->T) goto bad;
-    for (uint32_t k = 0; k < self->TC; k++)
-        if (self->term_chars[k] > 0x10FFFF) goto bad;
+    if (!ascending(self->grp_start, self->H, self->G) || !ascending(self->row_start, self->R, self->RT) ||
+        !ascending(self->term_start, self->T, self->TC) || !ascending(self->long_start, self->L, self->LT) ||
+        !code_points(self->term_chars, self->TC))
+        goto bad;
     return 0;
 bad:
     PyErr_SetString(PyExc_ValueError, "near: damaged arrays");
