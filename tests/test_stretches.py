@@ -39,7 +39,7 @@ def test_digit_stretches_are_the_runs_of_the_lines_with_a_digit(text):
     from doccheck.stretches import merged
 
     lines = [m.span() for m in re.finditer(r"^.*\d.*$", text, re.M)]
-    assert digit_stretches(text) == merged(lines, gap=1)
+    assert list(digit_stretches(text)) == merged(lines, gap=1)
 
 
 def test_digit_stretches_are_runs_of_whole_lines():

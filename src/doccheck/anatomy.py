@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .dates import DateMention, find_dates
 from .docnumber import DocNumber, find_doc_numbers
+from .stretches import iter_lines
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -84,13 +85,24 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A numbered heading. Its line's text is read from the document's when asked for: a long text
+    has tens of thousands of headings, and their lines held apart were a second copy of them."""
+
     level: int
     number: int
     start: int  # start of the number marker
     marker_end: int
     end: int  # end of the line
-    text: str
-    marker: str
+    source: str = field(repr=False, compare=False)  # the document's text, or the line's own
+    origin: int = field(default=0, repr=False, compare=False)  # where ``source`` starts in the document
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start - self.origin:self.end - self.origin]
+
+    @property
+    def marker(self) -> str:
+        return self.source[self.start - self.origin:self.marker_end - self.origin]
 
 
 @dataclass
@@ -142,9 +154,9 @@ class Lines(Sequence):
 
     __slots__ = ("text", "_rows")
 
-    def __init__(self, text: str, rows: array):
+    def __init__(self, text: str, rows: array | memoryview):
         self.text = text
-        self._rows = rows  # index, start, end, indent of each line
+        self._rows = memoryview(rows)  # index, start, end, indent of each line; a slice is a view, not a copy
 
     def __len__(self) -> int:
         return len(self._rows) >> 2
@@ -187,7 +199,7 @@ def split_lines(text: str, nonempty: bool = False) -> Lines:
     with ``nonempty``, those with some text left."""
     rows = array("q")
     pos = 0
-    for i, raw in enumerate(text.split("\n")):
+    for i, raw in enumerate(iter_lines(text)):
         stripped_left = raw.lstrip(_SPACES)
         indent = len(raw) - len(stripped_left)
         stripped = stripped_left.rstrip(_SPACES)
@@ -503,7 +515,7 @@ def analyse(doc: "Draft") -> Anatomy:
         in_list = False
         if a.attachment_note and a.attachment_note[0].start <= ln.start <= a.attachment_note[-1].end:
             continue
-        h = heading_of(ln)
+        h = heading_of(ln, text)
         if h:
             a.headings.append(h)
     a.dates = find_dates(text, a.issue_date.year if a.issue_date else None,
@@ -599,7 +611,8 @@ def split_recipients(t: str, offset: int) -> list[Span]:
 _HEADING_FIRST = frozenset("一二三四五六七八九十（(")  # and digits: the first characters _HEADING_PATTERNS allow
 
 
-def heading_of(ln: Line) -> Heading | None:
+def heading_of(ln: Line, text: str | None = None) -> Heading | None:
+    """The heading ``ln`` opens with, if any; ``text`` is the document's text the line is from."""
     first = ln.text[:1]
     if not first or not (first in _HEADING_FIRST or first.isdecimal()):
         return None  # most lines: four failed matches spared
@@ -616,7 +629,9 @@ def heading_of(ln: Line) -> Heading | None:
                 continue
         else:
             num = int(num_s)
-        return Heading(level, num, ln.start, ln.start + m.end(), ln.end, ln.text, m.group(0))
+        if text is None:
+            return Heading(level, num, ln.start, ln.start + m.end(), ln.end, ln.text, ln.start)
+        return Heading(level, num, ln.start, ln.start + m.end(), ln.end, text)
     return None
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Iterable
 
 from .offsets import SpanIndex
 from .stretches import digit_stretches, finditer_in, lines_holding
@@ -100,7 +101,7 @@ def _weekday(m) -> tuple[int | None, tuple[int, int] | None]:
 
 
 def find_dates(text: str, default_year: int | None = None, anchor: dt.date | None = None,
-               with_digit: list[tuple[int, int]] | None = None) -> list[DateMention]:
+               with_digit: Iterable[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every date in ``text`` in order. A date without a year takes the year of
     the nearest full date or ``N年`` written before it, else ``default_year``;
     with an ``anchor`` (the 成文日期), of those two years the one that puts the
@@ -165,7 +166,7 @@ def _nearest_year(month: int, day: int, years: list[int], anchor: dt.date) -> in
 
 
 def _fill_years(text: str, dates: list[DateMention], default_year: int | None,
-                anchor: dt.date | None = None, with_digit: list[tuple[int, int]] | None = None) -> list[DateMention]:
+                anchor: dt.date | None = None, with_digit: Iterable[tuple[int, int]] | None = None) -> list[DateMention]:
     if all(d.year is not None for d in dates):
         return dates
     if with_digit is None:

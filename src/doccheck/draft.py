@@ -15,6 +15,7 @@ from .model import Document
 
 if TYPE_CHECKING:
     from .anatomy import Anatomy
+    from .stretches import Stretches
 
 
 class Draft:
@@ -50,7 +51,7 @@ class Draft:
         return self.document.block_index(offset)
 
     @cached_property
-    def digit_stretches(self) -> list[tuple[int, int]]:
+    def digit_stretches(self) -> "Stretches":
         """The runs of lines that hold a digit: where an expression about numbers can match
         (stretches.finditer_in)."""
         from .stretches import digit_stretches

@@ -12,10 +12,34 @@ the scan of the whole text.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from array import array
+from typing import Iterable, Iterator
 
 TAIL = 8  # characters past a stretch a look-ahead may read
 _DIGIT = re.compile(r"\d")
+
+
+PIECE = 1 << 16  # characters of a long text handled at a time, about
+
+
+def line_pieces(text: str, size: int = PIECE) -> Iterator[tuple[int, int]]:
+    """(start, end) of pieces of ``text`` of about ``size`` characters that are runs of whole lines:
+    each but the last ends before a line break, the next starts after it. What is read a line at a
+    time can be read a piece at a time, and a long text is not copied whole."""
+    pos, n = 0, len(text)
+    while True:
+        cut = text.find("\n", pos + size) if pos + size < n else -1
+        if cut == -1:
+            yield pos, n
+            return
+        yield pos, cut
+        pos = cut + 1
+
+
+def iter_lines(text: str) -> Iterator[str]:
+    """``text.split("\n")``, a piece at a time: the whole list is a second copy of a long text."""
+    for lo, hi in line_pieces(text):
+        yield from text[lo:hi].split("\n")
 
 
 def line_at(text: str, start: int, end: int) -> tuple[int, int]:
@@ -61,18 +85,39 @@ def lines_of(text: str, spans) -> list[tuple[int, int]]:
     return merged(out, gap=1)
 
 
-def digit_stretches(text: str) -> list[tuple[int, int]]:
+class Stretches:
+    """Runs of lines (start, end), in order, held as one array of their offsets: a long text has
+    tens of thousands, and a tuple and two numbers each cost ten times the room."""
+
+    __slots__ = ("_flat",)
+
+    def __init__(self, flat: array):
+        self._flat = flat  # start, end, start, end, …
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        pairs = iter(self._flat)
+        return zip(pairs, pairs)
+
+    def __len__(self) -> int:
+        return len(self._flat) >> 1
+
+
+def digit_stretches(text: str) -> Stretches:
     """(start, end) of each run of consecutive lines that hold a digit (``\\d``, as the expressions
     read it), the runs apart by at least one line without. From digit to digit, a line at a time."""
-    lines = []
+    flat = array("q")
     m = _DIGIT.search(text)
-    while m is not None:
-        lines.append(line_at(text, m.start(), m.end()))
-        m = _DIGIT.search(text, lines[-1][1])
-    return merged(lines, gap=1)
+    while m is not None:  # the lines come in order: joined as found (merged(lines, gap=1))
+        start, end = line_at(text, m.start(), m.end())
+        if flat and start <= flat[-1] + 1:
+            flat[-1] = end
+        else:
+            flat.extend((start, end))
+        m = _DIGIT.search(text, end)
+    return Stretches(flat)
 
 
-def finditer_in(rx: re.Pattern, text: str, stretches: list[tuple[int, int]]) -> Iterator[re.Match]:
+def finditer_in(rx: re.Pattern, text: str, stretches: Iterable[tuple[int, int]]) -> Iterator[re.Match]:
     """``rx.finditer(text)`` for an expression whose matches each lie in one line, among the lines of
     ``stretches`` (runs of whole lines, a line without a match between two): the same matches."""
     size = len(text)
@@ -83,6 +128,6 @@ def finditer_in(rx: re.Pattern, text: str, stretches: list[tuple[int, int]]) -> 
             yield m
 
 
-def search_in(rx: re.Pattern, text: str, stretches: list[tuple[int, int]]) -> re.Match | None:
+def search_in(rx: re.Pattern, text: str, stretches: Iterable[tuple[int, int]]) -> re.Match | None:
     """``rx.search(text)``, as ``finditer_in`` reads ``rx.finditer``: the first match in ``stretches``."""
     return next(finditer_in(rx, text, stretches), None)
