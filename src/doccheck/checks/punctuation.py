@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from itertools import chain, pairwise
 from typing import Iterator
 
 from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
-from ..stretches import finditer_in, lines_holding_any
+from ..stretches import finditer_in, iter_lines, line_pieces, lines_holding_any
 from .structure import heading_mark_rewrites
 
 _HALF_MARKS = re.compile(r"[,;:?!.()\"']")
@@ -259,7 +261,7 @@ the last closing, follows §4.8.3.4 and is not reported.""",
     ],
 )
 def paired_marks(doc, ctx) -> Iterator[Hit]:
-    hits = _across_line_breaks(doc.text, list(_pair_hits(doc)))
+    hits = _across_line_breaks(doc, list(_pair_hits(doc)))
     # A quotation over several paragraphs whose middle paragraphs lack their “: the first
     # paragraph is right as written, the paragraph that closes it is where the fault shows.
     unclosed = [(k, h) for k, h, kind in hits if kind == "unclosed“"]
@@ -280,11 +282,12 @@ def paired_marks(doc, ctx) -> Iterator[Hit]:
         yield stray[k] if kind == "stray”" and k in merged else h
 
 
-def _across_line_breaks(text: str, hits: list) -> list:
+def _across_line_breaks(doc, hits: list) -> list:
     """A pair that a publishing page broke over a line or two (名单（法 / 人类）): an opener left
     open at the end of a line that ends mid-sentence, and its closer stray on the next line or
     the one after, are one pair."""
-    lines = text.split("\n")
+    text, starts = doc.text, doc.document.line_starts
+    line = lambda k: text[starts[k]:starts[k + 1] - 1 if k + 1 < len(starts) else len(text)]  # noqa: E731
     strays: dict[tuple[int, str], list] = {}
     for k, h, kind in hits:
         if kind.startswith("stray"):
@@ -295,7 +298,7 @@ def _across_line_breaks(text: str, hits: list) -> list:
             continue
         closer = PAIRS.get(kind[len("unclosed"):])
         for k2 in (k + 1, k + 2):
-            if k2 >= len(lines) or re.search(r"[。！？；]\s*$", lines[k2 - 1]):
+            if k2 >= len(starts) or re.search(r"[。！？；]\s*$", line(k2 - 1)):
                 break  # the sentence ended: no pair runs on
             waiting = [h2 for h2 in strays.get((k2, closer), ()) if id(h2) not in dropped]
             if waiting:
@@ -306,11 +309,9 @@ def _across_line_breaks(text: str, hits: list) -> list:
 
 def _pair_hits(doc) -> Iterator[tuple[int, Hit, str]]:
     """(line number, hit, kind) per line; kind marks an unclosed “ and a stray ”."""
-    text = doc.text
-    lines = text.split("\n")
     caption = doc.anatomy.caption
     pos = 0
-    for k, line in enumerate(lines):
+    for k, (line, following) in enumerate(pairwise(chain(iter_lines(doc.text), (None,)))):
         if caption is not None and caption.start <= pos < caption.end:
             pos += len(line) + 1
             continue  # the 题注, reproduced without its opening bracket by many sources
@@ -341,7 +342,7 @@ def _pair_hits(doc) -> Iterator[tuple[int, Hit, str]]:
                     stack.pop()
                 else:
                     yield k, Hit(at, at + 1, f"{_named(ch)}没有对应的{_named(opener)}"), "stray" + ch
-        next_line = lines[k + 1].lstrip(" \u3000") if k + 1 < len(lines) else ""
+        next_line = following.lstrip(" \u3000") if following is not None else ""
         for o, oat in stack:
             if o == "“" and next_line.startswith("“"):
                 continue  # a quotation that runs on into the next paragraph (§4.8.3.4)
@@ -370,13 +371,18 @@ def _repeated_runs(doc) -> tuple[tuple[int, int, str], ...]:
         text = doc.text
         changed = {i: repl or " " for i, repl in heading_mark_rewrites(doc).items()}  # a dropped mark: a space
         changed.update((i, repl) for i, _end, repl in _conversions(doc))  # keeps the offsets
-        # the view is built from slices: a list of the characters costs 80 bytes a character
-        parts, last = [], 0
-        for i in sorted(changed):
-            parts += (text[last:i], changed[i])
-            last = i + 1
-        parts.append(text[last:])
-        runs = doc.memo["punctuation.repeated-runs"] = tuple(_iter_repeated("".join(parts)))
+        # The view is built a piece of whole lines at a time (a run and the characters it is
+        # judged by stand in one line), from slices: no copy of a long text is held whole.
+        at = sorted(changed)
+        found = []
+        for lo, hi in line_pieces(text):
+            parts, last = [], lo
+            for i in at[bisect_left(at, lo):bisect_left(at, hi)]:
+                parts += (text[last:i], changed[i])
+                last = i + 1
+            parts.append(text[last:hi])
+            found += ((lo + a, lo + b, mark) for a, b, mark in _iter_repeated("".join(parts)))
+        runs = doc.memo["punctuation.repeated-runs"] = tuple(found)
     return runs
 
 
