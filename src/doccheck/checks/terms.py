@@ -22,6 +22,7 @@ from ..lexicon import PhraseMatcher, count_phrases, one_edit
 from ..offsets import SpanIndex
 from ..resources import Resource, data_rows
 from ..rule import bad, good, rule
+from ..stretches import line_pieces
 from ..wordtable import COMPILED, Near, WordTable
 
 
@@ -239,18 +240,19 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
     index = ctx.resource("terms")
     tokenizer = ctx.resource("jieba")
     freq = tokenizer.FREQ
-    exact: dict[str, list[tuple[int, int]]] = {}
-    for s, e, t in index.exact.find_all(text):
-        exact.setdefault(t, []).append((s, e))
-    any_term = SpanIndex(span for spans in exact.values() for span in spans)
-    near = [(s, e, term) for s, e, term in index.near(text)
-            if _HAN_SPAN.fullmatch(text, s, e) and text[s:e] not in index.terms and not freq.get(text[s:e])]
+    exact = _columns(index.exact.find_all(text))
+    any_term = SpanIndex(zip(exact[0], exact[1]))
+    starts, ends, terms = _columns(_near_spans(text, index, freq))
     # where each term near a span is written as it is (built for those terms only)
-    written = {t: SpanIndex(exact[t]) for t in {term for _, _, term in near} if t in exact}
+    near_terms, spans_of = set(terms), {}
+    for s, e, t in zip(*exact):
+        if t in near_terms:
+            spans_of.setdefault(t, []).append((s, e))
+    written = {t: SpanIndex(spans) for t, spans in spans_of.items()}
     # how often each span is written, counted in one pass (a count per span is quadratic in a long text)
-    counts = count_phrases((text[s:e] for s, e, _ in near), text)
+    counts = count_phrases((text[s:e] for s, e in zip(starts, ends)), text)
     best: dict[tuple[int, int], str] = {}
-    for s, e, term in near:
+    for s, e, term in zip(starts, ends, terms):
         span = text[s:e]
         if (term in written and written[term].overlaps(s, e)) or any_term.contains(s, e) or counts[span] > 1:
             continue  # the term written right here (《中华人民共和国, 共和国安), inside a longer term, or a name of its own
@@ -282,6 +284,29 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
             yield Hit(s, e, f"“{text[s:e]}”词序有误，固定用语为“{term}”（{index.terms[term]}）", (term,))
 
 
+
+
+def _columns(spans: Iterator[tuple[int, int, str]]) -> tuple[array, array, list[str]]:
+    """Spans (start, end, term) held as three columns: a long noisy text has a hundred thousand
+    spans at or near a term, and a tuple and two numbers each cost twenty times the room."""
+    starts, ends, terms = array("q"), array("q"), []
+    for s, e, term in spans:
+        starts.append(s)
+        ends.append(e)
+        terms.append(term)
+    return starts, ends, terms
+
+
+def _near_spans(text: str, index, freq) -> Iterator[tuple[int, int, str]]:
+    """(start, end, term) for runs of Han characters one edit from a term that are neither a term nor
+    a word. Scanned a piece of whole lines at a time (no span crosses a line): the scan remembers
+    every span it gave, and a long text's are hundreds of thousands."""
+    for lo, hi in line_pieces(text):
+        piece = text[lo:hi]
+        for s, e, term in index.near(piece):
+            span = piece[s:e]
+            if _HAN_SPAN.fullmatch(span) and span not in index.terms and not freq.get(span):
+                yield lo + s, lo + e, term
 
 
 def _has_family(term: str, kind: str) -> bool:
