@@ -193,7 +193,6 @@ def check_document(
     sup = suppressions(text)
     allow = SpanIndex(allowed_spans(text, config.allow))
     findings: list[Finding] = []
-    seen = set()
     for rule, ctx, severity in plan:
         if rule.gongwen_only and not doc.anatomy.is_gongwen:
             continue
@@ -206,9 +205,10 @@ def check_document(
                 raise
             doc.notes.append(f"规则 {rule.id} 运行出错，已跳过：{type(e).__name__}: {e}")
             continue
+        seen = set()  # a hit the rule gives twice is one finding
         for hit in hits:
             f = to_finding(doc, rule, severity, hit)
-            key = (f.rule, f.start, f.end, f.message)
+            key = (f.start, f.end, f.message)
             if key in seen:
                 continue
             if allow.overlaps(f.start, max(f.end, f.start + 1)):

@@ -22,3 +22,19 @@ class ClauseCache:
 
     def clear(self) -> None:
         self._d.clear()
+
+
+class _Forgetful(ClauseCache):
+    """Remembers nothing: for a text too long to be worth remembering."""
+
+    def get(self, clause: str):
+        return None
+
+    def put(self, clause: str, found: tuple) -> None:
+        pass
+
+
+FORGETFUL = _Forgetful(0)
+# Clauses of a longer text are not remembered: such a text is not checked again after an edit, and
+# its clauses would fill the cache (megabytes held while it is read) and clear the drafts' clauses.
+CACHED_TEXT_MOST = 100_000

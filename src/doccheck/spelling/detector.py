@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .cache import ClauseCache
+from .cache import CACHED_TEXT_MOST, FORGETFUL, ClauseCache
 from .candidates import Candidates
 from .scoring import UnigramScorer
 
@@ -188,7 +188,7 @@ class Detector:
 
     def detect(self, text: str) -> Iterator[Suspect]:
         """Suspected wrong characters in ``text``, clause by clause (runs of Han characters)."""
-        cache = self.cache
+        cache = self.cache if len(text) <= CACHED_TEXT_MOST else FORGETFUL
         if self.screen is not None:  # the clauses with something found or left to score, in one call
             mask, scan = self.covered(text), self.screen.scan
             # a piece of the text at a time: a long text's clauses are not all held at once
