@@ -150,6 +150,22 @@ def published_speed() -> None:
     jieba = jieba_speed(texts)
     print(f"  full rule set on {len(texts)} published texts ({sum(map(len, texts)):,} characters): "
           f"{cps:,.0f} characters/s ({runs} passes); jieba on the same texts {jieba:,.0f}: {cps / jieba:.2f} ×")
+    whole = "\n".join(texts)
+    mib = peak_memory("\n".join([whole] * (5_000_000 // len(whole) + 1))[:5_000_000])
+    if mib:
+        print(f"  peak memory of `doccheck check` on a 5,000,000-character file of these texts: {mib:.0f} MiB")
+
+
+def peak_memory(text: str) -> float | None:
+    """Peak resident MiB of `doccheck check FILE -f json` on ``text``, in a process of its own."""
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "big.txt"
+        path.write_text(text, encoding="utf-8")
+        out = subprocess.run(["/usr/bin/time", "-f", "%M", str(Path(sys.executable).with_name("doccheck")),
+                              "check", str(path), "--fail-on", "never", "-f", "json"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    kb = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else ""
+    return int(kb) / 1024 if kb.isdigit() else None
 
 
 def scaling(texts: list[str]) -> None:
@@ -201,16 +217,8 @@ def sizes(texts: list[str]) -> None:
         t0 = time.perf_counter()
         check_document(Document.from_text(t), Config())
         print(f"  {n:>9,} characters: {n / (time.perf_counter() - t0):,.0f} characters/s")
-        if n == 5_000_000:
-            with tempfile.TemporaryDirectory() as d:
-                big = Path(d) / "big.txt"
-                big.write_text(t, encoding="utf-8")
-                out = subprocess.run(["/usr/bin/time", "-f", "%M", str(Path(sys.executable).with_name("doccheck")),
-                                      "check", str(big), "--fail-on", "never", "-f", "json"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
-                kb = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else ""
-                if kb.isdigit():
-                    print(f"  peak memory of `doccheck check` on the 5,000,000-character file: {int(kb) / 1024:.0f} MiB")
+        if n == 5_000_000 and (mib := peak_memory(t)):
+            print(f"  peak memory of `doccheck check` on the 5,000,000-character file: {mib:.0f} MiB")
     t = text_of(100_000)
     for cat in sorted(default_registry().categories):
         default_detector().clear_cache()

@@ -54,6 +54,24 @@ def test_clause_cache_gives_the_same_answer():
     assert list(d.detect(text)) == first
 
 
+def test_a_long_text_is_read_without_filling_the_clause_cache():
+    from dataclasses import replace
+
+    from doccheck.spelling.cache import CACHED_TEXT_MOST
+
+    d = default_detector()
+    d.clear_cache()
+    draft = "请各单位认真组织学习，进一步完善工作机智。"
+    assert list(d.detect(draft)) and d.cache._d  # a draft's clauses are kept for the re-check
+    kept = dict(d.cache._d)
+    line = "各街道要加强网格化管里，及时化解矛盾纠纷。\n"
+    long = line * (CACHED_TEXT_MOST // len(line) + 1)
+    found = list(d.detect(long))
+    assert d.cache._d == kept  # the draft's are still there, and none of the long text's
+    one = list(d.detect(line))
+    assert found == [replace(s, index=s.index + k * len(line)) for k in range(long.count("\n")) for s in one]
+
+
 def test_the_language_model_second_opinion_makes_a_warning():
     # 会仪 has a unigram gain under the warning threshold; the word trigram model, where
     # installed (make install adds it), prefers 会议 by far.
