@@ -44,6 +44,8 @@ def test_split_lines_gives_the_lines_of_the_plain_reading(pieces):
     assert list(lines[1:3]) == expected[1:3] and list(lines[::2]) == expected[::2] and lines[-1] == expected[-1]
     for ln in nonempty:
         assert nonempty.index(ln) == [x for x in expected if x.text].index(ln)
+    for k, ln in enumerate(expected):
+        assert (lines.char_at(k, 0), lines.char_at(k, -1), lines.start_at(k)) == (ln.text[:1], ln.text[-1:], ln.start)
 
 
 def test_a_line_not_among_them_is_not_found():
@@ -70,7 +72,7 @@ def test_a_heading_is_read_alike_with_or_without_the_first_character_test(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.text(alphabet="二〇二五2025年月日号1２（）(). －-/ 　a关于", max_size=24), min_size=2, max_size=4))
+@given(st.lists(st.text(alphabet="二〇二五2025年月日号1２（）(). －-/ 　a关于*", max_size=24), min_size=2, max_size=4))
 def test_a_date_line_is_read_alike_with_or_without_the_length_bound(lines):
     from doccheck import anatomy
 

@@ -42,6 +42,7 @@ _HEADING_PATTERNS = (
 )
 # The 成文日期 line; template stand-ins (20XX年X月X日) count, so that the line is
 # recognised and the placeholder rule, not a "missing date" rule, reports it.
+_RULE_CHARS = "—-─━_＿="  # a line of these alone is a rule of the 版记
 _DATE_LINE = re.compile(
     r"^[（(]?(?:[\dXx×○]{2,4}|[〇零○Ｏ一二三四五六七八九]{2,4})[ \u3000]*年.{1,8}[日号][）)]?$"
     r"|^(?:19|20)\d{2}[.．/\-]\d{1,2}[.．/\-]\d{1,2}$"
@@ -175,6 +176,15 @@ class Lines(Sequence):
         rows, at = self._rows, 4 * k
         start, end = rows[at + 1], rows[at + 2]
         return Line(rows[at], start, end, self.text[start:end], rows[at + 3])
+
+    def char_at(self, k: int, i: int) -> str:
+        """``self[k].text[i]`` for i = 0 or -1 ("" for an empty line), without making the Line or its text."""
+        rows = self._rows
+        start, end = rows[4 * k + 1], rows[4 * k + 2]
+        return "" if end == start else self.text[start] if i == 0 else self.text[end - 1]
+
+    def start_at(self, k: int) -> int:
+        return self._rows[4 * k + 1]
 
     def text_at(self, k: int) -> str:
         """``self[k].text``, without making the Line."""
@@ -404,6 +414,10 @@ def analyse(doc: "Draft") -> Anatomy:
     # --- the end: 版记, attachments, 成文日期, 署名 ---------------------------
     end_i = len(rest)
     for j in range(len(rest) - 1, body_start_i - 1, -1):
+        if rest.char_at(j, 0) not in _VERSO_FIRST and j < len(rest) - 4:
+            if j < end_i - 3 and (a.cc or a.printed):
+                break
+            continue  # none of the lines below: most lines, not read
         t = rest.text_at(j)
         if t.startswith(("抄送", "抄报", "主送：")) and a.cc is None and t.startswith("抄"):
             a.cc = Span(rest[j].start, rest[j].end, t)
@@ -415,7 +429,7 @@ def analyse(doc: "Draft") -> Anatomy:
                 d = ds[-1]
                 a.printed_date = _shift(d, rest[j].start)
             end_i = min(end_i, j)
-        elif len(t) >= 3 and not t.strip("—-─━_＿="):
+        elif len(t) >= 3 and not t.strip(_RULE_CHARS):
             end_i = min(end_i, j)  # separator lines of the 版记 (all of their characters rules)
         elif j < end_i - 3 and (a.cc or a.printed):
             break
@@ -504,7 +518,12 @@ def analyse(doc: "Draft") -> Anatomy:
     # (附件：1.… 2.…) numbers itself and holds no headings.
     in_list = False
     date_line = a.issue_date_line.start if a.issue_date_line else None
-    for ln in rest[body_start_i:end_i]:
+    lines = rest[body_start_i:end_i]
+    for k in range(len(lines)):
+        if not in_list and lines.char_at(k, 0) not in _OPENERS and not lines.char_at(k, 0).isdecimal() \
+                and lines.start_at(k) != date_line:
+            continue  # opens neither a heading nor a restart: most lines, no Line made for them
+        ln = lines[k]
         if ln.start == date_line or _ATTACHMENT_LIST.match(ln.text) or _ARTICLE.match(ln.text):
             a.restarts.append(ln.start)
             in_list = bool(_ATTACHMENT_LIST.match(ln.text))
@@ -525,12 +544,16 @@ def analyse(doc: "Draft") -> Anatomy:
 
 
 _YEAR_ALONE = re.compile(r"(?:19|20)\d{2}")
+_VERSO_FIRST = frozenset("抄主" + _RULE_CHARS)  # the first characters of the 版记's lines looked for
 
 
 _DATE_LINE_MOST = 16  # characters a 成文日期 line has at most, spaces aside: （, 4, 年, 8, 日, ）
 
 
 def _is_date_line(rest: Lines, j: int, first: int) -> bool:
+    last = rest.char_at(j, -1)
+    if last not in "日号）)" and not last.isdecimal() and last not in _SPACES:
+        return False  # a date line ends as _DATE_LINE does (spaces aside); most lines end a sentence
     raw = rest.text_at(j)
     if len(raw) > _DATE_LINE_MOST and len(raw) - sum(map(raw.count, _SPACES)) > _DATE_LINE_MOST:
         return False  # a sentence: most lines, looked at from the end when a text has no date line
@@ -609,6 +632,7 @@ def split_recipients(t: str, offset: int) -> list[Span]:
 
 
 _HEADING_FIRST = frozenset("一二三四五六七八九十（(")  # and digits: the first characters _HEADING_PATTERNS allow
+_OPENERS = _HEADING_FIRST | frozenset("附第")  # the first characters of a heading or a restart (and digits)
 
 
 def heading_of(ln: Line, text: str | None = None) -> Heading | None:
