@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from doccheck.checks import numbers
-from doccheck.stretches import digit_stretches, finditer_in, search_in
+from doccheck.stretches import digit_stretches, finditer_in, line_pieces, search_in
 
 NUMBER_EXPRESSIONS = [numbers._SHORT_YEAR, numbers._MIXED, numbers._MIXED_DATE, numbers._PCT_RANGE,
                       numbers._HYPHEN_RANGE, numbers._DATE_RANGE, numbers._THOUSANDS, numbers._PADDED_SERIAL,
@@ -69,3 +69,36 @@ def test_plan_years_are_found_in_the_lines_that_name_a_year_of_a_plan(text):
 
     rx = dates._PLAN_YEAR
     assert [m.span() for m in finditer_in(rx, text, lines_holding(text, "之年"))] == [m.span() for m in rx.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n", max_size=40), st.integers(1, 8))
+def test_line_pieces_are_runs_of_whole_lines_that_make_the_text(text, size):
+    pieces = list(line_pieces(text, size))
+    assert "\n".join(text[a:b] for a, b in pieces) == text
+    assert all(b == len(text) or text[b] == "\n" for _, b in pieces)
+    assert all(b - a >= size for a, b in pieces[:-1])  # each but the last at least the size asked
+
+
+# Pieces of drafts: the marks, terms and lines that the rules reading a piece at a time look at.
+_FRAGMENTS = ["坚持推进乡村振新。", "报国务院办工厅：", "全面推进乡村振兴，", "中华人民共和国", "，", ",", "：", ":", "“", "”",
+              "（", "）", "(", "《", "》", "\n", "\n\n", "一、", "（二）", "2025年3月", "。", "、", "；;", " ", "各单位",
+              "要加强管里，，", "工作", "抄送：", "——"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40))
+@example(["各单位", "\n", "坚持推进乡村振新。", "\n", "要加强管里，，", "（", "\n", "）"])  # each in a piece after the first
+def test_findings_are_the_same_read_a_piece_at_a_time(fragments):
+    import doccheck
+    from doccheck import stretches
+
+    text = "".join(fragments)
+    whole = [(f.rule, f.start, f.end, f.message) for f in doccheck.check_text(text).findings]
+    size = stretches.PIECE
+    try:
+        stretches.PIECE = 3  # a piece of a line or two: every piece boundary is tried
+        pieces = [(f.rule, f.start, f.end, f.message) for f in doccheck.check_text(text).findings]
+    finally:
+        stretches.PIECE = size
+    assert pieces == whole

@@ -22,10 +22,11 @@ _DIGIT = re.compile(r"\d")
 PIECE = 1 << 16  # characters of a long text handled at a time, about
 
 
-def line_pieces(text: str, size: int = PIECE) -> Iterator[tuple[int, int]]:
-    """(start, end) of pieces of ``text`` of about ``size`` characters that are runs of whole lines:
-    each but the last ends before a line break, the next starts after it. What is read a line at a
-    time can be read a piece at a time, and a long text is not copied whole."""
+def line_pieces(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of pieces of ``text`` of about ``size`` characters (``PIECE``) that are runs of
+    whole lines: each but the last ends before a line break, the next starts after it. What is read
+    a line at a time can be read a piece at a time, and a long text is not copied whole."""
+    size = size or PIECE
     pos, n = 0, len(text)
     while True:
         cut = text.find("\n", pos + size) if pos + size < n else -1
