@@ -1066,15 +1066,23 @@ static int may_be_pair(const Screen *self, const Py_UCS4 *s, Py_ssize_t n, Py_ss
     return !(f & 1) && !(g & 1) && (f & 2) && (g & 2);
 }
 
-/* Append to the lists what scan() reports of the clause s[0:n] with uncovered positions unc[0:m]. */
+/* Append item to *list, made on the first append: most clauses report nothing, and four lists made and
+ * dropped for each cost more than the clause's screen. */
+static int append_to(PyObject **list, PyObject *item) {
+    if (!*list && !(*list = PyList_New(0))) return -1;
+    return PyList_Append(*list, item);
+}
+
+/* Append to the lists (made when first needed) what scan() reports of the clause s[0:n] with uncovered
+ * positions unc[0:m]. */
 static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_ssize_t n, const Py_ssize_t *unc,
-                       Py_ssize_t m, PyObject *scored, PyObject *pending, PyObject *pairs, PyObject *starts) {
+                       Py_ssize_t m, PyObject **scored, PyObject **pending, PyObject **pairs, PyObject **starts) {
     for (Py_ssize_t k = 0; k < m; k++) {
         Py_ssize_t i = unc[k];
         if (may_be_slip(self, s, n, i)) {
             if (s[i] >= BMP) {
                 PyObject *at = PyLong_FromSsize_t(i);
-                if (!at || PyList_Append(pending, at) < 0) {
+                if (!at || append_to(pending, at) < 0) {
                     Py_XDECREF(at);
                     return -1;
                 }
@@ -1091,7 +1099,7 @@ static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_
                 PyObject *r = nc ? score_spot(self, how, s, n, i, cands, nc) : (Py_INCREF(Py_None), Py_None);
                 if (cands != buf) PyMem_Free(cands);
                 if (!r) return -1;
-                if (r != Py_None && PyList_Append(scored, r) < 0) {
+                if (r != Py_None && append_to(scored, r) < 0) {
                     Py_DECREF(r);
                     return -1;
                 }
@@ -1101,7 +1109,7 @@ static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_
         if (!may_be_pair(self, s, n, i, k + 1 < m ? unc[k + 1] : -1)) continue;
         if (s[i] >= BMP || s[i + 1] >= BMP) { /* Python screens and scores it */
             PyObject *at = PyLong_FromSsize_t(i);
-            if (!at || PyList_Append(starts, at) < 0) {
+            if (!at || append_to(starts, at) < 0) {
                 Py_XDECREF(at);
                 return -1;
             }
@@ -1109,12 +1117,12 @@ static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_
         } else if (!straddles(self, s, n, i, how->straddle)) {
             PyObject *r = score_pair(self, how, s, n, i);
             if (!r) return -1;
-            PyObject *to = r == Py_Ellipsis ? starts : pairs;
+            PyObject **to = r == Py_Ellipsis ? starts : pairs;
             if (r == Py_Ellipsis) {
                 Py_DECREF(r);
                 if (!(r = PyLong_FromSsize_t(i))) return -1;
             }
-            if (r != Py_None && PyList_Append(to, r) < 0) {
+            if (r != Py_None && append_to(to, r) < 0) {
                 Py_DECREF(r);
                 return -1;
             }
@@ -1194,29 +1202,19 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
                 s[i] = PyUnicode_READ(kind, data, a + i);
                 if (!covered[a + i]) unc[m++] = i;
             }
-            PyObject *scored = PyList_New(0), *pending = PyList_New(0), *pairs = PyList_New(0), *starts = PyList_New(0);
-            if (!scored || !pending || !pairs || !starts ||
-                scan_clause(self, &how, s, len, unc, m, scored, pending, pairs, starts) < 0) {
-                Py_XDECREF(scored);
-                Py_XDECREF(pending);
-                Py_XDECREF(pairs);
-                Py_XDECREF(starts);
+            PyObject *lists[4] = {NULL, NULL, NULL, NULL}; /* scored, pending, pairs, starts */
+            int rc = scan_clause(self, &how, s, len, unc, m, &lists[0], &lists[1], &lists[2], &lists[3]);
+            if (rc == 0 && (lists[0] || lists[1] || lists[2] || lists[3])) {
+                for (int k = 0; k < 4 && rc == 0; k++)
+                    if (!lists[k] && !(lists[k] = PyList_New(0))) rc = -1;
+                PyObject *clause = rc == 0 ? Py_BuildValue("(nnOOOO)", a, b, lists[0], lists[1], lists[2], lists[3]) : NULL;
+                if (!clause || PyList_Append(out, clause) < 0) rc = -1;
+                Py_XDECREF(clause);
+            }
+            for (int k = 0; k < 4; k++) Py_XDECREF(lists[k]);
+            if (rc < 0) {
                 Py_CLEAR(out);
                 goto done;
-            }
-            if (PyList_GET_SIZE(scored) || PyList_GET_SIZE(pending) || PyList_GET_SIZE(pairs) || PyList_GET_SIZE(starts)) {
-                PyObject *clause = Py_BuildValue("(nnNNNN)", a, b, scored, pending, pairs, starts);
-                if (!clause || PyList_Append(out, clause) < 0) {
-                    Py_XDECREF(clause);
-                    Py_CLEAR(out);
-                    goto done;
-                }
-                Py_DECREF(clause);
-            } else {
-                Py_DECREF(scored);
-                Py_DECREF(pending);
-                Py_DECREF(pairs);
-                Py_DECREF(starts);
             }
         }
         a = b;
@@ -1267,6 +1265,7 @@ typedef struct {
     int has_view;
     Table *halves, *masked, *longer;
     uint32_t H, G, R, RT, T, TC, L, LT;
+    uint32_t longest; /* characters of the longest term or masked key */
     const uint32_t *grp_start, *grp, *row_start, *row_terms, *term_start, *term_chars, *long_start, *long_terms;
 } Near;
 
@@ -1304,6 +1303,10 @@ static int Near_init(Near *self, PyObject *args, PyObject *kwds) {
         !ascending(self->term_start, self->T, self->TC) || !ascending(self->long_start, self->L, self->LT) ||
         !code_points(self->term_chars, self->TC))
         goto bad;
+    self->longest = self->masked->maxlen;
+    for (uint32_t t = 0; t < self->T; t++)
+        if (self->term_start[t + 1] - self->term_start[t] > self->longest)
+            self->longest = self->term_start[t + 1] - self->term_start[t];
     return 0;
 bad:
     PyErr_SetString(PyExc_ValueError, "near: damaged arrays");
@@ -1378,10 +1381,7 @@ static PyObject *near_scan(Near *self, PyObject *arg, Table *table, hit_fn hit) 
         PyErr_SetString(PyExc_TypeError, "near() and longer() take a str");
         return NULL;
     }
-    uint32_t most = self->masked->maxlen;
-    for (uint32_t t = 0; t < self->T; t++)
-        if (self->term_start[t + 1] - self->term_start[t] > most) most = self->term_start[t + 1] - self->term_start[t];
-    near_scan_t c = {self, text_of(arg), PyMem_Malloc(((size_t)most + 2) * sizeof(Py_UCS4)), PyList_New(0)};
+    near_scan_t c = {self, text_of(arg), PyMem_Malloc(((size_t)self->longest + 2) * sizeof(Py_UCS4)), PyList_New(0)};
     if (!c.buf || !c.out) {
         if (!PyErr_Occurred()) PyErr_NoMemory();
         Py_CLEAR(c.out);
