@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doccheck.chinese import SURNAMES
-from doccheck.checks import numbers, places, punctuation, typo
+from doccheck.checks import consistency, dates, numbers, places, punctuation, structure, typo
 
 _D = punctuation._ZH_DIGITS
 # (the expression in use, its plain form, characters that make matches and near misses)
@@ -85,3 +85,25 @@ def test_defined_terms_are_found_as_by_the_plain_form(text):
     plain = re.compile(r"(?:以下简称|下称|简称)[“\"]?([\u4e00-\u9fff]{2,12})|所称([\u4e00-\u9fff]{2,12}?)[，,]?(?:是指|指)")
     assert [(m.span(), m.group(m.lastindex)) for m in typo._DEFINED.finditer(text)] == [
         (m.span(), m.group(1) or m.group(2)) for m in plain.finditer(text)]
+
+
+# (an expression, a string every match of it holds: its rule does not scan a text without that string,
+# pieces of text to build matches and near misses from)
+NEEDLES = {
+    "total": (consistency._TOTAL, "其中", ["共", "合计", "累计", "安排", "资金", "800", "8.5", "万元", "亿元", "，", ",", " ",
+                                         "其中", "其", "中", "。", "\n"]),
+    "dotted month and day": (dates._DOTTED_MONTH_DAY, ".", ["于", "定于", "截至", "自", "6", "30", ".", "．", "前", "起",
+                                                             "，", "。", "至", "3"]),
+    "attachment numeral": (structure._ATTACHMENT_NUMERAL, "附件", ["附件", "附", "件", "一", "十", "二", "：", ":", " ",
+                                                                  "\u3000", "\n", "a"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEEDLES))
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(data=st.data())
+def test_every_match_holds_the_string_its_rule_looks_for_first(name, data):
+    rx, needle, pieces = NEEDLES[name]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=30)))
+    for m in rx.finditer(text):
+        assert needle in m.group()

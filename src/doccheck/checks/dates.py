@@ -352,7 +352,7 @@ slashes and 顿号 are neither, and 06月09日 mixes the two. In a 公文 a care
 def written_form(doc, ctx) -> Iterator[Hit]:
     a = doc.anatomy
     text = doc.text
-    for m in _DOTTED_MONTH_DAY.finditer(text):
+    for m in _DOTTED_MONTH_DAY.finditer(text) if "." in text else ():  # a dot in every match
         month, day = int(m.group("m")), int(m.group("d"))
         if 1 <= month <= 12 and 1 <= day <= 31:
             right = f"{month}月{day}日"

@@ -462,7 +462,7 @@ Why is this bad? GB/T 9704-2012 §7.3.4 numbers attachments with Arabic numerals
 def attachment_number(doc, ctx) -> Iterator[Hit]:
     from ..dates import zh_number
 
-    for m in _ATTACHMENT_NUMERAL.finditer(doc.text):
+    for m in _ATTACHMENT_NUMERAL.finditer(doc.text) if "附件" in doc.text else ():  # in every match
         n = zh_number(m.group(1))
         if n is None:
             continue
