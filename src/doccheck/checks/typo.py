@@ -235,10 +235,10 @@ def _own_terms(text: str, suspects: list[Suspect]) -> set[int]:
     never appears: the document's own term (a name, a new word), not a slip. The strings asked
     about are counted in one scan (a count per suspect over a long text is quadratic), each
     string once; the caller's batches keep a noisy 5 M-character text's 150,000 suspects from
-    holding a million strings at once. (The windows are cut again for the test rather than kept:
-    cheap, and a batch's strings are not all held twice.)"""
-    counts = count_phrases((q for s in suspects for pair in _windows(text, s) for q in pair), text)
-    return {s.index for s in suspects if any(counts[w] >= 2 and not counts[g] for w, g in _windows(text, s))}
+    holding a million strings at once."""
+    batch = [(s.index, list(_windows(text, s))) for s in suspects]
+    counts = count_phrases((q for _, pairs in batch for pair in pairs for q in pair), text)
+    return {i for i, pairs in batch if any(counts[w] >= 2 and not counts[g] for w, g in pairs)}
 
 
 _OWN_BATCH = 10_000
