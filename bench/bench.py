@@ -247,6 +247,8 @@ def main() -> int:
             print(f"  latency per {len(draft)}-character draft (warm): median {statistics.median(lat):.2f} ms, "
                   f"p95 {lat[int(len(lat) * 0.95)]:.2f} ms, max {lat[-1]:.2f} ms")
             print(f"  cold start `doccheck check one.txt`: median {statistics.median(cold):.3f} s, best {cold[0]:.3f} s")
+            if not extra and (mib := peak_memory(draft)):
+                print(f"  peak memory of `doccheck check` on the {len(draft):,}-character draft: {mib:.0f} MiB")
     print("[yardsticks, same texts, same run]")
     yardsticks(texts)
     print("[published texts, warm]")
