@@ -46,6 +46,19 @@ CASES = {
                 re.compile(r"(?<![〇一二三四五六七八九十])([一二]十[一二]?)世纪|(?<![〇一二三四五六七八九十])([一二三四五六七八九]十)年代"),
                 "〇一二三八九十世纪年代上a"),
     "county": (places._COUNTY_NAME, re.compile(r"(?<=[\u4e00-\u9fff]{2})[县区旗]"), "兰考县区旗鄠邑 1，\n"),
+    "short year": (numbers._SHORT_YEAR,
+                   re.compile(r"(?<![\d.０-９])([0-9]{2})年(?=\d{1,2}月|度|底|初|上半年|下半年|第[一二三四]季度|春|秋|起(?!码))"
+                              r"|(?<![\d.０-９])(0[0-9])年"),
+                   "0125９.年月度底初上半下第一季春秋起码a"),
+    "percent range": (numbers._PCT_RANGE,
+                      re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([～~—－-]|至|到)(\d+(?:\.\d+)?)(%|‰|万元|亿元|万|亿)"),
+                      "0135.～~—－-至到%‰万元亿a"),
+    "hyphen range": (numbers._HYPHEN_RANGE,
+                     re.compile(r"(?<![\d.A-Za-z-])(\d+(?:\.\d+)?)[-－](\d+(?:\.\d+)?)(?=" + numbers._UNIT + r"|年|月|日)"),
+                     "0135.-－aZ年月日万元人%"),
+    "thousands": (numbers._THOUSANDS, re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"), "0125,.a"),
+    "date range": (numbers._DATE_RANGE, re.compile(r"(?<=\d[月日])[-－](?=\d{1,4}[年月日])"), "0159月日年-－a"),
+    "lone digit": (numbers._LONE_DIGIT, re.compile(r"(?<![\d.．%])[1-9](?![\d.．%])"), "0159.．%a２"),
 }
 EXAMPLES = int(os.environ.get("DOCCHECK_HYPOTHESIS_EXAMPLES", 150)) * 2
 

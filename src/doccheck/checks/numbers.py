@@ -46,8 +46,11 @@ def full_width_digits(doc, ctx) -> Iterator[Hit]:
 
 # 25年5月, 25年度, 25年底: a year cut to two digits. Not 25年来, 服役25年, 25年间. With a
 # leading zero (09年) it can only be a year.
-_SHORT_YEAR = re.compile(r"(?<![\d.０-９])([0-9]{2})年(?=\d{1,2}月|度|底|初|上半年|下半年|第[一二三四]季度|春|秋|起(?!码))"
-                         r"|(?<![\d.０-９])(0[0-9])年")
+# The expressions below open with a digit they consume, and test what stands before it after: Python's
+# engine then skips to the digits instead of trying the look-behind at every character
+# (tests/test_expressions.py holds each to its plain form, the look-behind first).
+_SHORT_YEAR = re.compile(r"([0-9](?<![\d.０-９][0-9])[0-9])年(?=\d{1,2}月|度|底|初|上半年|下半年|第[一二三四]季度|春|秋|起(?!码))"
+                         r"|(0(?<![\d.０-９]0)[0-9])年")
 
 
 @rule(
@@ -129,10 +132,10 @@ _MIXED_DATE = re.compile(rf"[{_ZH_DIGIT}]{{4}}年\d{{1,2}}月(?:\d{{1,2}}日)?|(
 
 
 _UNIT = r"(?:%|‰|万元|亿元|万|亿|元|℃|人次|人|个|家|次|天|小时|公里|千米|米|吨|亩|公顷|岁|项|件|所|辆|台|套|平方米|立方米)"
-_PCT_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([～~—－-]|至|到)(\d+(?:\.\d+)?)(%|‰|万元|亿元|万|亿)")
+_PCT_RANGE = re.compile(r"(\d(?<![\d.]\d)\d*(?:\.\d+)?)([～~—－-]|至|到)(\d+(?:\.\d+)?)(%|‰|万元|亿元|万|亿)")
 # 5月1日-5日, 3月-5月: a span of dates joined by a hyphen after its first 月 or 日
-_DATE_RANGE = re.compile(r"(?<=\d[月日])[-－](?=\d{1,4}[年月日])")
-_HYPHEN_RANGE = re.compile(r"(?<![\d.A-Za-z-])(\d+(?:\.\d+)?)[-－](\d+(?:\.\d+)?)(?=" + _UNIT + r"|年|月|日)")
+_DATE_RANGE = re.compile(r"[-－](?<=\d[月日][-－])(?=\d{1,4}[年月日])")
+_HYPHEN_RANGE = re.compile(r"(\d(?<![\d.A-Za-z-]\d)\d*(?:\.\d+)?)[-－](\d+(?:\.\d+)?)(?=" + _UNIT + r"|年|月|日)")
 
 
 @rule(
@@ -183,7 +186,7 @@ def range_form(doc, ctx) -> Iterator[Hit]:
         yield Hit.fixing(m.start(), m.end(), "表示时间范围用一字线“—”（或“至”），不用短横线“-”（GB/T 15834-2011 §4.13）", "—")
 
 
-_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+_THOUSANDS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 
 
 @rule(
@@ -361,7 +364,7 @@ def load_numeral_words(resources=None) -> dict[str, str]:
     return cached_on_disk("numeral-words", (version("jieba"), sorted(_MEASURE), _MIN_FREQ, "commonest"), derive)
 
 
-_LONE_DIGIT = re.compile(r"(?<![\d.．%])[1-9](?![\d.．%])")
+_LONE_DIGIT = re.compile(r"[1-9](?<![\d.．%][1-9])(?![\d.．%])")
 
 
 @rule(
