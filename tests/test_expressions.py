@@ -8,7 +8,7 @@ import os
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from doccheck.chinese import SURNAMES
@@ -120,3 +120,28 @@ def test_every_match_holds_the_string_its_rule_looks_for_first(name, data):
     text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=30)))
     for m in rx.finditer(text):
         assert needle in m.group()
+
+
+def plain_pair_hits(text: str, caption) -> list:
+    """The paired-marks scan read line by line, each line's marks looked for in the line alone (the
+    plain form of punctuation._pair_hits, which finds the marks in one scan and groups them by line)."""
+    out, pos, lines = [], 0, text.split("\n")
+    for k, line in enumerate(lines):
+        if caption is None or not caption.start <= pos < caption.end:
+            marks = list(punctuation._PAIR_MARKS.finditer(text, pos, pos + len(line)))
+            runs_on = k + 1 < len(lines) and lines[k + 1].lstrip(" \u3000").startswith("“")
+            out += punctuation._line_pairs(k, marks, runs_on) if marks else []
+        pos += len(line) + 1
+    return out
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet="“”\"（）()《》〈〉【】‘’ \u3000\n各a", max_size=40))
+@example("“各\n“各”\n（\n\u3000 “a”（")  # a quotation running on, after spaces; a bracket left open
+def test_pair_marks_found_in_one_scan_are_read_as_line_by_line(text):
+    from doccheck.draft import Draft
+
+    doc = Draft.from_text(text)
+    caption = doc.anatomy.caption
+    key = lambda hits: [(k, h.start, h.end, h.message, kind) for k, h, kind in hits]  # noqa: E731
+    assert key(punctuation._pair_hits(doc)) == key(plain_pair_hits(doc.text, caption))

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from itertools import chain, pairwise
 from typing import Iterator
 
 from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
-from ..stretches import finditer_in, iter_lines, line_pieces, lines_holding_any
+from ..stretches import finditer_in, line_pieces, lines_holding_any
 from .structure import heading_mark_rewrites
 
 _HALF_MARKS = re.compile(r"[,;:?!.()\"']")
@@ -308,46 +307,60 @@ def _across_line_breaks(doc, hits: list) -> list:
 
 
 def _pair_hits(doc) -> Iterator[tuple[int, Hit, str]]:
-    """(line number, hit, kind) per line; kind marks an unclosed “ and a stray ”."""
+    """(line number, hit, kind) per line; kind marks an unclosed “ and a stray ”. The marks are found in
+    one scan of the text and read a line at a time (a line without one says nothing)."""
+    text, starts = doc.text, doc.document.line_starts
     caption = doc.anatomy.caption
-    pos = 0
-    for k, (line, following) in enumerate(pairwise(chain(iter_lines(doc.text), (None,)))):
-        if caption is not None and caption.start <= pos < caption.end:
-            pos += len(line) + 1
+    marks = _PAIR_MARKS.finditer(text)
+    m, k = next(marks, None), 0
+    while m is not None:
+        while k + 1 < len(starts) and starts[k + 1] <= m.start():
+            k += 1
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+        in_line = []
+        while m is not None and m.start() < end:
+            in_line.append(m)
+            m = next(marks, None)
+        if caption is not None and caption.start <= starts[k] < caption.end:
             continue  # the 题注, reproduced without its opening bracket by many sources
-        stack: list[tuple[str, int]] = []
-        for m in _PAIR_MARKS.finditer(line):
-            i, ch = m.start(), m.group()
-            at = pos + i
-            if ch in PAIRS:
-                if ch in NESTED and any(o == ch for o, _ in stack) and not (
-                        ch == "《" and any(o == "〈" for o, _ in stack)):  # 《〈《》〉》: the third level
-                    yield k, Hit(at, at + 1, f"“{ch}”内再用时应改为“{NESTED[ch]}”（GB/T 15834-2011 §4.8.3.2、§4.15.3.2）",
-                                 (NESTED[ch],)), "nested"
-                stack.append((ch, at))
-            elif ch == '"' and stack and stack[-1][0] == "“":
-                stack.pop()  # “…" closed by a straight quote: the half-width rule reports the mark
-            elif ch in CLOSERS:
-                opener = CLOSERS[ch]
-                if stack and stack[-1][0] == opener:
-                    stack.pop()
-                elif stack and stack[-1][0] in PAIRS and CLOSERS.get(ch) != stack[-1][0] and \
-                        not any(o == opener for o, _ in stack):
-                    o, _ = stack.pop()
-                    yield k, Hit(at, at + 1, f"{_named(o)}应以{_named(PAIRS[o])}配对，不用{_named(ch)}", (PAIRS[o],)), "wrong"
-                elif any(o == opener for o, _ in stack):
-                    while stack and stack[-1][0] != opener:
-                        o, oat = stack.pop()
-                        yield k, Hit(oat, oat + 1, f"{_named(o)}没有对应的{_named(PAIRS[o])}"), "inner"
-                    stack.pop()
-                else:
-                    yield k, Hit(at, at + 1, f"{_named(ch)}没有对应的{_named(opener)}"), "stray" + ch
-        next_line = following.lstrip(" \u3000") if following is not None else ""
-        for o, oat in stack:
-            if o == "“" and next_line.startswith("“"):
-                continue  # a quotation that runs on into the next paragraph (§4.8.3.4)
-            yield k, Hit(oat, oat + 1, f"{_named(o)}没有对应的{_named(PAIRS[o])}"), "unclosed" + o
-        pos += len(line) + 1
+        j = end + 1  # the next line, its alignment spaces passed over
+        while j < len(text) and text[j] in " \u3000":
+            j += 1
+        yield from _line_pairs(k, in_line, end < len(text) and j < len(text) and text[j] == "“")
+
+
+def _line_pairs(k: int, marks: list[re.Match], runs_on: bool) -> Iterator[tuple[int, Hit, str]]:
+    """_pair_hits for the marks of line k; ``runs_on``: the next line opens with “."""
+    stack: list[tuple[str, int]] = []
+    for m in marks:
+        at, ch = m.start(), m.group()
+        if ch in PAIRS:
+            if ch in NESTED and any(o == ch for o, _ in stack) and not (
+                    ch == "《" and any(o == "〈" for o, _ in stack)):  # 《〈《》〉》: the third level
+                yield k, Hit(at, at + 1, f"“{ch}”内再用时应改为“{NESTED[ch]}”（GB/T 15834-2011 §4.8.3.2、§4.15.3.2）",
+                             (NESTED[ch],)), "nested"
+            stack.append((ch, at))
+        elif ch == '"' and stack and stack[-1][0] == "“":
+            stack.pop()  # “…" closed by a straight quote: the half-width rule reports the mark
+        elif ch in CLOSERS:
+            opener = CLOSERS[ch]
+            if stack and stack[-1][0] == opener:
+                stack.pop()
+            elif stack and stack[-1][0] in PAIRS and CLOSERS.get(ch) != stack[-1][0] and \
+                    not any(o == opener for o, _ in stack):
+                o, _ = stack.pop()
+                yield k, Hit(at, at + 1, f"{_named(o)}应以{_named(PAIRS[o])}配对，不用{_named(ch)}", (PAIRS[o],)), "wrong"
+            elif any(o == opener for o, _ in stack):
+                while stack and stack[-1][0] != opener:
+                    o, oat = stack.pop()
+                    yield k, Hit(oat, oat + 1, f"{_named(o)}没有对应的{_named(PAIRS[o])}"), "inner"
+                stack.pop()
+            else:
+                yield k, Hit(at, at + 1, f"{_named(ch)}没有对应的{_named(opener)}"), "stray" + ch
+    for o, oat in stack:
+        if o == "“" and runs_on:
+            continue  # a quotation that runs on into the next paragraph (§4.8.3.4)
+        yield k, Hit(oat, oat + 1, f"{_named(o)}没有对应的{_named(PAIRS[o])}"), "unclosed" + o
 
 
 # A mark repeated, in either width (，, or ,，): one concept, owned by this rule, so
