@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from doccheck.chinese import SURNAMES
-from doccheck.checks import consistency, dates, numbers, places, punctuation, structure, typo
+from doccheck.checks import consistency, dates, leaders, numbers, places, punctuation, recipient, structure, typo
 
 _D = punctuation._ZH_DIGITS
 # (the expression in use, its plain form, characters that make matches and near misses)
@@ -107,19 +107,32 @@ NEEDLES = {
                                          "其中", "其", "中", "。", "\n"]),
     "dotted month and day": (dates._DOTTED_MONTH_DAY, ".", ["于", "定于", "截至", "自", "6", "30", ".", "．", "前", "起",
                                                              "，", "。", "至", "3"]),
+    "defined term": (typo._DEFINED, "称", ["以下简称", "下称", "简称", "所称", "称", "“", "绿线", "城市公共", "是指", "指", "，"]),
     "attachment numeral": (structure._ATTACHMENT_NUMERAL, "附件", ["附件", "附", "件", "一", "十", "二", "：", ":", " ",
                                                                   "\u3000", "\n", "a"]),
 }
 
 
-@pytest.mark.parametrize("name", sorted(NEEDLES))
+# (an expression, strings one of which stands in every match, pieces of text: as NEEDLES)
+CORES = {
+    "leader titles": (leaders._TITLE, leaders._TITLE_CORES, list(leaders._TITLES) + ["副", "国家", "主", "席", "书", "记"]),
+    "titled name": (typo._TITLED_NAME, typo._TITLE_CORES,
+                    ["市长", "书记", "主任", "主席", "经理", "联系人", "：", "长", "张", "王", "明", "伟", "，"]),
+    "office and leader": (recipient._OFFICE_AND_LEADER, recipient._LEADER_CORES,
+                          ["政府", "局", "办公室", "并", "张", "常务", "副", "县长", "书记", "主任", "同志", "：", "长"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEEDLES) + sorted(CORES))
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(data=st.data())
 def test_every_match_holds_the_string_its_rule_looks_for_first(name, data):
-    rx, needle, pieces = NEEDLES[name]
+    rx, needle, pieces = NEEDLES[name] if name in NEEDLES else CORES[name]
     text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=30)))
     for m in rx.finditer(text):
-        assert needle in m.group()
+        assert (needle in m.group()) if isinstance(needle, str) else any(w in m.group() for w in needle)
+        if rx is recipient._OFFICE_AND_LEADER:
+            assert "并" in m.group()
 
 
 def plain_pair_hits(text: str, caption) -> list:

@@ -17,6 +17,7 @@ from .terms import slip_alike
 _TITLES = ("总书记", "国家主席", "国家副主席", "中央军委主席", "国务院总理", "国务院副总理", "副总理", "总理",
            "委员长", "全国政协主席")
 _TITLE = re.compile("|".join(sorted(_TITLES, key=len, reverse=True)))
+_TITLE_CORES = ("书记", "主席", "总理", "委员长")  # one stands in every title: a text without any is not scanned
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -84,7 +85,7 @@ def leader_name(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     leaders = ctx.resource("leaders")
     found, wrong = [], []
-    for m in _TITLE.finditer(text):
+    for m in _TITLE.finditer(text) if any(w in text for w in _TITLE_CORES) else ():
         if m.group() == "总理" and text.endswith("副", 0, m.start()):
             continue
         spans = list(_names_around(text, m.start(), m.end()))

@@ -260,7 +260,7 @@ _DEFINED = re.compile("|".join(rf"{w}[“\"]?([\u4e00-\u9fff]{{2,12}})" for w in
 
 
 def _defined_terms(text: str) -> list[tuple[int, int]]:
-    terms = {m.group(m.lastindex) for m in _DEFINED.finditer(text)}
+    terms = {m.group(m.lastindex) for m in _DEFINED.finditer(text)} if "称" in text else ()  # 称 in every match
     spans = []
     for t in terms:
         i = text.find(t)
@@ -276,6 +276,7 @@ def _defined_terms(text: str) -> list[tuple[int, int]]:
 # skips to surnames rather than trying every character.)
 _NAME = re.compile(rf"[{_SURNAMES}](?:(?<=[：:、，,\s（(）)][{_SURNAMES}])|(?<=^[{_SURNAMES}]))[\u4e00-\u9fff]{{1,2}}"
                    rf"(?=[、，,。；;\s（(）)]|同志|$)", re.M)
+_TITLE_CORES = ("长", "书记", "主任", "主席", "经理", "联系人")  # one stands in every match of _TITLED_NAME
 _TITLED_NAME = re.compile(rf"(?:市长|书记|主任|局长|部长|主席|县长|区长|厅长|处长|科长|经理|联系人[：:]?)([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})")
 
 
@@ -321,7 +322,8 @@ def proper_name_spans(text: str) -> list[tuple[int, int]]:
 
 def _name_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _NAME.finditer(text)]
-    spans += [m.span(1) for m in _TITLED_NAME.finditer(text)]
+    if any(w in text for w in _TITLE_CORES):
+        spans += [m.span(1) for m in _TITLED_NAME.finditer(text)]
     return spans
 
 
