@@ -524,9 +524,10 @@ def analyse(doc: "Draft") -> Anatomy:
                 and lines.start_at(k) != date_line:
             continue  # opens neither a heading nor a restart: most lines, no Line made for them
         ln = lines[k]
-        if ln.start == date_line or _ATTACHMENT_LIST.match(ln.text) or _ARTICLE.match(ln.text):
+        listed = ln.text[:1] == "附" and _ATTACHMENT_LIST.match(ln.text) is not None
+        if ln.start == date_line or listed or (ln.text[:1] == "第" and _ARTICLE.match(ln.text)):
             a.restarts.append(ln.start)
-            in_list = bool(_ATTACHMENT_LIST.match(ln.text))
+            in_list = listed
             continue
         if in_list and "。" not in ln.text and (
                 (re.match(r"^\d+(?:[-－]\d+)?[.．、]", ln.text) and len(ln.text) <= 60) or len(ln.text) <= 12):

@@ -33,8 +33,9 @@ _CHINESE = re.compile(
     r"(?P<year>[" + _ZD + r"]{4})年(?P<month>[" + _ZN + r"]{1,2})月(?P<day>[" + _ZN + r"]{1,3})日" + _WEEKDAY
 )
 _NUMERIC = re.compile(
-    # 第2024、3、5号 and 2021、3、5项 are numbers in a list, not a date
-    r"(?<![\d.\-/、第])(?P<year>(?:19|20)\d{2})(?P<sep>[.．/\-、])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+    # 第2024、3、5号 and 2021、3、5项 are numbers in a list, not a date. (The year's first digit is read
+    # before what stands before it is tested: the engine then skips to a 1 or a 2.)
+    r"(?P<year>(?:1(?<![\d.\-/、第]1)9|2(?<![\d.\-/、第]2)0)\d{2})(?P<sep>[.．/\-、])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
     r"(?![\d.．/\-、]\d)(?![号期条项款届批个名人次])"
     + _WEEKDAY
 )
