@@ -35,7 +35,19 @@ def _room(registry: Registry) -> None:
         registry._selected.clear()
 
 
-def _plan(registry: Registry, config: Config) -> list[tuple[Rule, Context, Severity]]:
+class _Plan(list):
+    """The steps of a check, (rule, context, severity) each, with what deferral reads: the rules by id
+    and those that defer to others (worked out with the plan, not for every document)."""
+
+    __slots__ = ("rules", "deferring")
+
+    def __init__(self, steps):
+        super().__init__(steps)
+        self.rules = {r.id: r for r, _, _ in self}
+        self.deferring = {rid: r.defers_to for rid, r in self.rules.items() if r.defers_to}
+
+
+def _plan(registry: Registry, config: Config) -> _Plan:
     """Each selected rule with its context (its options, then the config's) and the severity in force,
     worked out once per registry and config (a quarter of a millisecond a document otherwise). The
     key is the config's values: the service makes a Config per request."""
@@ -44,10 +56,10 @@ def _plan(registry: Registry, config: Config) -> list[tuple[Rule, Context, Sever
     plan = registry._selected.get(key)
     if plan is None:
         _room(registry)
-        plan = registry._selected[key] = [
+        plan = registry._selected[key] = _Plan(
             (r, Context(config, {**r.options, **config.options.get(r.id, {})}, registry.resources),
              severity_for(r, config))
-            for r in select_rules(registry, config)]
+            for r in select_rules(registry, config))
     return plan
 
 
@@ -217,14 +229,15 @@ def check_document(
                 continue
             seen.add(key)
             findings.append(f)
-    findings = _drop_deferred(findings, {r.id: r for r, _, _ in plan})
+    findings = _drop_deferred(findings, plan.rules, plan.deferring)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 
 
-def _drop_deferred(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:
-    """Drop a finding of a rule that defers to others when one of theirs overlaps it."""
-    deferring = {rid: r.defers_to for rid, r in rules.items() if r.defers_to}
+def _drop_deferred(findings: list[Finding], rules: dict[str, Rule],
+                   deferring: dict[str, tuple[str, ...]]) -> list[Finding]:
+    """Drop a finding of a rule that defers to others (``deferring``: its selectors) when one of
+    theirs overlaps it."""
     if not deferring or not any(f.rule in deferring for f in findings):
         return findings
     out = []
