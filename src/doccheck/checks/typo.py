@@ -236,21 +236,25 @@ def _own_terms(text: str, suspects: list[Suspect]) -> set[int]:
     about are counted in one scan (a count per suspect over a long text is quadratic), each
     string once; the caller's batches keep a noisy 5 M-character text's 150,000 suspects from
     holding a million strings at once."""
-    batch = [(s.index, list(_windows(text, s))) for s in suspects]
-    counts = count_phrases((q for _, pairs in batch for pair in pairs for q in pair), text)
-    return {i for i, pairs in batch if any(counts[w] >= 2 and not counts[g] for w, g in pairs)}
+    windows = [_windows(text, s) for s in suspects]  # one flat tuple a suspect: a batch holds little more than its strings
+    counts = count_phrases((q for pairs in windows for q in pairs), text)
+    return {s.index for s, pairs in zip(suspects, windows)
+            if any(counts[pairs[k]] >= 2 and not counts[pairs[k + 1]] for k in range(0, len(pairs), 2))}
 
 
 _OWN_BATCH = 10_000
 
 
-def _windows(text: str, s: Suspect) -> Iterator[tuple[str, str]]:
-    """The suspect with a character of context on either side or both, as written and as suggested."""
+def _windows(text: str, s: Suspect) -> tuple[str, ...]:
+    """The suspect with a character of context on either side or both, as written and as suggested:
+    (written, suggested, written, suggested …)."""
     i, n = s.index, len(s.char)
+    out = []
     for a, b in ((i - 1, i + n), (i, i + n + 1), (i - 1, i + n + 1)) + (((i, i + n),) if n > 1 else ()):
         if a >= 0 and b <= len(text):
             written = text[a:b]
-            yield written, written[:i - a] + s.suggestion + written[i - a + n:]
+            out += (written, written[:i - a] + s.suggestion + written[i - a + n:])
+    return tuple(out)
 
 
 # 城市公共绿地控制线（以下简称绿线）; 本条例所称绿线，是指……: a term the document defines. (Each
