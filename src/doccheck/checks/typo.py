@@ -236,7 +236,7 @@ def _own_terms(text: str, suspects: list[Suspect]) -> set[int]:
     about are counted in one scan (a count per suspect over a long text is quadratic), each
     string once; the caller's batches keep a noisy 5 M-character text's 150,000 suspects from
     holding a million strings at once."""
-    windows = [_windows(text, s) for s in suspects]  # one flat tuple a suspect: a batch holds little more than its strings
+    windows = [_windows(text, s) for s in suspects]  # a flat tuple a suspect: little more than its strings
     counts = count_phrases((q for pairs in windows for q in pairs), text)
     return {s.index for s, pairs in zip(suspects, windows)
             if any(counts[pairs[k]] >= 2 and not counts[pairs[k + 1]] for k in range(0, len(pairs), 2))}
