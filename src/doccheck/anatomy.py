@@ -414,11 +414,8 @@ def analyse(doc: "Draft") -> Anatomy:
     # --- the end: 版记, attachments, 成文日期, 署名 ---------------------------
     end_i = len(rest)
     for j in range(len(rest) - 1, body_start_i - 1, -1):
-        if rest.char_at(j, 0) not in _VERSO_FIRST and j < len(rest) - 4:
-            if j < end_i - 3 and (a.cc or a.printed):
-                break
-            continue  # none of the lines below: most lines, not read
-        t = rest.text_at(j)
+        # a line none of the branches below can take is not read: only the last asks about it
+        t = rest.text_at(j) if rest.char_at(j, 0) in _VERSO_FIRST or j >= len(rest) - 4 else ""
         if t.startswith(("抄送", "抄报", "主送：")) and a.cc is None and t.startswith("抄"):
             a.cc = Span(rest[j].start, rest[j].end, t)
             end_i = min(end_i, j)

@@ -11,7 +11,7 @@ from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
-from ..stretches import finditer_in, line_pieces, lines_holding_any
+from ..stretches import finditer_in, line_at, line_pieces, lines_holding_any
 from .structure import heading_mark_rewrites
 
 _HALF_MARKS = re.compile(r"[,;:?!.()\"']")
@@ -286,7 +286,6 @@ def _across_line_breaks(doc, hits: list) -> list:
     open at the end of a line that ends mid-sentence, and its closer stray on the next line or
     the one after, are one pair."""
     text, starts = doc.text, doc.document.line_starts
-    line = lambda k: text[starts[k]:starts[k + 1] - 1 if k + 1 < len(starts) else len(text)]  # noqa: E731
     strays: dict[tuple[int, str], list] = {}
     for k, h, kind in hits:
         if kind.startswith("stray"):
@@ -297,7 +296,7 @@ def _across_line_breaks(doc, hits: list) -> list:
             continue
         closer = PAIRS.get(kind[len("unclosed"):])
         for k2 in (k + 1, k + 2):
-            if k2 >= len(starts) or re.search(r"[。！？；]\s*$", line(k2 - 1)):
+            if k2 >= len(starts) or re.search(r"[。！？；]\s*$", text[slice(*line_at(text, starts[k2 - 1], starts[k2 - 1]))]):
                 break  # the sentence ended: no pair runs on
             waiting = [h2 for h2 in strays.get((k2, closer), ()) if id(h2) not in dropped]
             if waiting:
