@@ -238,3 +238,58 @@ def test_damaged_screen_tables_are_refused_or_read_safely():
             continue
         s.scan(text, det.covered(text), 4.0, 2.0, 3, 2, 5, 3.0, 3, 1)  # wrong answers at worst
     assert refused  # the header and the indices are checked
+
+
+class _Model(frozenset):
+    """The language model as tokens() sees it: which strings it knows."""
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(words, st.integers(1, 10_000), max_size=40), st.lists(words, max_size=30),
+       st.text(alphabet=CHARS, min_size=1, max_size=30))
+def test_the_models_tokens_are_the_pythons(vocabulary, model_words, text):
+    from doccheck.spelling.language_model import WordLM, known_strings
+    from doccheck.wordtable import string_set
+
+    python, _ = _pair(vocabulary)
+    table = WordTable.build(python.freq.items(), python.tokenizer.total)
+    model = _Model(model_words)
+    known = string_set(known_strings(model, table))
+    plain = WordLM(model, _Tokenizer(table, python.tokenizer.total), None)
+    assert table.known_words(text, known) == " ".join(plain.tokens(text))
+
+
+def test_the_models_tokens_of_real_windows_are_the_pythons():
+    from doccheck.plugins import default_registry
+    from doccheck.spelling.language_model import WordLM
+
+    lm = default_registry().resources.get("language-model")
+    if lm is None or lm._known is None:
+        pytest.skip("libime-data-language-model or kenlm not installed")
+    plain = WordLM(lm.model, lm.tokenizer, lm.path)
+    text = ("各区县人民政府安全生产委员会要加快推进城乡一体化供水工程建设，切实做好汛期防汛抗旱和地质灾害防治工作，"
+            "进一步健全基层应急管理体系，提升突发事件处置能力，确保人民群众生命财产安全。")
+    for a in range(len(text)):
+        for b in range(a + 1, min(len(text), a + 14) + 1):
+            window = text[a:b]
+            if "，" not in window:
+                assert lm.score(window) == plain.score(window), window
+
+
+def test_a_damaged_string_set_is_derived_again(tmp_path, monkeypatch):
+    from doccheck.spelling.language_model import _known_set
+
+    monkeypatch.setenv("DOCCHECK_CACHE", str(tmp_path))
+    model_file = tmp_path / "zh_CN.lm"
+    model_file.write_bytes(b"a stand-in: only its size and time are read")
+    table = WordTable.build([("安全", 5), ("安全生产", 3), ("安", 0), ("安全生", 0)], 20)
+    model = _Model({"安全", "生产"})
+    first = bytes(_known_set(model, model_file, table))
+    (path,) = tmp_path.glob("lm-known-*.parts")
+    raw = path.read_bytes()
+    for damaged in (raw[:20], raw[:-8], b"", raw[:16] + b"\xff" * (len(raw) - 16)):
+        path.write_bytes(damaged)
+        assert bytes(_known_set(model, model_file, table)) == first
+    assert table.known_words("安全生产", first) == "安全 生产"
+    with pytest.raises(ValueError):
+        table.known_words("安全", b"\x00" * 24)  # not a power of two of slots

@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from types import SimpleNamespace
 
 try:
-    from ._wordtable import FORMAT, Near, Screen, Table, build, numbered
+    from ._wordtable import FORMAT, Near, Screen, Table, build, numbered, string_set
 except ImportError:  # built without a compiler
-    FORMAT = Near = Screen = Table = build = numbered = None
+    FORMAT = Near = Screen = Table = build = numbered = string_set = None
 
 COMPILED = Table is not None
 # What a cached file holding a table depends on besides its content: its layout and the machine's byte
@@ -28,11 +28,12 @@ TABLE_KEY = (FORMAT, sys.byteorder)
 
 class WordTable(Mapping):
     """word → count, like jieba's ``FREQ`` (0 for a prefix that is no word), with the compiled
-    loops as methods: ``gains``, ``best_path``, ``segment`` (scoring.UnigramScorer's), ``cover`` and
+    loops as methods: ``gains``, ``best_path``, ``segment`` (scoring.UnigramScorer's), ``known_words``
+    (language_model.WordLM.tokens's for Han text), ``cover`` and
     ``occurrences`` (lexicon.PhraseMatcher's, over the words whose count is not 0)."""
 
-    __slots__ = ("_table", "buffer", "get", "gains", "best_path", "segment", "cover", "occurrences", "counts",
-                 "total")
+    __slots__ = ("_table", "buffer", "get", "gains", "best_path", "segment", "known_words", "cover", "occurrences",
+                 "counts", "total")
 
     def __init__(self, buffer):
         """``buffer``: bytes from ``build`` or a read-only mmap of them."""
@@ -41,6 +42,7 @@ class WordTable(Mapping):
         # bound C methods as attributes: a call costs no Python frame
         self.get, self.gains, self.best_path = table.get, table.gains, table.best_path
         self.segment, self.cover, self.occurrences = table.segment, table.cover, table.occurrences
+        self.known_words = table.known_words
         self.counts = table.counts
 
     @classmethod

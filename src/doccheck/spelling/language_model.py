@@ -37,7 +37,10 @@ class WordLM:
     """Scores windows of text: jieba segments them, words the model lacks are split into
     characters (which it has), and KenLM gives the log10 probability."""
 
-    def __init__(self, model, tokenizer, path: Path):
+    def __init__(self, model, tokenizer, path: Path, known=None):
+        """``known``: ``_wordtable.string_set`` of the model's words among the dictionary's words and
+        their pieces (``known_strings``), where the dictionary is a compiled word table: ``tokens`` of
+        Han text then runs as one compiled call (``WordTable.known_words``)."""
         from .scoring import UnigramScorer
 
         self.model = model
@@ -45,6 +48,8 @@ class WordLM:
         self.path = path
         self._segment = UnigramScorer(tokenizer).segment  # jieba's cut of Han text, cheaper
         self._written: dict[str, float] = {}  # window as written → its score
+        self._known = known
+        self._known_words = tokenizer.FREQ.known_words if known is not None else None
 
     def tokens(self, s: str, merge: bool = False) -> list[str]:
         """jieba's words; a word the model lacks is split into the longest words it has, then
@@ -73,6 +78,10 @@ class WordLM:
         return out
 
     def score(self, s: str, merge: bool = False) -> float:
+        if self._known is not None and not merge and _ALL_HAN.fullmatch(s):
+            # tokens(s) joined, in one compiled call: the model is asked about a few windows per
+            # suspect, and this loop was most of the cost of asking
+            return self.model.score(self._known_words(s, self._known), bos=False, eos=False)
         return self.model.score(" ".join(self.tokens(s, merge)), bos=False, eos=False)
 
     def gain(self, text: str, i: int, candidate: str, merge: bool = False) -> float:
@@ -96,6 +105,48 @@ class WordLM:
         return self.score(window[:k] + candidate + window[k + n:], merge) - written
 
 
+def known_strings(model, freq) -> list[str]:
+    """What ``tokens`` of Han text asks the model about, less what it lacks: each word of two characters
+    or more of the dictionary ``freq`` (a segmentation's words), and, for a word the model lacks, each
+    piece of two to four characters of it."""
+    known, asked = {}, set()
+    for w, count in freq.items():
+        if not count or len(w) < 2:
+            continue
+        if w in model:
+            known[w] = None
+            continue
+        for i in range(len(w) - 1):
+            for j in range(i + 2, min(len(w), i + 4) + 1):
+                piece = w[i:j]
+                if piece not in asked:
+                    asked.add(piece)
+                    if piece in model:
+                        known[piece] = None
+    return list(known)
+
+
+def _known_set(model, path: Path, freq):
+    """``known_strings`` as a compiled string set, derived once per model and dictionary and mapped
+    from the cache; None without the compiled word table."""
+    from ..resources import cached_on_disk
+    from ..wordtable import COMPILED, PARTS_CODEC, WordTable, string_set
+
+    if not COMPILED or not isinstance(freq, WordTable):
+        return None
+    stat = path.stat()
+
+    def opened(parts):
+        size = len(parts[0]) if len(parts) == 1 else 0
+        if size < 8 or size & (size - 1):  # a power of two of 8-byte slots
+            raise ValueError("not a string set")
+        return parts[0]
+
+    key = (str(path), stat.st_size, stat.st_mtime_ns, freq.total, len(freq), "known-strings")
+    return cached_on_disk("lm-known", key, lambda: (string_set(known_strings(model, freq)),),
+                          codec=PARTS_CODEC, then=opened)
+
+
 _said_missing = False
 
 
@@ -116,4 +167,5 @@ def load_language_model(resources=None) -> WordLM | None:
     from .tokenizer import load_jieba
 
     tokenizer = resources.get("jieba") if resources is not None else load_jieba()
-    return WordLM(kenlm.Model(str(path)), tokenizer, path)
+    model = kenlm.Model(str(path))
+    return WordLM(model, tokenizer, path, _known_set(model, path, tokenizer.FREQ))
