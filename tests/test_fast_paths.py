@@ -119,8 +119,8 @@ def test_damaged_screen_files_are_derived_again(tmp_path, monkeypatch):
         return cached_on_disk("s", ("k",), derive, codec=PARTS_CODEC, then=lambda t: screen_of(t, det.scorer.freq))
 
     text = "定于下周召开联席悔意，请各部门准时参加。"
-    expected = det.screen.scan(text, det.covered(text), 4.0, 2.0, 3, 2, 5, 3.0, 3, 1)
-    assert load().scan(text, det.covered(text), 4.0, 2.0, 3, 2, 5, 3.0, 3, 1) == expected
+    expected = det.screen.scan(text, det.covering._table, 4.0, 2.0, 3, 2, 5, 3.0, 3, 1)
+    assert load().scan(text, det.covering._table, 4.0, 2.0, 3, 2, 5, 3.0, 3, 1) == expected
     (path,) = tmp_path.glob("s-*.parts")
     raw = path.read_bytes()
     assert load() and len(derived) == 1  # mapped, not derived again
@@ -129,7 +129,7 @@ def test_damaged_screen_files_are_derived_again(tmp_path, monkeypatch):
     for damaged in (raw[:10], raw[:len(raw) // 2], b"", b"DCPARTS1" + b"\xff" * 40, bytes(flipped)):
         path.write_bytes(damaged)
         screen = load()
-        assert screen.scan(text, det.covered(text), 4.0, 2.0, 3, 2, 5, 3.0, 3, 1) == expected or damaged == bytes(flipped)
+        assert screen.scan(text, det.covering._table, 4.0, 2.0, 3, 2, 5, 3.0, 3, 1) == expected or damaged == bytes(flipped)
     assert len(derived) >= 5
 
 
@@ -236,7 +236,7 @@ def test_damaged_screen_tables_are_refused_or_read_safely():
         except ValueError:
             refused += 1
             continue
-        s.scan(text, det.covered(text), 4.0, 2.0, 3, 2, 5, 3.0, 3, 1)  # wrong answers at worst
+        s.scan(text, det.covering._table, 4.0, 2.0, 3, 2, 5, 3.0, 3, 1)  # wrong answers at worst
     assert refused  # the header and the indices are checked
 
 

@@ -655,14 +655,16 @@ done:
     return out;
 }
 
+/* a mask of text[lo:hi] (mask[0] is text[lo]) */
 typedef struct {
     char *mask;
-    Py_ssize_t covered_to;
+    Py_ssize_t covered_to, lo, hi;
 } covering_t;
 
 static int cover_hit(void *ctx, Py_ssize_t start, Py_ssize_t end, uint32_t Py_UNUSED(count)) {
     covering_t *c = ctx;
-    for (Py_ssize_t p = start > c->covered_to ? start : c->covered_to; p < end; p++) c->mask[p] = 1;
+    Py_ssize_t from = start > c->covered_to ? start : c->covered_to, to = end < c->hi ? end : c->hi;
+    for (Py_ssize_t p = from > c->lo ? from : c->lo; p < to; p++) c->mask[p - c->lo] = 1;
     if (end > c->covered_to) c->covered_to = end;
     return 0;
 }
@@ -678,7 +680,7 @@ static PyObject *Table_cover(Table *self, PyObject *arg) {
     text_t x = text_of(arg);
     PyObject *mask = PyByteArray_FromStringAndSize(NULL, x.n);
     if (!mask) return NULL;
-    covering_t c = {PyByteArray_AS_STRING(mask), 0};
+    covering_t c = {PyByteArray_AS_STRING(mask), 0, 0, x.n};
     memset(c.mask, 0, (size_t)x.n);
     if (each_key(self, x, 0, x.n, cover_hit, &c) < 0) Py_CLEAR(mask);
     return mask;
@@ -1243,11 +1245,12 @@ static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_
 
 static inline int is_han(Py_UCS4 c) { return c >= 0x4e00 && c <= 0x9fff; }
 
-/* scan(text, mask, threshold, shape_penalty, window, runners_up, straddle, pair_threshold, pair_words,
+/* scan(text, covering, threshold, shape_penalty, window, runners_up, straddle, pair_threshold, pair_words,
  *      pair_window, start=0, stop=len(text)):
  * the detector over the clauses of a text that start in text[start:stop] (runs of U+4E00-U+9FFF, two
- * characters or more; a run that goes on from before start is not one of them), mask being 1 where a
- * frequent word covers the character. A list of (start, end, scored, pending, pairs, starts) for the
+ * characters or more; a run that goes on from before start is not one of them), covering being the table
+ * of the frequent words whose characters are not suspected (Detector.covered: read here a clause at a
+ * time, so that a long text needs no mask as long as itself). A list of (start, end, scored, pending, pairs, starts) for the
  * clauses where something is found or left to Python: scored, the characters' findings as
  * Detector._score_characters gives them; pending, the positions of characters outside the BMP for
  * Python to screen and score; pairs, the findings of words typed by their sound as
@@ -1255,27 +1258,29 @@ static inline int is_han(Py_UCS4 c) { return c >= 0x4e00 && c <= 0x9fff; }
  * relative to start. */
 static PyObject *Screen_scan(Screen *self, PyObject *args) {
     PyObject *text;
-    Py_buffer mask;
+    Table *covering;
     scoring_t how;
     unsigned int straddle;
     Py_ssize_t first = 0, stop = PY_SSIZE_T_MAX;
-    if (!PyArg_ParseTuple(args, "Uy*ddnnIdnn|nn", &text, &mask, &how.threshold, &how.penalty, &how.window,
-                          &how.runners_up, &straddle, &how.pair_threshold, &how.pair_words, &how.pair_window,
-                          &first, &stop))
+    if (!PyArg_ParseTuple(args, "UO!ddnnIdnn|nn", &text, &TableType, &covering, &how.threshold, &how.penalty,
+                          &how.window, &how.runners_up, &straddle, &how.pair_threshold, &how.pair_words,
+                          &how.pair_window, &first, &stop))
         return NULL;
     how.straddle = straddle;
     PyObject *out = NULL;
     Py_UCS4 *s = NULL;
     Py_ssize_t *unc = NULL;
+    char *covered = NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (!screen_ready(self) || filters_of(self->table) < 0) goto done;
-    if (mask.len != n || how.window < 0 || how.runners_up < 0 || how.pair_words < 0 || how.pair_window < 0) {
-        PyErr_SetString(PyExc_ValueError, "scan(): a mask as long as the text, a window and runners-up from 0");
+    if (!screen_ready(self) || filters_of(self->table) < 0 || !ready(covering) || filters_of(covering) < 0) goto done;
+    if (how.window < 0 || how.runners_up < 0 || how.pair_words < 0 || how.pair_window < 0) {
+        PyErr_SetString(PyExc_ValueError, "scan(): a window and runners-up from 0");
         goto done;
     }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    const char *covered = mask.buf;
+    text_t x = text_of(text);
+    Py_ssize_t reach = covering->maxlen ? (Py_ssize_t)covering->maxlen - 1 : 0; /* a word from before may cover */
     if (!(out = PyList_New(0))) goto done;
     Py_ssize_t cap = 0;
     if (first < 0) first = 0;
@@ -1298,18 +1303,27 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
                 cap = len * 2;
                 PyMem_Free(s);
                 PyMem_Free(unc);
+                PyMem_Free(covered);
                 s = PyMem_Malloc((size_t)cap * sizeof(Py_UCS4));
                 unc = PyMem_Malloc((size_t)cap * sizeof(Py_ssize_t));
-                if (!s || !unc) {
+                covered = PyMem_Malloc((size_t)cap);
+                if (!s || !unc || !covered) {
                     PyErr_NoMemory();
                     Py_CLEAR(out);
                     goto done;
                 }
             }
+            /* the clause's characters some frequent word covers (Detector.covered, a clause at a time) */
+            memset(covered, 0, (size_t)len);
+            covering_t cv = {covered, 0, a, b};
+            if (each_key(covering, x, a - reach > 0 ? a - reach : 0, b, cover_hit, &cv) < 0) {
+                Py_CLEAR(out);
+                goto done;
+            }
             Py_ssize_t m = 0;
             for (Py_ssize_t i = 0; i < len; i++) {
                 s[i] = PyUnicode_READ(kind, data, a + i);
-                if (!covered[a + i]) unc[m++] = i;
+                if (!covered[i]) unc[m++] = i;
             }
             PyObject *lists[4] = {NULL, NULL, NULL, NULL}; /* scored, pending, pairs, starts */
             int rc = scan_clause(self, &how, s, len, unc, m, &lists[0], &lists[1], &lists[2], &lists[3]);
@@ -1331,13 +1345,13 @@ static PyObject *Screen_scan(Screen *self, PyObject *args) {
 done:
     PyMem_Free(s);
     PyMem_Free(unc);
-    PyBuffer_Release(&mask);
+    PyMem_Free(covered);
     return out;
 }
 
 static PyMethodDef Screen_methods[] = {
     {"scan", (PyCFunction)Screen_scan, METH_VARARGS,
-     "scan(text, mask, threshold, shape_penalty, window, runners_up, straddle, pair_threshold, pair_words,\n"
+     "scan(text, covering, threshold, shape_penalty, window, runners_up, straddle, pair_threshold, pair_words,\n"
      "pair_window, start=0, stop=len(text)): (start, end, scored, pending, pairs, starts) for each clause\n"
      "where something is found or left to score"},
     {NULL, NULL, 0, NULL},

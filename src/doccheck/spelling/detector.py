@@ -22,7 +22,7 @@ from .candidates import Candidates
 from .scoring import UnigramScorer
 
 _CLAUSE = re.compile(r"[\u4e00-\u9fff]+")
-_PIECE = 1 << 16  # characters of text per call of the compiled scan
+_PIECE = 1 << 14  # characters of text per call of the compiled scan (its results for them are held at once)
 
 # Defaults chosen on ECSpell odw.train (bench/eval.py --tune); see the rule's doc.
 # The detector reports suspects from this unigram gain; below REPORT_GAIN (checks/typo.py) a
@@ -190,10 +190,10 @@ class Detector:
         """Suspected wrong characters in ``text``, clause by clause (runs of Han characters)."""
         cache = self.cache if len(text) <= CACHED_TEXT_MOST else FORGETFUL
         if self.screen is not None:  # the clauses with something found or left to score, in one call
-            mask, scan = self.covered(text), self.screen.scan
+            covering, scan = self.covering._table, self.screen.scan
             # a piece of the text at a time: a long text's clauses are not all held at once
             found_in = (clause for lo in range(0, len(text), _PIECE)
-                        for clause in scan(text, mask, self.threshold, self.shape_penalty, WINDOW, RUNNERS_UP,
+                        for clause in scan(text, covering, self.threshold, self.shape_penalty, WINDOW, RUNNERS_UP,
                                            STRADDLE_WORD, PAIR_THRESHOLD, PAIR_WORDS, PAIR_WINDOW, lo, lo + _PIECE))
             for a, b, scored, pending, pairs, starts in found_in:
                 clause = text[a:b]
