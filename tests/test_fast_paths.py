@@ -293,3 +293,18 @@ def test_a_damaged_string_set_is_derived_again(tmp_path, monkeypatch):
     assert table.known_words("安全生产", first) == "安全 生产"
     with pytest.raises(ValueError):
         table.known_words("安全", b"\x00" * 24)  # not a power of two of slots
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=CHARS[:12] + "，", min_size=1, max_size=40), st.data())
+def test_own_terms_are_found_alike_in_c_and_python(text, data):
+    from doccheck.checks.typo import _own_terms, _own_terms_plain
+    from doccheck.spelling.detector import Suspect
+
+    suspects = []
+    for _ in range(data.draw(st.integers(0, 8))):
+        n = data.draw(st.integers(1, min(2, len(text))))
+        i = data.draw(st.integers(0, len(text) - n))
+        suggestion = data.draw(st.text(alphabet=CHARS[:12], min_size=n, max_size=n))
+        suspects.append(Suspect(i, text[i:i + n], suggestion, 5.0, ()))
+    assert _own_terms(text, suspects) == _own_terms_plain(text, suspects)

@@ -1751,9 +1751,139 @@ done:
     return out;
 }
 
+/* The number of the key chars[offset:offset+len] in t, a table being built as numbered() builds one
+ * (every prefix an entry), added as number next when it is new; 0 when the table is full. */
+static uint32_t key_number(Table *t, uint32_t offset, uint32_t len, uint32_t next) {
+    uint64_t h = H_INIT;
+    entry_t *e = NULL;
+    for (uint32_t j = 1; j <= len; j++) {
+        h = h_step(h, t->chars[offset + j - 1]);
+        uint32_t hash = h_final(h);
+        e = (entry_t *)find(t, hash, t->chars + offset, j);
+        if (!e) {
+            if ((uint64_t)t->nentries >= t->nchars) return 0;
+            e = (entry_t *)&t->entries[t->nentries];
+            *e = (entry_t){hash, offset, j, 0};
+            uint32_t slot = hash & (t->nslots - 1);
+            while (t->slots[slot]) slot = (slot + 1) & (t->nslots - 1);
+            ((uint64_t *)t->slots)[slot] = (uint64_t)hash << 32 | ++t->nentries;
+        }
+    }
+    if (!e->freq) e->freq = next;
+    return e->freq;
+}
+
+/* own_terms(text, starts, suggestions): a bytes, 1 for each suspect written at text[i:i+n] (i = starts[k],
+ * n = len(suggestions[k])) that is the document's own term: one of its windows (a character of context
+ * before, after or both; for n > 1 the suspect alone too) occurs twice or more in text while the window
+ * with the suggestion in its place never does. typo._own_terms is the reference. The windows are keys
+ * of a table built here and counted in one scan of the text: no str is made for them. */
+static PyObject *own_terms(PyObject *Py_UNUSED(module), PyObject *args) {
+    PyObject *text, *starts_arg, *sugs_arg, *out = NULL;
+    if (!PyArg_ParseTuple(args, "UOO", &text, &starts_arg, &sugs_arg)) return NULL;
+    PyObject *starts = PySequence_Fast(starts_arg, "own_terms(): starts must be a sequence");
+    PyObject *sugs = starts ? PySequence_Fast(sugs_arg, "own_terms(): suggestions must be a sequence") : NULL;
+    uint64_t *slots = NULL;
+    uint32_t *chars = NULL, *ids = NULL;
+    entry_t *entries = NULL;
+    Py_ssize_t *count = NULL;
+    Table t = {0};
+    if (!sugs) goto done;
+    Py_ssize_t m = PySequence_Fast_GET_SIZE(starts), size = PyUnicode_GET_LENGTH(text);
+    if (PySequence_Fast_GET_SIZE(sugs) != m) {
+        PyErr_SetString(PyExc_ValueError, "own_terms(): as many suggestions as starts");
+        goto done;
+    }
+    text_t x = text_of(text);
+    uint64_t nchars = 0;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *sug = PySequence_Fast_GET_ITEM(sugs, k);
+        Py_ssize_t i = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(starts, k));
+        if (i == -1 && PyErr_Occurred()) goto done;
+        if (!PyUnicode_Check(sug) || PyUnicode_GET_LENGTH(sug) < 1 || i < 0 || i + PyUnicode_GET_LENGTH(sug) > size) {
+            PyErr_SetString(PyExc_ValueError, "own_terms(): each suggestion a str of 1 character or more, in the text");
+            goto done;
+        }
+        nchars += 2 * (4 * (uint64_t)PyUnicode_GET_LENGTH(sug) + 5); /* the four windows, as written and suggested */
+    }
+    if (nchars >= (1ULL << 29)) {
+        PyErr_SetString(PyExc_ValueError, "own_terms(): too many suspects at once");
+        goto done;
+    }
+    uint32_t nslots = 8;
+    while (nslots < 2 * nchars + 1) nslots <<= 1;
+    slots = PyMem_Calloc(nslots, 8);
+    chars = PyMem_Malloc((size_t)(nchars ? nchars : 1) * 4);
+    entries = PyMem_Malloc((size_t)(nchars ? nchars : 1) * sizeof(entry_t));
+    ids = PyMem_Malloc((size_t)(m ? m : 1) * 8 * sizeof(uint32_t)); /* written, suggested: 4 windows each */
+    if (!slots || !chars || !entries || !ids) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    t = (Table){.nslots = nslots, .nchars = nchars, .slots = slots, .entries = entries, .chars = chars};
+    uint32_t offset = 0, keys = 0;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *sug = PySequence_Fast_GET_ITEM(sugs, k);
+        Py_ssize_t i = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(starts, k)), n = PyUnicode_GET_LENGTH(sug);
+        Py_ssize_t win[4][2] = {{i - 1, i + n}, {i, i + n + 1}, {i - 1, i + n + 1}, {i, n > 1 ? i + n : -1}};
+        for (int w = 0; w < 4; w++) {
+            Py_ssize_t a = win[w][0], b = win[w][1];
+            uint32_t *id = ids + 8 * k + 2 * w;
+            id[0] = id[1] = 0;
+            if (a < 0 || b > size || b < 0) continue;
+            uint32_t len = (uint32_t)(b - a);
+            for (int v = 0; v < 2; v++) { /* as written, then with the suggestion in the suspect's place */
+                for (Py_ssize_t p = a; p < b; p++)
+                    chars[offset + (p - a)] = v && p >= i && p < i + n ? PyUnicode_READ_CHAR(sug, p - i)
+                                                                       : PyUnicode_READ(x.kind, x.data, p);
+                uint32_t number = key_number(&t, offset, len, keys + 1);
+                if (!number) {
+                    PyErr_SetString(PyExc_SystemError, "own_terms(): the table is full");
+                    goto done;
+                }
+                if (number == keys + 1) { /* a new key: its characters stay */
+                    keys++;
+                    offset += len;
+                    if (len > t.maxlen) t.maxlen = len;
+                }
+                id[v] = number;
+            }
+        }
+    }
+    if (!(count = PyMem_Calloc((size_t)keys + 1, sizeof(Py_ssize_t)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    counting_t c = {count, keys};
+    if (each_key(&t, x, 0, size, count_hit, &c) < 0) goto done;
+    if (!(out = PyBytes_FromStringAndSize(NULL, m))) goto done;
+    char *own = PyBytes_AS_STRING(out);
+    for (Py_ssize_t k = 0; k < m; k++) {
+        own[k] = 0;
+        for (int w = 0; w < 4 && !own[k]; w++) {
+            uint32_t *id = ids + 8 * k + 2 * w;
+            own[k] = id[0] && count[id[0] - 1] >= 2 && !count[id[1] - 1];
+        }
+    }
+done:
+    PyMem_Free(t.firsts);
+    PyMem_Free(t.ones);
+    PyMem_Free(t.pairs);
+    PyMem_Free(slots);
+    PyMem_Free(chars);
+    PyMem_Free(entries);
+    PyMem_Free(ids);
+    PyMem_Free(count);
+    Py_XDECREF(starts);
+    Py_XDECREF(sugs);
+    return out;
+}
+
 static PyMethodDef module_methods[] = {
     {"build", (PyCFunction)build, METH_VARARGS, "build(items, total): the bytes of a word table of (word, count) pairs"},
     {"numbered", (PyCFunction)numbered, METH_O, "numbered(keys): the bytes of a table of keys counted 1, 2, 3 …, prefixes 0"},
+    {"own_terms", (PyCFunction)own_terms, METH_VARARGS,
+     "own_terms(text, starts, suggestions): 1 for each suspect that is the document's own term"},
     {"string_set", (PyCFunction)string_set, METH_O, "string_set(strings): the bytes of a set of strings, for known_words"},
     {NULL, NULL, 0, NULL},
 };

@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from types import SimpleNamespace
 
 try:
-    from ._wordtable import FORMAT, Near, Screen, Table, build, numbered, string_set
+    from ._wordtable import FORMAT, Near, Screen, Table, build, numbered, own_terms, string_set
 except ImportError:  # built without a compiler
-    FORMAT = Near = Screen = Table = build = numbered = string_set = None
+    FORMAT = Near = Screen = Table = build = numbered = own_terms = string_set = None
 
 COMPILED = Table is not None
 # What a cached file holding a table depends on besides its content: its layout and the machine's byte

@@ -16,6 +16,7 @@ from ..offsets import SpanIndex
 from ..rule import bad, good, rule
 from ..spelling import THRESHOLD, confidence
 from ..spelling.detector import Suspect
+from ..wordtable import own_terms
 
 # Evidence that makes a suspect very likely an error even in text professionals proofread: a
 # unigram gain this large (on published 公文 and laws, ../shared/corpus-real, gains of 8–11 were nearly all
@@ -232,10 +233,18 @@ def _in_parallel(text: str, i: int) -> bool:
 
 def _own_terms(text: str, suspects: list[Suspect]) -> set[int]:
     """The suspects whose written characters recur in the document while the suggested form
-    never appears: the document's own term (a name, a new word), not a slip. The strings asked
-    about are counted in one scan (a count per suspect over a long text is quadratic), each
-    string once; the caller's batches keep a noisy 5 M-character text's 150,000 suspects from
-    holding a million strings at once."""
+    never appears: the document's own term (a name, a new word), not a slip. The windows asked
+    about are counted in one scan (a count per suspect over a long text is quadratic): in compiled
+    code (``_wordtable.own_terms``: no string is made for them) where it is built; the caller's
+    batches keep a noisy 5 M-character text's 150,000 suspects from holding them all at once."""
+    if own_terms is not None:
+        flags = own_terms(text, [s.index for s in suspects], [s.suggestion for s in suspects])
+        return {s.index for s, own in zip(suspects, flags) if own}
+    return _own_terms_plain(text, suspects)
+
+
+def _own_terms_plain(text: str, suspects: list[Suspect]) -> set[int]:
+    """``_own_terms`` in Python: the reference."""
     windows = [_windows(text, s) for s in suspects]  # a flat tuple a suspect: little more than its strings
     counts = count_phrases((q for pairs in windows for q in pairs), text)
     return {s.index for s, pairs in zip(suspects, windows)
