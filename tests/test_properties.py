@@ -144,3 +144,24 @@ def test_doc_numbers_found_from_anchors_are_those_of_a_full_scan(text):
 
     full = [m.span() for m in docnumber._PATTERN.finditer(text)]
     assert [m.span() for m in docnumber._matches(text, 0, len(text))] == full
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 40)), max_size=60), st.integers(0, 10_040),
+       st.integers(0, 50), st.integers(0, 3))
+def test_a_span_index_built_from_columns_is_the_plain_one(spans, start, size, long):
+    from array import array
+
+    from doccheck import offsets
+
+    spans = [(a, a + n) for a, n in spans]
+    starts, ends = array("q", (a for a, _ in spans)), array("q", (b for _, b in spans))
+    was, offsets._LONG = offsets._LONG, long  # the packed way from a few spans on
+    try:
+        packed, plain = offsets.SpanIndex.of_columns(starts, ends), offsets.SpanIndex(spans)
+    finally:
+        offsets._LONG = was
+    end = start + size
+    assert packed.overlaps(start, end) == plain.overlaps(start, end)
+    assert packed.contains(start, end) == plain.contains(start, end)
+    assert packed.covers(start) == plain.covers(start)

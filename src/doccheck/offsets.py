@@ -35,6 +35,24 @@ class SpanIndex:
         if len(self.starts) > _LONG:  # a long text's: 8 bytes a number rather than 40 (bisect is a bit slower)
             self.starts, self.reach = array("q", self.starts), array("q", self.reach)
 
+    @classmethod
+    def of_columns(cls, starts: array, ends: array) -> "SpanIndex":
+        """The index of the spans (starts[k], ends[k]), built without a tuple a span (a long text's
+        terms are a hundred thousand): each packed into one number, start high, to be sorted."""
+        if len(starts) <= _LONG:
+            return cls(zip(starts, ends))
+        packed = sorted((a << 24) | (b - a) for a, b in zip(starts, ends) if 0 <= b - a < 1 << 24)
+        if len(packed) < len(starts):
+            return cls(zip(starts, ends))  # a span too long to pack: the plain way
+        index, best, low = cls(()), -1, (1 << 24) - 1
+        index.starts, index.reach = array("q"), array("q")
+        for v in packed:
+            a = v >> 24
+            best = max(best, a + (v & low))
+            index.starts.append(a)
+            index.reach.append(best)
+        return index
+
     def overlaps(self, start: int, end: int) -> bool:
         k = bisect_left(self.starts, end)
         return bool(k) and self.reach[k - 1] > start

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -241,20 +242,25 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
     tokenizer = ctx.resource("jieba")
     freq = tokenizer.FREQ
     exact = _columns(index.exact.find_all(text))
-    any_term = SpanIndex(zip(exact[0], exact[1]))
+    any_term = SpanIndex.of_columns(exact[0], exact[1])
     starts, ends, terms = _columns(_near_spans(text, index, freq))
-    # where each term near a span is written as it is (built for those terms only)
-    near_terms, spans_of = set(terms), {}
-    for s, e, t in zip(*exact):
+    # where each term near a span is written as it is (for those terms only), the starts in order: a
+    # term's occurrences are all as long as the term, so come in the order they start
+    near_terms, written = set(terms), {}
+    for s, t in zip(exact[0], exact[2]):
         if t in near_terms:
-            spans_of.setdefault(t, []).append((s, e))
-    written = {t: SpanIndex(spans) for t, spans in spans_of.items()}
+            at = written.get(t)
+            if at is None:
+                at = written[t] = array("q")
+            at.append(s)
     # how often each span is written, counted in one pass (a count per span is quadratic in a long text)
     counts = count_phrases((text[s:e] for s, e in zip(starts, ends)), text)
     best: dict[tuple[int, int], str] = {}
     for s, e, term in zip(starts, ends, terms):
         span = text[s:e]
-        if (term in written and written[term].overlaps(s, e)) or any_term.contains(s, e) or counts[span] > 1:
+        at = written.get(term)
+        if (at and (k := bisect_left(at, e)) and at[k - 1] + len(term) > s) or any_term.contains(s, e) or (
+                counts[span] > 1):
             continue  # the term written right here (《中华人民共和国, 共和国安), inside a longer term, or a name of its own
         anchored = index.terms[term] == "地名" and _after_its_parent(text, s, term, ctx)
         if not _on_word_boundaries(text, s, e, tokenizer, run_on=len(span) == len(term)) or (
