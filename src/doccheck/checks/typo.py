@@ -153,14 +153,13 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
         found = (s for s in ctx.resource("spelling.detector").detect(text)
                  if not skip.covers(s.index) and not any(_in_parallel(text, i) for i in range(s.index, s.end)))
         scored = []  # (suspect, strong?, the model's gain)
-        lm = names = None
+        lm, named = None, _named(text)
         while batch := list(islice(found, _OWN_BATCH)):
             own = _own_terms(text, batch)
             kept = [s for s in batch if s.index not in own]
-            if kept and names is None:
+            if kept and lm is None:
                 lm = ctx.resource("language-model")
-                names = SpanIndex(proper_name_spans(text))
-            scored += _judged(text, kept, lm, names)
+            scored += _judged(text, kept, lm, named)
         # a word and a character of it both suspected (主议 → 之一, 议 → 义): the model's choice
         scored.sort(key=lambda x: -x[2])
         taken: set[int] = set()
@@ -174,14 +173,29 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
     return memo
 
 
-def _judged(text: str, kept: list[Suspect], lm, names: SpanIndex) -> Iterator[tuple[Suspect, bool, float]]:
-    """(suspect, strong?, the model's gain) for the suspects the evidence bears out."""
+def _named(text: str):
+    """Whether an offset is in a proper name (``proper_name_spans``), the names found when first asked:
+    only a suspect the evidence bears out is asked about."""
+    index = None
+
+    def covers(offset: int) -> bool:
+        nonlocal index
+        if index is None:
+            index = SpanIndex(proper_name_spans(text))
+        return index.covers(offset)
+
+    return covers
+
+
+def _judged(text: str, kept: list[Suspect], lm, named) -> Iterator[tuple[Suspect, bool, float]]:
+    """(suspect, strong?, the model's gain) for the suspects the evidence bears out; ``named(offset)``:
+    is the offset in a proper name."""
     for s in kept:
         if len(s.char) == 1 and s.gain >= STRONG_GAIN:
             # strong on its own, unless the model, reading new words as words, finds little for it
             # (适格, 毫帕, 懒政怠政: words jieba's dictionary lacks)
             doubt = lm is not None and lm.gain(text, s.index, s.suggestion, merge=True) < LM_DOUBT
-            yield s, not names.covers(s.index) and not doubt, float("inf")
+            yield s, not named(s.index) and not doubt, float("inf")
             continue
         model = lm.gain(text, s.index, s.suggestion) if lm is not None else 0.0
         if len(s.char) > 1:
@@ -190,9 +204,9 @@ def _judged(text: str, kept: list[Suspect], lm, names: SpanIndex) -> Iterator[tu
                     model = lm.gain(text, s.index, word) if lm is not None else 0.0
                 if (model >= PAIR_LM or (model >= PAIR_LM_LOW and gain >= PAIR_UNIGRAM)) and (
                         lm.gain(text, s.index, word, merge=True) >= PAIR_MERGED):
-                    named = names.covers(s.index)
-                    if not named or model >= PAIR_STRONG:  # in a name, strong evidence only, as info
-                        yield Suspect(s.index, s.char, word, gain), not named and model >= PAIR_STRONG, model
+                    in_name = named(s.index)
+                    if not in_name or model >= PAIR_STRONG:  # in a name, strong evidence only, as info
+                        yield Suspect(s.index, s.char, word, gain), not in_name and model >= PAIR_STRONG, model
                     break
             continue
         confirmed = lm is not None and model >= LM_STRONG
@@ -209,7 +223,7 @@ def _judged(text: str, kept: list[Suspect], lm, names: SpanIndex) -> Iterator[tu
                 continue
         strong = s.gain >= STRONG_GAIN or (confirmed and s.gain >= CONFIRM_FROM and (
             lm.gain(text, s.index, s.suggestion, merge=True) >= LM_STRONG))
-        if names.covers(s.index):
+        if named(s.index):
             if not strong:
                 continue  # a road, village or company is named by rare words: weak evidence is none
             strong = False  # and strong evidence is info at most
