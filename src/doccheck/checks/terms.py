@@ -262,6 +262,10 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
         if (at and (k := bisect_left(at, e)) and at[k - 1] + len(term) > s) or any_term.contains(s, e) or (
                 counts[span] > 1):
             continue  # the term written right here (《中华人民共和国, 共和国安), inside a longer term, or a name of its own
+        # (each test only drops a span: the one that drops most, and costs little, first)
+        if len(span) == len(term) and _has_family(term, index.terms[term]) and not slip_alike(span, term, ctx):
+            continue  # 刑法/宪法, 党纪/党史学习教育, 一窗通办: another term of a family, not a slip
+            # (a place is judged by its province or city written before it, _place_in_context)
         anchored = index.terms[term] == "地名" and _after_its_parent(text, s, term, ctx)
         if not _on_word_boundaries(text, s, e, tokenizer, run_on=len(span) == len(term)) or (
                 len(span) != len(term) and not anchored and _well_formed(
@@ -270,9 +274,6 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
             # unless the province or city of the place comes right before it (黑龙江省齐齐哈市)
         if len(span) != len(term) and _edited_char(span, term) in FUNCTION_CHARS:
             continue  # 党全面领导: a 的 left out makes another phrase, not a slip
-        if len(span) == len(term) and _has_family(term, index.terms[term]) and not slip_alike(span, term, ctx):
-            continue  # 刑法/宪法, 党纪/党史学习教育, 一窗通办: another term of a family, not a slip
-            # (a place is judged by its province or city written before it, _place_in_context)
         if span[0] in FUNCTION_CHARS or span[-1] in FUNCTION_CHARS:
             continue  # 的全面领导, 和本地区: a function word next to a phrase, not a slip in a name
         if index.terms[term] == "地名" and not _place_in_context(text, s, term, ctx):
