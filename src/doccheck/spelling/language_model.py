@@ -21,6 +21,8 @@ log = logging.getLogger("doccheck")
 STANDARD_PATHS = ("/usr/lib/*/libime/zh_CN.lm", "/usr/share/libime/zh_CN.lm", "/usr/lib/libime/zh_CN.lm")
 WIDTH = 5  # Han characters either side of the spot that are scored
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_TO_END = re.compile(r"[\u4e00-\u9fff]*\Z")
+_HAN_FROM_START = re.compile(r"[\u4e00-\u9fff]*")
 
 
 def find_model() -> Path | None:
@@ -89,12 +91,9 @@ class WordLM:
         ``candidate`` in its place. With ``merge``, two characters jieba leaves apart are one token
         where the model knows them as a word (央企, 科创): the model's view of new words."""
         n = len(candidate)
-        a, lo = i, max(0, i - WIDTH)
-        while a > lo and "\u4e00" <= text[a - 1] <= "\u9fff":
-            a -= 1
-        b, hi = i + n, min(len(text), i + n + WIDTH)
-        while b < hi and "\u4e00" <= text[b] <= "\u9fff":
-            b += 1
+        # up to WIDTH Han characters either side, without leaving the clause
+        a = _HAN_TO_END.search(text, max(0, i - WIDTH), i).start()
+        b = _HAN_FROM_START.match(text, i + n, min(len(text), i + n + WIDTH)).end()
         window = text[a:b]
         k = i - a
         written = self._written.get((window, merge))
