@@ -308,3 +308,15 @@ def test_own_terms_are_found_alike_in_c_and_python(text, data):
         suggestion = data.draw(st.text(alphabet=CHARS[:12], min_size=n, max_size=n))
         suspects.append(Suspect(i, text[i:i + n], suggestion, 5.0, ()))
     assert _own_terms(text, suspects) == _own_terms_plain(text, suspects)
+
+
+def test_own_terms_refuse_what_is_not_a_suspect_of_the_text():
+    from doccheck.wordtable import own_terms
+
+    assert own_terms("会议会议", [0], ["会"]) == b"\x00"
+    assert own_terms("会议会议", [], []) == b""
+    for starts, suggestions in (([3], ["会议"]), ([-1], ["会"]), ([0], [""]), ([0, 1], ["会"])):
+        with pytest.raises(ValueError):
+            own_terms("会议会议", starts, suggestions)
+    with pytest.raises(TypeError):
+        own_terms("会议会议", ["0"], ["会"])
