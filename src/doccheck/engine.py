@@ -139,7 +139,10 @@ def allowed_spans(text: str, allow: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def to_finding(doc: Draft, rule: Rule, severity: Severity, hit: Hit) -> Finding:
+def to_finding(doc: Draft, rule: Rule, severity: Severity, hit: Hit, seen: dict | None = None) -> Finding:
+    """The finding of ``hit``. With ``seen`` (one dict for the findings of one document), findings with
+    the same message share one string, and so do those with the same excerpt one after another: a long
+    text's 30,000 findings have 4,000 messages, and each finding holding its own was 5 MB."""
     n = len(doc.text)
     start = min(max(hit.start, 0), n)
     end = min(max(hit.end, start), n)
@@ -147,16 +150,26 @@ def to_finding(doc: Draft, rule: Rule, severity: Severity, hit: Hit) -> Finding:
     related = tuple(
         Related(min(max(r.start, 0), n), min(max(r.end, r.start, 0), n), r.message, *doc.line_column(min(max(r.start, 0), n)))
         for r in hit.related)
+    if seen is None:
+        message, text = cite(hit.message, rule.references), excerpt(doc, start, end)
+    else:
+        message = seen.get((rule.id, hit.message))
+        if message is None:
+            message = seen[rule.id, hit.message] = cite(hit.message, rule.references)
+        bounds = excerpt_bounds(doc.text, start, end)
+        last = seen.get("excerpt")
+        text = last[1] if last is not None and last[0] == bounds else doc.text[bounds[0]:bounds[1]]
+        seen["excerpt"] = bounds, text
     return Finding(
         rule=rule.id,
         category=rule.category,
         severity=severity,
-        message=cite(hit.message, rule.references),
+        message=message,
         start=start,
         end=end,
         line=line,
         column=column,
-        excerpt=excerpt(doc, start, end),
+        excerpt=text,
         suggestions=tuple(hit.suggestions),
         fix=hit.fix,
         related=related,
@@ -205,6 +218,7 @@ def check_document(
     sup = suppressions(text)
     allow = SpanIndex(allowed_spans(text, config.allow))
     findings: list[Finding] = []
+    seen_strings: dict = {}  # what the findings share (to_finding)
     for rule, ctx, severity in plan:
         if rule.gongwen_only and not doc.anatomy.is_gongwen:
             continue
@@ -219,7 +233,7 @@ def check_document(
             continue
         seen = set()  # a hit the rule gives twice is one finding
         for hit in hits:
-            f = to_finding(doc, rule, severity, hit)
+            f = to_finding(doc, rule, severity, hit, seen_strings)
             key = (f.start, f.end, f.message)
             if key in seen:
                 continue
