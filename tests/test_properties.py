@@ -165,3 +165,19 @@ def test_a_span_index_built_from_columns_is_the_plain_one(spans, start, size, lo
     assert packed.overlaps(start, end) == plain.overlaps(start, end)
     assert packed.contains(start, end) == plain.contains(start, end)
     assert packed.covers(start) == plain.covers(start)
+
+
+_BODY_PIECES = st.sampled_from(["建设部", "住房和城乡", "国家", "工商", "总局", "市场监督管理", "卫生部", "和", "，", "国家卫生健康委员会"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_BODY_PIECES, max_size=12).map("".join))
+def test_a_current_name_is_looked_for_around_the_span_as_in_the_whole_text(text):
+    from doccheck.checks.terms import _in_current_name
+    from doccheck.plugins import default_registry
+
+    old, current = default_registry().resources.get("renamed-bodies")
+    names = [(a, b) for a, b, _ in current.find_all(text)]
+    for s, e, _ in old.find_all(text):
+        whole = any(a <= s and e <= b and (a, b) != (s, e) for a, b in names)
+        assert _in_current_name(text, s, e, current) == whole

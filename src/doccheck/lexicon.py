@@ -40,6 +40,11 @@ class PhraseMatcher(Generic[V]):
                 self._auto.add_word(key, (len(key), value))
             self._auto.make_automaton()
 
+    @property
+    def longest(self) -> int:
+        """The length of the longest phrase (0 for none)."""
+        return self._longest
+
     def find_all(self, text: str) -> Iterator[tuple[int, int, V]]:
         """Every occurrence, overlapping ones included: (start, end, value)."""
         if self._table is not None:
