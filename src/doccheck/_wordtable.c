@@ -1751,6 +1751,38 @@ done:
     return out;
 }
 
+/* Room in t, a table being built by key_number, for chars_needed characters (and as many entries) and
+ * entries_needed entries at most half the slots: the characters and entries grown by doubling, the slots
+ * doubled and filled again. -1 when out of memory (t is then still whole). */
+static int room(Table *t, uint64_t chars_needed, uint64_t entries_needed) {
+    if (chars_needed > t->nchars) { /* nchars: the room for characters and for entries */
+        uint64_t cap = t->nchars ? t->nchars : 256;
+        while (cap < chars_needed) cap *= 2;
+        uint32_t *chars = cap < (1ULL << 29) ? PyMem_Realloc((void *)t->chars, cap * 4) : NULL;
+        if (!chars) return -1;
+        t->chars = chars;
+        entry_t *entries = PyMem_Realloc((void *)t->entries, cap * sizeof(entry_t));
+        if (!entries) return -1;
+        t->entries = entries;
+        t->nchars = cap;
+    }
+    if (2 * entries_needed >= t->nslots) {
+        uint64_t n = t->nslots ? t->nslots : 512;
+        while (2 * entries_needed >= n) n <<= 1;
+        uint64_t *slots = n < (1ULL << 31) ? PyMem_Calloc(n, 8) : NULL;
+        if (!slots) return -1;
+        for (uint32_t k = 0; k < t->nentries; k++) {
+            uint32_t slot = t->entries[k].hash & (uint32_t)(n - 1);
+            while (slots[slot]) slot = (slot + 1) & (uint32_t)(n - 1);
+            slots[slot] = (uint64_t)t->entries[k].hash << 32 | (k + 1);
+        }
+        PyMem_Free((void *)t->slots);
+        t->slots = slots;
+        t->nslots = (uint32_t)n;
+    }
+    return 0;
+}
+
 /* The number of the key chars[offset:offset+len] in t, a table being built as numbered() builds one
  * (every prefix an entry), added as number next when it is new; 0 when the table is full. */
 static uint32_t key_number(Table *t, uint32_t offset, uint32_t len, uint32_t next) {
@@ -1783,11 +1815,9 @@ static PyObject *own_terms(PyObject *Py_UNUSED(module), PyObject *args) {
     if (!PyArg_ParseTuple(args, "UOO", &text, &starts_arg, &sugs_arg)) return NULL;
     PyObject *starts = PySequence_Fast(starts_arg, "own_terms(): starts must be a sequence");
     PyObject *sugs = starts ? PySequence_Fast(sugs_arg, "own_terms(): suggestions must be a sequence") : NULL;
-    uint64_t *slots = NULL;
-    uint32_t *chars = NULL, *ids = NULL;
-    entry_t *entries = NULL;
+    uint32_t *ids = NULL;
     Py_ssize_t *count = NULL;
-    Table t = {0};
+    Table t = {0}; /* grown as keys come (room): a batch's windows share most of their characters */
     if (!sugs) goto done;
     Py_ssize_t m = PySequence_Fast_GET_SIZE(starts), size = PyUnicode_GET_LENGTH(text);
     if (PySequence_Fast_GET_SIZE(sugs) != m) {
@@ -1810,17 +1840,11 @@ static PyObject *own_terms(PyObject *Py_UNUSED(module), PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "own_terms(): too many suspects at once");
         goto done;
     }
-    uint32_t nslots = 8;
-    while (nslots < 2 * nchars + 1) nslots <<= 1;
-    slots = PyMem_Calloc(nslots, 8);
-    chars = PyMem_Malloc((size_t)(nchars ? nchars : 1) * 4);
-    entries = PyMem_Malloc((size_t)(nchars ? nchars : 1) * sizeof(entry_t));
     ids = PyMem_Malloc((size_t)(m ? m : 1) * 8 * sizeof(uint32_t)); /* written, suggested: 4 windows each */
-    if (!slots || !chars || !entries || !ids) {
+    if (!ids || room(&t, 1, 1) < 0) {
         PyErr_NoMemory();
         goto done;
     }
-    t = (Table){.nslots = nslots, .nchars = nchars, .slots = slots, .entries = entries, .chars = chars};
     uint32_t offset = 0, keys = 0;
     for (Py_ssize_t k = 0; k < m; k++) {
         PyObject *sug = PySequence_Fast_GET_ITEM(sugs, k);
@@ -1833,6 +1857,11 @@ static PyObject *own_terms(PyObject *Py_UNUSED(module), PyObject *args) {
             if (a < 0 || b > size || b < 0) continue;
             uint32_t len = (uint32_t)(b - a);
             for (int v = 0; v < 2; v++) { /* as written, then with the suggestion in the suspect's place */
+                if (room(&t, (uint64_t)offset + len, (uint64_t)t.nentries + len) < 0) {
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                uint32_t *chars = (uint32_t *)t.chars;
                 for (Py_ssize_t p = a; p < b; p++)
                     chars[offset + (p - a)] = v && p >= i && p < i + n ? PyUnicode_READ_CHAR(sug, p - i)
                                                                        : PyUnicode_READ(x.kind, x.data, p);
@@ -1869,9 +1898,9 @@ done:
     PyMem_Free(t.firsts);
     PyMem_Free(t.ones);
     PyMem_Free(t.pairs);
-    PyMem_Free(slots);
-    PyMem_Free(chars);
-    PyMem_Free(entries);
+    PyMem_Free((void *)t.slots);
+    PyMem_Free((void *)t.chars);
+    PyMem_Free((void *)t.entries);
     PyMem_Free(ids);
     PyMem_Free(count);
     Py_XDECREF(starts);
