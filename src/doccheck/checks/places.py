@@ -160,16 +160,19 @@ def place_name(doc, ctx) -> Iterator[Hit]:
         e = m.end()
         s = e - 3
         name = text[s:e]
+        # (each test only rules a name out: the cheapest first)
+        if name[0] in _NOT_IN_STEM or name[1] in _NOT_IN_STEM:
+            continue  # 部门和由县人民政府确定: a function word, not a name (和田县 is one character away)
+        if freq.get(name[:2], 0) >= _WORD_STEM:
+            continue
+        if s and freq.get(text[s - 1:s + 1], 0) >= _WORD_STEM:
+            continue  # 证明系县级: the first character ends a word before it, so no name starts there
         if name in known or any(text[s - k:e] in known for k in (1, 2, 3) if s - k >= 0):
             continue
         if any(name[:2] + x in known for x in "县区市旗") or name in g.old_counties:
             continue  # 潜山县, now 潜山市: a county since made a city or renamed keeps its stem
-        if freq.get(name[:2], 0) >= _WORD_STEM or _GENERIC.search(name) or _after_prefecture(g, text, s):
+        if _GENERIC.search(name) or _after_prefecture(g, text, s):
             continue
-        if s and freq.get(text[s - 1:s + 1], 0) >= _WORD_STEM:
-            continue  # 证明系县级: the first character ends a word before it, so no name starts there
-        if name[0] in _NOT_IN_STEM or name[1] in _NOT_IN_STEM:
-            continue  # 部门和由县人民政府确定: a function word, not a name (和田县 is one character away)
         near = set()
         for p in (0, 1):
             fill = blanks.get(name[:p] + "?" + name[p + 1:])
