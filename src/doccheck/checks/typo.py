@@ -234,6 +234,8 @@ def _in_parallel(text: str, i: int) -> bool:
     """The character stands again in the next or the last slot of a parallel phrase (控煤控气,
     稳岗稳产, 压贷、抽贷): abbreviations built in series, not a slip, which would not repeat."""
     ch = text[i]
+    if text.count(ch, max(0, i - 3), i + 4) < 2:
+        return False  # not again within three characters: most suspects
     for d in (2, -2):
         j = i + d
         if 0 <= j < len(text) and text[j] == ch and "\u4e00" <= text[i + d // 2] <= "\u9fff":
