@@ -203,3 +203,29 @@ def test_every_flag_of_every_subcommand_has_help():
         for action in p._actions:
             if not isinstance(action, argparse._HelpAction):
                 assert action.help, f"doccheck {name} {action.option_strings or action.dest}: no help text"
+
+
+def test_check_asks_glibc_to_return_freed_big_blocks(monkeypatch):
+    import ctypes
+    import sys
+
+    from doccheck import cli
+
+    calls = []
+
+    class Libc:
+        def mallopt(self, option, value):
+            calls.append((option, value))
+            return 1
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: Libc())
+    cli._return_freed_memory()
+    assert calls == [(-3, 128 * 1024)]  # M_MMAP_THRESHOLD, fixed at glibc's default
+
+    class Musl:  # no mallopt: nothing to do
+        pass
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: Musl())
+    cli._return_freed_memory()
+    assert calls == [(-3, 128 * 1024)]

@@ -227,7 +227,23 @@ def _show_diff(items, configs, registry) -> int:
     return 1 if changed else 0
 
 
+def _return_freed_memory() -> None:
+    """Have glibc give blocks of 128 KiB and more back to the system as soon as they are freed. By default
+    it raises that threshold to the largest block freed so far, and the rules build and drop lists of
+    megabytes on a long text: they stayed in the heap, 7 MiB of the peak on a 5 M-character file."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return  # not glibc
+    mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD at glibc's default, which also stops its adjusting it
+
+
 def cmd_check(args) -> int:
+    _return_freed_memory()
     registry = default_registry()
     fmt = registry.formats.get(args.format)
     if fmt is None:
