@@ -141,8 +141,9 @@ def allowed_spans(text: str, allow: tuple[str, ...]) -> list[tuple[int, int]]:
 
 def to_finding(doc: Draft, rule: Rule, severity: Severity, hit: Hit, seen: dict | None = None) -> Finding:
     """The finding of ``hit``. With ``seen`` (one dict for the findings of one document), findings with
-    the same message share one string, and so do those with the same excerpt one after another: a long
-    text's 30,000 findings have 4,000 messages, and each finding holding its own was 5 MB."""
+    the same message or the same suggestions share them, and those with the same excerpt one after
+    another share it: a long text's 30,000 findings have 4,000 messages and 500 lists of suggestions,
+    and each finding holding its own was 6 MiB."""
     n = len(doc.text)
     start = min(max(hit.start, 0), n)
     end = min(max(hit.end, start), n)
@@ -150,9 +151,12 @@ def to_finding(doc: Draft, rule: Rule, severity: Severity, hit: Hit, seen: dict 
     related = tuple(
         Related(min(max(r.start, 0), n), min(max(r.end, r.start, 0), n), r.message, *doc.line_column(min(max(r.start, 0), n)))
         for r in hit.related)
+    suggestions = tuple(hit.suggestions)
     if seen is None:
         message, text = cite(hit.message, rule.references), excerpt(doc, start, end)
     else:
+        if suggestions:
+            suggestions = seen.setdefault("suggestions", {}).setdefault(suggestions, suggestions)
         message = seen.get((rule.id, hit.message))
         if message is None:
             message = seen[rule.id, hit.message] = cite(hit.message, rule.references)
@@ -170,7 +174,7 @@ def to_finding(doc: Draft, rule: Rule, severity: Severity, hit: Hit, seen: dict 
         line=line,
         column=column,
         excerpt=text,
-        suggestions=tuple(hit.suggestions),
+        suggestions=suggestions,
         fix=hit.fix,
         related=related,
     )
