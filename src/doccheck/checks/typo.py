@@ -269,7 +269,7 @@ def _own_terms_plain(text: str, suspects: list[Suspect]) -> set[int]:
 
 # Suspects judged at a time: each batch's windows are counted in one scan of the whole text, so a smaller
 # batch costs a scan more; a noisy 5 M-character text has 150,000 suspects, and batches of 5,000 rather
-# than 10,000 take 4 MiB less at its peak for 5 % more time (a draft has far fewer: one batch).
+# than 10,000 take 4 MiB less at its peak for 3–7 % more time (a draft has far fewer: one batch).
 _OWN_BATCH = 5_000
 
 
