@@ -1676,6 +1676,28 @@ fail:
 /* numbered(keys): the bytes of a table of the keys counted 1, 2, 3 … in order (a key given again takes
  * its later number) and of every prefix of a key that is no key itself counted 0, a prefix sharing
  * the characters of its key (wordtable.WordTable.numbered). */
+/* The entry of the key chars[offset:offset+len] (len > 0) in t, a table being built: every prefix of a key
+ * is an entry, added with count 0 where it is missing. NULL when t has no room for another entry (one
+ * entry a character of t's chars at most). */
+static entry_t *insert_key(Table *t, uint32_t offset, uint32_t len) {
+    uint64_t h = H_INIT;
+    entry_t *e = NULL;
+    for (uint32_t j = 1; j <= len; j++) {
+        h = h_step(h, t->chars[offset + j - 1]);
+        uint32_t hash = h_final(h);
+        e = (entry_t *)find(t, hash, t->chars + offset, j);
+        if (!e) {
+            if ((uint64_t)t->nentries >= t->nchars) return NULL;
+            e = (entry_t *)&t->entries[t->nentries];
+            *e = (entry_t){hash, offset, j, 0};
+            uint32_t slot = hash & (t->nslots - 1);
+            while (t->slots[slot]) slot = (slot + 1) & (t->nslots - 1);
+            ((uint64_t *)t->slots)[slot] = (uint64_t)hash << 32 | ++t->nentries;
+        }
+    }
+    return e;
+}
+
 static PyObject *numbered(PyObject *Py_UNUSED(module), PyObject *arg) {
     PyObject *seq = PySequence_Fast(arg, "numbered() takes a sequence of str");
     if (!seq) return NULL;
@@ -1713,20 +1735,7 @@ static PyObject *numbered(PyObject *Py_UNUSED(module), PyObject *arg) {
         PyObject *w = PySequence_Fast_GET_ITEM(seq, i);
         Py_ssize_t len = PyUnicode_GET_LENGTH(w);
         if (!PyUnicode_AsUCS4(w, chars + offset, len, 0)) goto done;
-        uint64_t h = H_INIT;
-        for (Py_ssize_t j = 1; j <= len; j++) {
-            h = h_step(h, chars[offset + j - 1]);
-            uint32_t hash = h_final(h);
-            entry_t *e = (entry_t *)find(&t, hash, chars + offset, j);
-            if (!e) {
-                e = &entries[t.nentries];
-                *e = (entry_t){hash, offset, (uint32_t)j, 0};
-                uint32_t slot = hash & (nslots - 1);
-                while (slots[slot]) slot = (slot + 1) & (nslots - 1);
-                slots[slot] = (uint64_t)hash << 32 | ++t.nentries;
-            }
-            if (j == len) e->freq = (uint32_t)(i + 1);
-        }
+        insert_key(&t, offset, (uint32_t)len)->freq = (uint32_t)(i + 1); /* room for every entry was made */
         offset += (uint32_t)len;
     }
     uint64_t size = HEADER + 8ULL * nslots + 16ULL * t.nentries + 4ULL * nchars;
@@ -1786,21 +1795,8 @@ static int room(Table *t, uint64_t chars_needed, uint64_t entries_needed) {
 /* The number of the key chars[offset:offset+len] in t, a table being built as numbered() builds one
  * (every prefix an entry), added as number next when it is new; 0 when the table is full. */
 static uint32_t key_number(Table *t, uint32_t offset, uint32_t len, uint32_t next) {
-    uint64_t h = H_INIT;
-    entry_t *e = NULL;
-    for (uint32_t j = 1; j <= len; j++) {
-        h = h_step(h, t->chars[offset + j - 1]);
-        uint32_t hash = h_final(h);
-        e = (entry_t *)find(t, hash, t->chars + offset, j);
-        if (!e) {
-            if ((uint64_t)t->nentries >= t->nchars) return 0;
-            e = (entry_t *)&t->entries[t->nentries];
-            *e = (entry_t){hash, offset, j, 0};
-            uint32_t slot = hash & (t->nslots - 1);
-            while (t->slots[slot]) slot = (slot + 1) & (t->nslots - 1);
-            ((uint64_t *)t->slots)[slot] = (uint64_t)hash << 32 | ++t->nentries;
-        }
-    }
+    entry_t *e = insert_key(t, offset, len);
+    if (!e) return 0;
     if (!e->freq) e->freq = next;
     return e->freq;
 }
