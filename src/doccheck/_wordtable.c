@@ -39,11 +39,14 @@ static inline uint32_t pair_bit(Py_UCS4 a, Py_UCS4 b, unsigned shift) {
     return (uint32_t)((((uint64_t)a << 21) ^ b) * 0x9E3779B97F4A7C15ULL >> shift);
 }
 
-static uint32_t hash_of(const Py_UCS4 *s, Py_ssize_t n) {
+/* the 64-bit hash of s[0:n], before its fold into a table's 32 bits (hash_of) */
+static inline uint64_t hash64_of(const Py_UCS4 *s, Py_ssize_t n) {
     uint64_t h = H_INIT;
     for (Py_ssize_t i = 0; i < n; i++) h = h_step(h, s[i]);
-    return h_final(h);
+    return h;
 }
+
+static uint32_t hash_of(const Py_UCS4 *s, Py_ssize_t n) { return h_final(hash64_of(s, n)); }
 
 typedef struct {
     PyObject_HEAD
@@ -443,12 +446,11 @@ done:
 /* ---- the language model's tokens: jieba's words, each as the model knows it ---- */
 
 /* A set of strings (string_set) is a power of two of u64 slots, each 0 or the 64-bit hash of a member
- * (hash_of before its fold; 1 for a hash of 0), placed by the hash's high bits after a multiply and
+ * (hash64_of; 1 for a hash of 0), placed by the hash's high bits after a multiply and
  * found by linear probing. Two strings share a 64-bit hash with odds of about 1 in 10**14 over the
  * set's hundred thousand members: exact in practice, at an eighth of a word table's size. */
 static inline uint64_t set_hash(const Py_UCS4 *s, Py_ssize_t n) {
-    uint64_t h = H_INIT;
-    for (Py_ssize_t i = 0; i < n; i++) h = h_step(h, s[i]);
+    uint64_t h = hash64_of(s, n);
     return h ? h : 1;
 }
 
