@@ -102,3 +102,43 @@ def test_findings_are_the_same_read_a_piece_at_a_time(fragments):
     finally:
         stretches.PIECE = size
     assert pieces == whole
+
+
+def _led_expressions():
+    from doccheck.plugins import default_registry
+    from doccheck.stretches import Led
+
+    default_registry()  # every module of rules loaded: every Led made
+    return list(Led.ALL)
+
+
+# Pieces that make the expressions read a character at a time match, and characters around them.
+_LED_PIECES = ["〔2025〕", "[2024]", "（２０２３）", "12号", "第3号", "2025年", "19年", "20O5年", "3月5日", "10月", "日报", "晚报",
+               "时报", "（一）", "第一、", "其二、", "一、二", "三、四个", "县", "区", "旗", "城区", "江州县", "1,000", "5-10%",
+               "3～5万元", "6-8年", "二〇二五年3月", "2025年三月", "3万5", "五6", "x", "某", "【", "$", "“", "”", "《",
+               "》", "(", ")", ",", ".", ";", "'", '"', "٣", "\n", " ", "　", "。", "：", "、", "的", "是"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LED_PIECES), max_size=25).map("".join), st.integers(-2, 90), st.integers(-2, 90))
+def test_expressions_read_where_their_first_characters_stand_find_what_they_find(text, start, end):
+    from doccheck.stretches import PlainCharSet
+
+    for led in _led_expressions():
+        expected = [m.span() for m in led.rx.finditer(text, start, end)]
+        first = led.rx.search(text, start, end)
+        for where in (led._set, PlainCharSet(led.chars, led.decimal)):  # the compiled one, and the reference
+            assert [m.span() for m in where.matches(led.rx, text, start, end)] == expected, led.pattern
+            found = where.search(led.rx, text, start, end)
+            assert (found and found.span()) == (first and first.span()), led.pattern
+
+
+def test_a_character_set_finds_its_characters_and_every_decimal_digit():
+    from doccheck.stretches import CharSet, PlainCharSet
+
+    text = "第三条（二）٣和𝟘与2"  # an Arabic-Indic three, a mathematical zero past the BMP
+    for kind in (CharSet, PlainCharSet):
+        digits, marks = kind("", decimal=True), kind("（）𝟘")
+        assert [digits.find(text, i) for i in (0, 7, 9, 11)] == [6, 8, 10, -1]
+        assert [marks.find(text, i) for i in (0, 4, 6)] == [3, 5, 8]
+        assert marks.find(text, 4, 5) == -1 and digits.find(text, 12) == -1

@@ -1584,6 +1584,192 @@ static PyTypeObject NearType = {
     .tp_methods = Near_methods,
 };
 
+/* CharSet: where an expression that can only match from one of a few characters may match. sre reads
+ * such an expression's first character class by a call a character (5-10 ns, most of the time the
+ * rules spend in their expressions); this tests a bit a character and asks the expression only where
+ * one of the characters stands (stretches.py holds the Python stand-in and the reference). */
+typedef struct {
+    PyObject_HEAD
+    uint8_t bits[BMP / 8];
+    Py_UCS4 *astral; /* the characters past the BMP, few or none */
+    Py_ssize_t nastral;
+    int decimal; /* and every decimal digit (\d), past the BMP too */
+} CharSet;
+
+static int CharSet_init(CharSet *self, PyObject *args, PyObject *kwds) {
+    static char *kw[] = {"chars", "decimal", NULL};
+    PyObject *chars;
+    int decimal = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "U|p", kw, &chars, &decimal)) return -1;
+    memset(self->bits, 0, sizeof self->bits);
+    PyMem_Free(self->astral);
+    self->astral = NULL;
+    self->nastral = 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, k);
+        if (c < BMP) {
+            self->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
+            continue;
+        }
+        Py_UCS4 *more = PyMem_Realloc(self->astral, (size_t)(self->nastral + 1) * sizeof(Py_UCS4));
+        if (!more) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        self->astral = more;
+        self->astral[self->nastral++] = c;
+    }
+    self->decimal = decimal;
+    if (decimal)
+        for (Py_UCS4 c = 0; c < BMP; c++)
+            if (Py_UNICODE_ISDECIMAL(c)) self->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
+    return 0;
+}
+
+static void CharSet_dealloc(CharSet *self) {
+    PyMem_Free(self->astral);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int member(const CharSet *cs, Py_UCS4 c) {
+    if (c < BMP) return cs->bits[c >> 3] >> (c & 7) & 1;
+    if (cs->decimal && Py_UNICODE_ISDECIMAL(c)) return 1;
+    for (Py_ssize_t k = 0; k < cs->nastral; k++)
+        if (cs->astral[k] == c) return 1;
+    return 0;
+}
+
+/* the first i in [from, to) where text[i] is in the set, else to */
+static Py_ssize_t next_member(const CharSet *cs, int kind, const void *data, Py_ssize_t from, Py_ssize_t to) {
+    const uint8_t *bits = cs->bits;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = data;
+        for (Py_ssize_t i = from; i < to; i++)
+            if (bits[d[i] >> 3] >> (d[i] & 7) & 1) return i;
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *d = data;
+        for (Py_ssize_t i = from; i < to; i++)
+            if (bits[d[i] >> 3] >> (d[i] & 7) & 1) return i;
+    } else {
+        const Py_UCS4 *d = data;
+        for (Py_ssize_t i = from; i < to; i++)
+            if (member(cs, d[i])) return i;
+    }
+    return to;
+}
+
+/* text, start, end as re's pos and endpos read them: start from 0, end at most the text's length */
+static int span_args(PyObject *const *args, Py_ssize_t nargs, Py_ssize_t first, Py_ssize_t *start,
+                     Py_ssize_t *end) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(args[first]);
+    *start = 0;
+    *end = n;
+    if (nargs > first + 1 && (*start = PyNumber_AsSsize_t(args[first + 1], PyExc_OverflowError)) == -1 &&
+        PyErr_Occurred())
+        return -1;
+    if (nargs > first + 2 && (*end = PyNumber_AsSsize_t(args[first + 2], PyExc_OverflowError)) == -1 &&
+        PyErr_Occurred())
+        return -1;
+    if (*start < 0) *start = 0;
+    if (*end > n) *end = n;
+    if (*start > n) *start = n;
+    if (*end < *start) *end = *start;
+    return 0;
+}
+
+/* find(text, start=0, end=len(text)): the first offset in [start, end) of a character of the set, or -1 */
+static PyObject *CharSet_find(CharSet *self, PyObject *const *args, Py_ssize_t nargs) {
+    Py_ssize_t start, end;
+    if (nargs < 1 || nargs > 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "find(text, start=0, end=len(text))");
+        return NULL;
+    }
+    if (span_args(args, nargs, 0, &start, &end) < 0) return NULL;
+    Py_ssize_t i = next_member(self, PyUnicode_KIND(args[0]), PyUnicode_DATA(args[0]), start, end);
+    return PyLong_FromSsize_t(i < end ? i : -1);
+}
+
+/* The matches of rx in text[start:end] (re's pos and endpos), for an expression whose every match is
+ * not empty and starts with a character of the set: rx.match at each such character past the last
+ * match, as rx.finditer would find them; with first, the first match only (or None). */
+static PyObject *matches_of(CharSet *self, PyObject *const *args, Py_ssize_t nargs, int first) {
+    Py_ssize_t start, end;
+    if (nargs < 2 || nargs > 4 || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "(rx, text, start=0, end=len(text))");
+        return NULL;
+    }
+    if (span_args(args, nargs, 1, &start, &end) < 0) return NULL;
+    PyObject *text = args[1], *match = PyObject_GetAttrString(args[0], "match"), *out = NULL, *stop = NULL;
+    if (!match || !(stop = PyLong_FromSsize_t(end)) || (!first && !(out = PyList_New(0)))) goto fail;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = next_member(self, kind, data, start, end); i < end;) {
+        PyObject *at = PyLong_FromSsize_t(i);
+        if (!at) goto fail;
+        PyObject *call[3] = {text, at, stop};
+        PyObject *m = PyObject_Vectorcall(match, call, 3, NULL);
+        Py_DECREF(at);
+        if (!m) goto fail;
+        Py_ssize_t from = i + 1;
+        if (m != Py_None) {
+            if (first) {
+                Py_DECREF(match);
+                Py_DECREF(stop);
+                return m;
+            }
+            PyObject *e = PyObject_CallMethod(m, "end", NULL);
+            Py_ssize_t to = e ? PyLong_AsSsize_t(e) : -1;
+            Py_XDECREF(e);
+            if ((to == -1 && PyErr_Occurred()) || PyList_Append(out, m) < 0) {
+                Py_DECREF(m);
+                goto fail;
+            }
+            if (to > from) from = to;
+        }
+        Py_DECREF(m);
+        i = next_member(self, kind, data, from, end);
+    }
+    Py_DECREF(match);
+    Py_DECREF(stop);
+    if (first) Py_RETURN_NONE;
+    return out;
+fail:
+    Py_XDECREF(match);
+    Py_XDECREF(stop);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+static PyObject *CharSet_matches(CharSet *self, PyObject *const *args, Py_ssize_t nargs) {
+    return matches_of(self, args, nargs, 0);
+}
+
+static PyObject *CharSet_search(CharSet *self, PyObject *const *args, Py_ssize_t nargs) {
+    return matches_of(self, args, nargs, 1);
+}
+
+static PyMethodDef CharSet_methods[] = {
+    {"find", (PyCFunction)(void (*)(void))CharSet_find, METH_FASTCALL,
+     "find(text, start=0, end=len(text)): the first offset of a character of the set, or -1"},
+    {"matches", (PyCFunction)(void (*)(void))CharSet_matches, METH_FASTCALL,
+     "matches(rx, text, start=0, end=len(text)): rx.finditer's matches, for an rx that starts with one of the characters"},
+    {"search", (PyCFunction)(void (*)(void))CharSet_search, METH_FASTCALL,
+     "search(rx, text, start=0, end=len(text)): the first of matches(), or None"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject CharSetType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "doccheck._wordtable.CharSet",
+    .tp_doc = "CharSet(chars, decimal=False): where an expression that starts with one of chars may match",
+    .tp_basicsize = sizeof(CharSet),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)CharSet_init,
+    .tp_dealloc = (destructor)CharSet_dealloc,
+    .tp_methods = CharSet_methods,
+};
+
 /* build(items, total): the bytes of a table of (word, count) pairs, words unique and not empty */
 static PyObject *build(PyObject *Py_UNUSED(module), PyObject *args) {
     PyObject *arg;
@@ -1921,7 +2107,9 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__wordtable(void) {
-    if (PyType_Ready(&TableType) < 0 || PyType_Ready(&ScreenType) < 0 || PyType_Ready(&NearType) < 0) return NULL;
+    if (PyType_Ready(&TableType) < 0 || PyType_Ready(&ScreenType) < 0 || PyType_Ready(&NearType) < 0 ||
+        PyType_Ready(&CharSetType) < 0)
+        return NULL;
     PyObject *m = PyModule_Create(&module);
     if (!m) return NULL;
     Py_INCREF(&TableType);
@@ -1943,6 +2131,12 @@ PyMODINIT_FUNC PyInit__wordtable(void) {
     Py_INCREF(&NearType);
     if (PyModule_AddObject(m, "Near", (PyObject *)&NearType) < 0) {
         Py_DECREF(&NearType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&CharSetType);
+    if (PyModule_AddObject(m, "CharSet", (PyObject *)&CharSetType) < 0) {
+        Py_DECREF(&CharSetType);
         Py_DECREF(m);
         return NULL;
     }

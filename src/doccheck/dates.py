@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .offsets import SpanIndex
-from .stretches import digit_stretches, finditer_in, lines_holding
+from .stretches import Led, digit_stretches, finditer_in, lines_holding
 
 ZH_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -25,20 +25,20 @@ _ZN = "一二三四五六七八九十"
 _WEEKDAY = r"(?P<wk>[ \u3000]?[（(](?:星期|周|礼拜)(?P<wd>[一二三四五六日天])[）)])?"
 _RANGE = r"(?:(?P<rsep>至|到|—|－|-|～|~|－－|——)(?:(?P<rmonth>\d{1,2})月)?(?P<rday>\d{1,2})[日号])?"
 
-_ARABIC = re.compile(
+_ARABIC = Led(re.compile(
     r"(?<![\d.])(?:(?P<year>\d{2,4})[ \u3000]*年[ \u3000]*)?(?P<month>\d{1,2})[ \u3000]*月[ \u3000]*"
     r"(?P<day>\d{1,2})[ \u3000]*(?P<dmark>[日号])" + _RANGE + _WEEKDAY
-)
+), "", decimal=True)
 _CHINESE = re.compile(
     r"(?P<year>[" + _ZD + r"]{4})年(?P<month>[" + _ZN + r"]{1,2})月(?P<day>[" + _ZN + r"]{1,3})日" + _WEEKDAY
 )
-_NUMERIC = re.compile(
+_NUMERIC = Led(re.compile(
     # 第2024、3、5号 and 2021、3、5项 are numbers in a list, not a date. (The year's first digit is read
     # before what stands before it is tested: the engine then skips to a 1 or a 2.)
     r"(?P<year>(?:1(?<![\d.\-/、第]1)9|2(?<![\d.\-/、第]2)0)\d{2})(?P<sep>[.．/\-、])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
     r"(?![\d.．/\-、]\d)(?![号期条项款届批个名人次])"
     + _WEEKDAY
-)
+), "12")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \u3000]*年")
 
 

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .stretches import Led
+
 OPENERS = "〔[【(（［〖{｛"
 CLOSERS = "〕]】)）］〗}｝"
 
@@ -86,9 +88,9 @@ class DocNumber:
 # Where a number can be: its bracket, year, closing bracket and serial. Scanning for these first and
 # matching _PATTERN only just before them finds the same numbers as scanning _PATTERN over the whole
 # text, which tries ten characters of 机关代字 at every Han character (a tenth of the anatomy's time).
-_ANCHOR = re.compile(
+_ANCHOR = Led(re.compile(
     r"[" + re.escape(OPENERS) + r"][ \u3000]*(?:\d{2,4}|[〇零一二三四五六七八九]{4}|[×XxＸ]{1,2}\d{2}|)[ \u3000]*"
-    r"[" + re.escape(CLOSERS) + r"][ \u3000]*字?第?[\[【［〔]?\d")
+    r"[" + re.escape(CLOSERS) + r"][ \u3000]*字?第?[\[【［〔]?\d"), OPENERS)
 _BEFORE = 16  # 机关代字 (10) and a bracketed kind with its 字 (（函）字): how far before the bracket a number starts
 
 

@@ -16,7 +16,76 @@ from array import array
 from typing import Iterable, Iterator
 
 TAIL = 8  # characters past a stretch a look-ahead may read
-_DIGIT = re.compile(r"\d")
+
+
+class PlainCharSet:
+    """Where an expression that can only match from one of a few characters may match: ``matches(rx,
+    text)`` is ``list(rx.finditer(text))`` for an ``rx`` whose every match is not empty and starts with
+    one of ``chars`` (or, with ``decimal``, a decimal digit, ``\\d``): ``rx.match`` at each such
+    character past the last match. The reference, and the stand-in where the compiled part
+    (``_wordtable.CharSet``, which tests a bit a character where sre calls a function) is not built."""
+
+    def __init__(self, chars: str, decimal: bool = False):
+        members = "".join(re.escape(c) for c in chars) + ("\\d" if decimal else "")
+        self._rx = re.compile(f"[{members}]" if members else "(?!)")
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> int:
+        m = self._rx.search(text, start, len(text) if end is None else end)
+        return -1 if m is None else m.start()
+
+    def matches(self, rx, text: str, start: int = 0, end: int | None = None) -> list:
+        end = len(text) if end is None else min(end, len(text))
+        out, i = [], self.find(text, start, end)
+        while i != -1:
+            m = rx.match(text, i, end)
+            if m is not None:
+                out.append(m)
+            i = self.find(text, max(i + 1, m.end()) if m is not None else i + 1, end)
+        return out
+
+    def search(self, rx, text: str, start: int = 0, end: int | None = None):
+        end = len(text) if end is None else min(end, len(text))
+        i = self.find(text, start, end)
+        while i != -1:
+            m = rx.match(text, i, end)
+            if m is not None:
+                return m
+            i = self.find(text, i + 1, end)
+        return None
+
+
+try:
+    from ._wordtable import CharSet
+except ImportError:  # built without a compiler
+    CharSet = PlainCharSet
+
+_DIGITS = CharSet("", decimal=True)  # \d
+
+
+class Led:
+    """An expression every match of which starts with one of ``chars`` (or, with ``decimal``, a decimal
+    digit) and is not empty, read only where those stand (``CharSet.matches``): ``finditer`` and
+    ``search`` as the expression's own, with the same matches. For expressions sre reads a character at
+    a time: a first class (``[县区旗]``), a look-behind first, alternatives led by a class (``\\d万|…``).
+    Every one made is in ``ALL``, where a property test holds it equal to the expression."""
+
+    __slots__ = ("rx", "chars", "decimal", "_set")
+    ALL: list["Led"] = []
+
+    def __init__(self, rx: re.Pattern, chars: str, decimal: bool = False):
+        self.rx, self.chars, self.decimal = rx, chars, decimal
+        self._set = CharSet(chars, decimal)
+        Led.ALL.append(self)
+
+    @property
+    def pattern(self) -> str:
+        return self.rx.pattern
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+        return iter(self._set.matches(self.rx, text, start, len(text) if end is None else end))
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+        return self._set.search(self.rx, text, start, len(text) if end is None else end)
 
 
 PIECE = 1 << 16  # characters of a long text handled at a time, about
@@ -107,14 +176,14 @@ def digit_stretches(text: str) -> Stretches:
     """(start, end) of each run of consecutive lines that hold a digit (``\\d``, as the expressions
     read it), the runs apart by at least one line without. From digit to digit, a line at a time."""
     flat = array("q")
-    m = _DIGIT.search(text)
-    while m is not None:  # the lines come in order: joined as found (merged(lines, gap=1))
-        start, end = line_at(text, m.start(), m.end())
+    i = _DIGITS.find(text)
+    while i != -1:  # the lines come in order: joined as found (merged(lines, gap=1))
+        start, end = line_at(text, i, i + 1)
         if flat and start <= flat[-1] + 1:
             flat[-1] = end
         else:
             flat.extend((start, end))
-        m = _DIGIT.search(text, end)
+        i = _DIGITS.find(text, end)
     return Stretches(flat)
 
 

@@ -11,6 +11,7 @@ import regex
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
+from ..stretches import Led
 
 _STANDIN = "XxＸｘ×✕╳"
 _PLACEHOLDER = regex.compile(
@@ -27,7 +28,7 @@ _PLACEHOLDER = regex.compile(
 
 # Every match holds one of these characters or prompt words: a text without any is not scanned by the
 # expression above (nine published texts in ten; the scan is a fortieth of a check).
-_MAY_HOLD = re.compile("[" + re.escape(_STANDIN + "○某＊*_＿ABCＡＢＣ【{$[") + "]")
+_MAY_HOLD = Led(re.compile("[" + re.escape(_STANDIN + "○某＊*_＿ABCＡＢＣ【{$[") + "]"), _STANDIN + "○某＊*_＿ABCＡＢＣ【{$[")
 _PROMPT_WORDS = ("填写", "输入", "插入", "添加")
 
 # Named conventions a template repository may declare (options."placeholder.unfilled".convention).

@@ -10,6 +10,7 @@ from ..chinese import FUNCTION_CHARS
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
+from ..stretches import Led
 
 # 抚顺市露天区: a county-level name right after a city, even one the gazetteer does not know.
 _COUNTY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:区|县|旗|市)")
@@ -110,7 +111,7 @@ def place_hierarchy(doc, ctx) -> Iterator[Hit]:
 
 
 # A county-level name: two characters and 县/区/旗 (兰考县, 鄠邑区).
-_COUNTY_NAME = re.compile(r"[县区旗](?<=[\u4e00-\u9fff]{2}[县区旗])")  # the 县 first: the engine skips to it
+_COUNTY_NAME = Led(re.compile(r"[县区旗](?<=[\u4e00-\u9fff]{2}[县区旗])"), "县区旗")  # the 县 first: read where one stands
 # No county's stem holds a function word, nor these (由县人民政府, 经区政府, 将县城)
 _NOT_IN_STEM = FUNCTION_CHARS | set("由经将按")
 # A stem this frequent as a word is a word, not a slip in a name (城区, 辖区 are no 成区).

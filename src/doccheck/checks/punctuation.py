@@ -11,10 +11,10 @@ from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
-from ..stretches import finditer_in, line_at, line_pieces, lines_holding_any
+from ..stretches import Led, finditer_in, line_at, line_pieces, lines_holding_any
 from .structure import heading_mark_rewrites
 
-_HALF_MARKS = re.compile(r"[,;:?!.()\"']")
+_HALF_MARKS = Led(re.compile(r"[,;:?!.()\"']"), ",;:?!.()\"'")
 _SEE_THROUGH = " \t,;:?!.()\"'"
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", ".": "句号",
@@ -212,7 +212,7 @@ def half_width(doc, ctx) -> Iterator[Hit]:
 
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
-_PAIR_MARKS = re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + '"]')
+_PAIR_MARKS = Led(re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + '"]'), "".join(PAIRS) + "".join(CLOSERS) + '"')
 # Marks named in words as well as shown: LanguageTool clients normalise full-width glyphs, and a
 # name reads where a glyph is hard to tell apart (“ ” ‘ ’).
 MARK_NAMES = {"《": "前书名号", "》": "后书名号", "〈": "前单书名号", "〉": "后单书名号", "“": "前双引号",
@@ -487,7 +487,8 @@ _ZH_DIGITS = "一二三四五六七八九十"
 _APPROX = re.compile(rf"([{_ZH_DIGITS}])(?<![{_ZH_DIGITS}第、].)、([{_ZH_DIGITS}])(?=[个名人天次家岁十百千万条件成批位])")
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
 _TITLED_LIST = re.compile(r"、(?<=[》”]、)(?=[《“])")
-_ORDINAL = re.compile(rf"([第其](?:(?<=^[第其])|(?<=[。；：\n\s][第其]))[{_ZH_DIGITS}]{{1,2}})、(?!第|其|[{_ZH_DIGITS}])")
+_ORDINAL = Led(re.compile(rf"([第其](?:(?<=^[第其])|(?<=[。；：\n\s][第其]))[{_ZH_DIGITS}]{{1,2}})、(?!第|其|[{_ZH_DIGITS}])"),
+               "第其")
 
 
 @rule(
@@ -734,7 +735,7 @@ def connector_and_spaces(doc, ctx) -> Iterator[Hit]:
 # National papers by name; a province's or city's paper is its short name + 日报/晚报 (浙江日报, 杭州日报).
 _NATIONAL_PAPERS = ("人民日报", "光明日报", "经济日报", "法治日报", "法制日报", "工人日报", "农民日报", "科技日报",
                     "中国青年报", "中国妇女报", "中国纪检监察报", "学习时报", "解放军报")
-_PAPER_END = re.compile(r"日报|晚报|青年报|妇女报|监察报|时报|军报")
+_PAPER_END = Led(re.compile(r"日报|晚报|青年报|妇女报|监察报|时报|军报"), "日晚青妇监时军")
 _PAPER_AFTER = re.compile(r"社|报业|集团|传媒|总编|编辑部|》|〉")
 
 
