@@ -181,3 +181,40 @@ def test_a_current_name_is_looked_for_around_the_span_as_in_the_whole_text(text)
     for s, e, _ in old.find_all(text):
         whole = any(a <= s and e <= b and (a, b) != (s, e) for a, b in names)
         assert _in_current_name(text, s, e, current) == whole
+
+
+_PHRASE_CHARS = "会议召开通知工作安全生产全市部门"
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet=_PHRASE_CHARS, min_size=1, max_size=4), max_size=8), min_size=1, max_size=4),
+       st.lists(st.text(alphabet=_PHRASE_CHARS + "，a", max_size=40), min_size=1, max_size=4), st.booleans())
+def test_one_scan_of_a_document_for_every_matcher_finds_what_each_finds(phrase_sets, documents, compiled):
+    """A matcher asking in each document, one more each time: the first is scanned for all that asked
+    before, a new one alone; the same occurrences in the same order as each matcher's own scan."""
+    from types import SimpleNamespace
+
+    from doccheck import lexicon
+
+    was = lexicon.COMPILED
+    lexicon.COMPILED = compiled and was
+    try:
+        matchers = [lexicon.PhraseMatcher((p, (k, p)) for p in ps) for k, ps in enumerate(phrase_sets)]
+        for n, text in enumerate(documents):
+            doc = SimpleNamespace(text=text, memo={})
+            for m in matchers[:n + 1]:
+                assert m.find_all_in(doc) == list(m.find_all(text))
+                assert m.find_in(doc) == m.find(text)
+    finally:
+        lexicon.COMPILED = was
+
+
+def test_a_long_document_is_scanned_by_each_matcher_alone(monkeypatch):
+    from types import SimpleNamespace
+
+    from doccheck import lexicon
+
+    monkeypatch.setattr(lexicon, "HELD_MOST", 10)
+    matcher = lexicon.PhraseMatcher([("通知", 1), ("会议", 2)])
+    doc = SimpleNamespace(text="关于召开会议的通知" * 3, memo={})
+    assert matcher.find_all_in(doc) == list(matcher.find_all(doc.text)) and doc.memo == {}

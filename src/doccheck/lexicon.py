@@ -3,6 +3,9 @@ rule that needs one (substitution packs, banned phrases, residue lists)."""
 
 from __future__ import annotations
 
+import itertools
+import threading
+import weakref
 from collections import Counter
 from typing import Generic, Iterable, Iterator, TypeVar
 
@@ -27,6 +30,8 @@ class PhraseMatcher(Generic[V]):
             if key:
                 found[key] = value  # the last value of a phrase given twice, as the automaton keeps
         self.size = len(found)
+        self.serial = next(_SERIALS)
+        self._phrases = found  # for the scan of a document for every matcher at once (find_all_in)
         self._longest = max(map(len, found), default=0)
         self._table = self._auto = None
         if not found:
@@ -72,6 +77,60 @@ class PhraseMatcher(Generic[V]):
         """Non-overlapping occurrences, leftmost first and, at one start, the
         longest (so 融汇贯通 wins over a shorter entry that starts with it)."""
         return leftmost_longest(self.find_all(text))
+
+    def find_all_in(self, doc) -> list[tuple[int, int, V]]:
+        """``find_all(doc.text)``, in the same order, from one scan of the document for every matcher
+        asked this way (the gazetteer, the fixed terms, the packs … ten scans of each text before):
+        the occurrences are kept in the draft's memo (a list the caller must not change). A text longer
+        than ``HELD_MOST`` is scanned by each matcher alone, a piece at a time, so that they are not all
+        held at once."""
+        memo = getattr(doc, "memo", None)
+        text = doc.text
+        if memo is None or len(text) > HELD_MOST:
+            return list(self.find_all(text))
+        found = memo.get(_MEMO)
+        if found is None:  # the first matcher to ask about this document
+            found = memo[_MEMO] = _scan_for_all(text, self)
+        elif self.serial not in found:  # one new to the set: alone this time, with the others from the next
+            with _REGISTRY_LOCK:
+                _ASKING.add(self)
+            found[self.serial] = list(self.find_all(text))
+        return found[self.serial]
+
+    def find_in(self, doc) -> list[tuple[int, int, V]]:
+        """``find(doc.text)``, from ``find_all_in``."""
+        return leftmost_longest(self.find_all_in(doc))
+
+
+_SERIALS = itertools.count()
+HELD_MOST = 1 << 18  # characters of a document whose occurrences wait in its memo for their matchers
+_MEMO = "lexicon.occurrences"
+_ASKING: "weakref.WeakSet[PhraseMatcher]" = weakref.WeakSet()  # the matchers that read whole documents
+_everyone: tuple[frozenset[int], "PhraseMatcher"] | None = None
+_REGISTRY_LOCK = threading.Lock()
+
+
+def _scan_for_all(text: str, asking: PhraseMatcher) -> dict[int, list]:
+    """serial → the occurrences of that matcher's phrases in ``text``, for ``asking`` and every matcher
+    that asked before (``_ASKING``), from one scan of a matcher of all their phrases (made again when
+    the set has grown: once or twice in a process, as the rules first run)."""
+    global _everyone
+    with _REGISTRY_LOCK:  # the service checks in threads
+        _ASKING.add(asking)
+        matchers = list(_ASKING)
+        serials = frozenset(m.serial for m in matchers)
+        if _everyone is None or _everyone[0] != serials:
+            owners: dict[str, list[tuple[int, object]]] = {}
+            for m in matchers:
+                for key, value in m._phrases.items():
+                    owners.setdefault(key, []).append((m.serial, value))
+            _everyone = (serials, PhraseMatcher(owners.items()))
+        everyone = _everyone[1]
+    found: dict[int, list] = {serial: [] for serial in serials}
+    for start, end, owners in everyone.find_all(text):
+        for serial, value in owners:
+            found[serial].append((start, end, value))
+    return found
 
 
 def count_phrases(phrases: Iterable[str], text: str) -> Counter[str]:

@@ -9,9 +9,7 @@ is the ``when-text`` / ``when-issuer`` keys. The format is documented in
 
 from __future__ import annotations
 
-import itertools
 import tomllib
-import weakref
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -71,9 +69,6 @@ class PackRule:
         self.when_issuer = regex.compile(when_issuer) if when_issuer else None
         self.people = people or {}
         self.titles = titles
-        self.serial = next(_SERIALS)
-        if kind in ("substitution", "existence"):
-            _PHRASE_PACKS.add(self)
 
     def _applies(self, doc) -> bool:
         """Vale's "conditional": the rule speaks only when the whole document fits."""
@@ -139,7 +134,7 @@ class PackRule:
             # the entries whose required strings the text holds (one scan), and those that need none
             wanted = set(self._unconditional)
             required: list[tuple[int, int]] = []
-            for s, e, r in self.requirements.find_all(text):
+            for s, e, r in self.requirements.find_all_in(doc):
                 wanted.update(self._requiring[r])
                 required.append((s, e))
             for k in sorted(wanted):
@@ -152,7 +147,7 @@ class PackRule:
             yield from _merge_passages(text, hits)
             return
         tokenizer = None
-        for start, end, entry in leftmost_longest(_phrases_of(self, doc)):
+        for start, end, entry in leftmost_longest(self.matcher.find_all_in(doc)):
             if entry.unless and covered_by_context(text, start, end, entry.match, entry.unless):
                 continue
             if self._negated(text, start):
@@ -193,13 +188,6 @@ class PackRule:
         return Hit(start, end, self._say(entry, found, repl), suggestions, fix)
 
 
-# The phrase packs alive, for one automaton of all their phrases: a text is scanned once for every
-# pack instead of once per pack (ten scans of each document before).
-_PHRASE_PACKS: "weakref.WeakSet[PackRule]" = weakref.WeakSet()
-_SERIALS = itertools.count()
-_combined: tuple[frozenset[int], PhraseMatcher] | None = None
-
-
 def _matches(rx, text: str, entry: Entry, required: list[tuple[int, int]]):
     """``rx.finditer(text)``; for an entry with ``within``, only over the stretches of text within that
     many characters of a required string (merged where they meet): every match lies in one; with
@@ -214,37 +202,6 @@ def _matches(rx, text: str, entry: Entry, required: list[tuple[int, int]]):
     reach = entry.within
     for lo, hi in merged((max(0, s - reach), min(len(text), e + reach)) for s, e in held):
         yield from rx.finditer(text, lo, hi)
-
-
-def _phrases_of(pack: PackRule, doc) -> list[tuple[int, int, Entry]]:
-    """Every occurrence of ``pack``'s phrases in the document, overlapping ones included: from one
-    scan per document of the automaton of all packs' phrases, kept in the draft's memo."""
-    memo = getattr(doc, "memo", None)
-    if memo is None:
-        return list(pack.matcher.find_all(doc.text))
-    found = memo.get("packs.phrases")
-    if found is None or pack.serial not in found:
-        serials, matcher = _all_phrases()
-        found = {serial: [] for serial in serials}
-        found.setdefault(pack.serial, [])
-        for start, end, owners in matcher.find_all(doc.text):
-            for serial, entry in owners:
-                found[serial].append((start, end, entry))
-        memo["packs.phrases"] = found
-    return found[pack.serial]
-
-
-def _all_phrases() -> tuple[frozenset[int], PhraseMatcher]:
-    global _combined
-    packs = list(_PHRASE_PACKS)
-    serials = frozenset(p.serial for p in packs)
-    if _combined is None or _combined[0] != serials:
-        owners: dict[str, list[tuple[int, Entry]]] = {}
-        for p in packs:
-            for e in p.entries:
-                owners.setdefault(e.match, []).append((p.serial, e))
-        _combined = (serials, PhraseMatcher(owners.items()))
-    return _combined
 
 
 def straddles_words(text: str, start: int, end: int, tokenizer) -> bool:

@@ -247,7 +247,7 @@ def _word_goes_on(text: str, end: int, ctx) -> bool:
 def _place_names(doc, ctx):
     if not any(ch in doc.text for ch in "省市州盟"):
         return []
-    return ctx.resource("gazetteer").matcher.find(doc.text)
+    return ctx.resource("gazetteer").matcher.find_in(doc)
 
 
 @hookimpl

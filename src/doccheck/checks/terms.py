@@ -241,7 +241,7 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
     index = ctx.resource("terms")
     tokenizer = ctx.resource("jieba")
     freq = tokenizer.FREQ
-    exact = _columns(index.exact.find_all(text))
+    exact = _columns(index.exact.find_all_in(doc))
     any_term = SpanIndex.of_columns(exact[0], exact[1])
     starts, ends, terms = _columns(_near_spans(text, index, freq))
     # where each term near a span is written as it is (for those terms only), the starts in order: a
@@ -286,7 +286,7 @@ def fixed_term(doc, ctx) -> Iterator[Hit]:
         reach = e
         kind = index.terms[term]
         yield Hit(s, e, f"“{text[s:e]}”疑为“{term}”（{kind}）之误", (term,))
-    for s, e, term in index.swapped.find(text):
+    for s, e, term in index.swapped.find_in(doc):
         if (s, e) not in best:
             yield Hit(s, e, f"“{text[s:e]}”词序有误，固定用语为“{term}”（{index.terms[term]}）", (term,))
 
@@ -436,7 +436,7 @@ each reform (public facts).""",
 def outdated_body(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     old, current = ctx.resource("renamed-bodies")
-    found = old.find(text)
+    found = old.find_in(doc)
     if not found:
         return
     dated = _document_date(doc)
