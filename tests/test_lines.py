@@ -87,3 +87,13 @@ def test_a_date_line_is_read_alike_with_or_without_the_length_bound(lines):
             and anatomy._DATE_LINE.match(prev + t) is not None
 
     assert [anatomy._is_date_line(rest, j, 0) for j in range(len(rest))] == [plain(j) for j in range(len(rest))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="#*  \t\u3000\u00a0\u2003\r\n标题a", max_size=60), st.booleans())
+def test_the_compiled_lines_are_the_python_loops(text, nonempty):
+    from doccheck.anatomy import line_rows, split_lines, split_lines_plain
+
+    if line_rows is None:
+        pytest.skip("doccheck was built without a C compiler")
+    assert list(split_lines(text, nonempty)) == list(split_lines_plain(text, nonempty))

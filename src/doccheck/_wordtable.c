@@ -1770,6 +1770,60 @@ static PyTypeObject CharSetType = {
     .tp_methods = CharSet_methods,
 };
 
+/* the alignment spaces anatomy._SPACES */
+static inline int align_space(Py_UCS4 c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xa0; }
+
+/* line_rows(text, nonempty): anatomy.split_lines' rows, the Python loop of which is the reference: for
+ * each line of text (split on "\n"), its number, start, end and indent, the start and end those of the
+ * line stripped of alignment spaces and of a Markdown heading or emphasis mark (^(#{1,6}\s+|\*\*), and
+ * a closing ** after one); with nonempty, only the lines with something left. A bytearray of int64. */
+static PyObject *line_rows(PyObject *Py_UNUSED(module), PyObject *args) {
+    PyObject *text;
+    int nonempty;
+    if (!PyArg_ParseTuple(args, "Up", &text, &nonempty)) return NULL;
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t lines = 1, used = 0;
+    for (Py_ssize_t k = 0; k < n; k++) lines += PyUnicode_READ(kind, data, k) == '\n';
+    /* room for every line, given back at the end: no second copy of a long text's rows */
+    PyObject *out = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(4 * lines * sizeof(int64_t)));
+    if (!out) return NULL;
+    int64_t *rows = (int64_t *)PyByteArray_AS_STRING(out);
+    Py_ssize_t line = 0;
+    for (Py_ssize_t pos = 0; pos <= n; line++) {
+        Py_ssize_t end = pos;
+        while (end < n && PyUnicode_READ(kind, data, end) != '\n') end++;
+        Py_ssize_t a = pos, b = end;
+        while (a < b && align_space(PyUnicode_READ(kind, data, a))) a++;
+        while (b > a && align_space(PyUnicode_READ(kind, data, b - 1))) b--;
+        Py_ssize_t cut = 0, size = b - a;
+        Py_UCS4 first = size ? PyUnicode_READ(kind, data, a) : 0;
+        if (first == '#') {
+            Py_ssize_t k = a;
+            while (k < b && PyUnicode_READ(kind, data, k) == '#') k++;
+            if (k - a <= 6 && k < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k))) {
+                while (k < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k))) k++;
+                cut = k - a;
+            }
+        } else if (first == '*' && size >= 2 && PyUnicode_READ(kind, data, a + 1) == '*') {
+            cut = 2;
+        }
+        size -= cut;
+        if (cut && size >= 2 && PyUnicode_READ(kind, data, b - 1) == '*' && PyUnicode_READ(kind, data, b - 2) == '*')
+            size -= 2;
+        if (size || !nonempty) {
+            rows[used++] = line;
+            rows[used++] = a + cut;
+            rows[used++] = a + cut + size;
+            rows[used++] = a - pos;
+        }
+        pos = end + 1;
+    }
+    if (PyByteArray_Resize(out, (Py_ssize_t)(used * sizeof(int64_t))) < 0) Py_CLEAR(out);
+    return out;
+}
+
 /* build(items, total): the bytes of a table of (word, count) pairs, words unique and not empty */
 static PyObject *build(PyObject *Py_UNUSED(module), PyObject *args) {
     PyObject *arg;
@@ -2098,6 +2152,8 @@ static PyMethodDef module_methods[] = {
     {"own_terms", (PyCFunction)own_terms, METH_VARARGS,
      "own_terms(text, starts, suggestions): 1 for each suspect that is the document's own term"},
     {"string_set", (PyCFunction)string_set, METH_O, "string_set(strings): the bytes of a set of strings, for known_words"},
+    {"line_rows", (PyCFunction)line_rows, METH_VARARGS,
+     "line_rows(text, nonempty): anatomy.split_lines' rows (number, start, end, indent), int64 in a bytearray"},
     {NULL, NULL, 0, NULL},
 };
 
