@@ -428,8 +428,12 @@ def analyse(doc: "Draft") -> Anatomy:
     # --- the end: 版记, attachments, 成文日期, 署名 ---------------------------
     end_i = len(rest)
     for j in range(len(rest) - 1, body_start_i - 1, -1):
-        # a line none of the branches below can take is not read: only the last asks about it
-        t = rest.text_at(j) if rest.char_at(j, 0) in _VERSO_FIRST or j >= len(rest) - 4 else ""
+        if rest.char_at(j, 0) not in _VERSO_FIRST and j < len(rest) - 4:
+            # a line none of the branches below can take is not read: only the last asks about it
+            if j < end_i - 3 and (a.cc or a.printed):
+                break
+            continue
+        t = rest.text_at(j)
         if t.startswith(("抄送", "抄报", "主送：")) and a.cc is None and t.startswith("抄"):
             a.cc = Span(rest[j].start, rest[j].end, t)
             end_i = min(end_i, j)
@@ -446,15 +450,18 @@ def analyse(doc: "Draft") -> Anatomy:
             break
 
     date_i = None
+    # (the test of a line's last character first, in the loop: most lines end a sentence)
     for j in range(end_i - 1, max(body_start_i, end_i - 40) - 1, -1):
-        if _is_date_line(rest, j, body_start_i):
+        if ((last := rest.char_at(j, -1)) in _DATE_LINE_LAST or last.isdecimal()) and _is_date_line(
+                rest, j, body_start_i):
             date_i = j
             break
     if date_i is None:
         # A notice that prints or forwards a long text: its 成文日期 stands after the notice,
         # before the text it attaches.
         for j in range(body_start_i + 1, end_i):
-            if _is_date_line(rest, j, body_start_i):
+            if ((last := rest.char_at(j, -1)) in _DATE_LINE_LAST or last.isdecimal()) and _is_date_line(
+                    rest, j, body_start_i):
                 date_i = j
                 break
     if date_i is not None:
@@ -531,22 +538,22 @@ def analyse(doc: "Draft") -> Anatomy:
     date_line = a.issue_date_line.start if a.issue_date_line else None
     lines = rest[body_start_i:end_i]
     for k in range(len(lines)):
-        if not in_list and lines.char_at(k, 0) not in _OPENERS and not lines.char_at(k, 0).isdecimal() \
-                and lines.start_at(k) != date_line:
-            continue  # opens neither a heading nor a restart: most lines, no Line made for them
-        ln = lines[k]
-        listed = ln.text[:1] == "附" and _ATTACHMENT_LIST.match(ln.text) is not None
-        if ln.start == date_line or listed or (ln.text[:1] == "第" and _ARTICLE.match(ln.text)):
-            a.restarts.append(ln.start)
+        first = lines.char_at(k, 0)
+        if not in_list and first not in _OPENERS and not first.isdecimal() and lines.start_at(k) != date_line:
+            continue  # opens neither a heading nor a restart: most lines
+        t, start = lines.text_at(k), lines.start_at(k)  # a Line is made for a heading's test only
+        listed = first == "附" and _ATTACHMENT_LIST.match(t) is not None
+        if start == date_line or listed or (first == "第" and _ARTICLE.match(t)):
+            a.restarts.append(start)  # (第…条: every article of a normative text)
             in_list = listed
             continue
-        if in_list and "。" not in ln.text and (
-                (re.match(r"^\d+(?:[-－]\d+)?[.．、]", ln.text) and len(ln.text) <= 60) or len(ln.text) <= 12):
+        if in_list and "。" not in t and (
+                (re.match(r"^\d+(?:[-－]\d+)?[.．、]", t) and len(t) <= 60) or len(t) <= 12):
             continue  # an item of the list, or the tail of one the page wrapped
         in_list = False
-        if a.attachment_note and a.attachment_note[0].start <= ln.start <= a.attachment_note[-1].end:
+        if a.attachment_note and a.attachment_note[0].start <= start <= a.attachment_note[-1].end:
             continue
-        h = heading_of(ln, text)
+        h = heading_of(lines[k], text)
         if h:
             a.headings.append(h)
     a.dates = find_dates(text, a.issue_date.year if a.issue_date else None,
@@ -560,6 +567,7 @@ _VERSO_FIRST = frozenset("抄主" + _RULE_CHARS)  # the first characters of the 
 
 
 _DATE_LINE_MOST = 16  # characters a 成文日期 line has at most, spaces aside: （, 4, 年, 8, 日, ）
+_DATE_LINE_LAST = "日号）)" + _SPACES  # and decimal digits: what a date line ends with (_is_date_line)
 
 
 def _is_date_line(rest: Lines, j: int, first: int) -> bool:
