@@ -113,7 +113,7 @@ def _led_expressions():
 
 
 # Pieces that make the expressions read a character at a time match, and characters around them.
-_LED_PIECES = ["〔2025〕", "[2024]", "（２０２３）", "12号", "第3号", "2025年", "19年", "20O5年", "3月5日", "10月", "日报", "晚报",
+_LED_PIECES = ["二〇二五年", "一九九八年", "O一年", "二、三名", "，，", "。 ，", "、、", "；　；", "？！", "〔2025〕", "[2024]", "（２０２３）", "12号", "第3号", "2025年", "19年", "20O5年", "3月5日", "10月", "日报", "晚报",
                "时报", "（一）", "第一、", "其二、", "一、二", "三、四个", "县", "区", "旗", "城区", "江州县", "1,000", "5-10%",
                "3～5万元", "6-8年", "二〇二五年3月", "2025年三月", "3万5", "五6", "x", "某", "【", "$", "“", "”", "《",
                "》", "(", ")", ",", ".", ";", "'", '"', "٣", "\n", " ", "　", "。", "：", "、", "的", "是"]
@@ -127,7 +127,8 @@ def test_expressions_read_where_their_first_characters_stand_find_what_they_find
     for led in _led_expressions():
         expected = [m.span() for m in led.rx.finditer(text, start, end)]
         first = led.rx.search(text, start, end)
-        for where in (led._set, PlainCharSet(led.chars, led.decimal)):  # the compiled one, and the reference
+        then = PlainCharSet(led.then) if led.then else None
+        for where in (led._set, PlainCharSet(led.chars, led.decimal, then)):  # the compiled one, and the reference
             assert [m.span() for m in where.matches(led.rx, text, start, end)] == expected, led.pattern
             found = where.search(led.rx, text, start, end)
             assert (found and found.span()) == (first and first.span()), led.pattern
@@ -142,3 +143,5 @@ def test_a_character_set_finds_its_characters_and_every_decimal_digit():
         assert [digits.find(text, i) for i in (0, 7, 9, 11)] == [6, 8, 10, -1]
         assert [marks.find(text, i) for i in (0, 4, 6)] == [3, 5, 8]
         assert marks.find(text, 4, 5) == -1 and digits.find(text, 12) == -1
+        pair = kind("一二三", then=kind("、"))  # a character of the set followed by one of then's
+        assert [pair.find("一二、三、", i) for i in (0, 2, 3)] == [1, 3, 3] and pair.find("一二、", 0, 2) == -1

@@ -1588,19 +1588,28 @@ static PyTypeObject NearType = {
  * such an expression's first character class by a call a character (5-10 ns, most of the time the
  * rules spend in their expressions); this tests a bit a character and asks the expression only where
  * one of the characters stands (stretches.py holds the Python stand-in and the reference). */
-typedef struct {
+typedef struct CharSet {
     PyObject_HEAD
     uint8_t bits[BMP / 8];
     Py_UCS4 *astral; /* the characters past the BMP, few or none */
     Py_ssize_t nastral;
-    int decimal; /* and every decimal digit (\d), past the BMP too */
+    int decimal;           /* and every decimal digit (\d), past the BMP too */
+    struct CharSet *then;  /* or NULL: a position counts only where the next character is in this set */
 } CharSet;
 
+static PyTypeObject CharSetType;
+
 static int CharSet_init(CharSet *self, PyObject *args, PyObject *kwds) {
-    static char *kw[] = {"chars", "decimal", NULL};
-    PyObject *chars;
+    static char *kw[] = {"chars", "decimal", "then", NULL};
+    PyObject *chars, *then = Py_None;
     int decimal = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "U|p", kw, &chars, &decimal)) return -1;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "U|pO", kw, &chars, &decimal, &then)) return -1;
+    if (then != Py_None && !PyObject_TypeCheck(then, &CharSetType)) {
+        PyErr_SetString(PyExc_TypeError, "CharSet(): then must be a CharSet or None");
+        return -1;
+    }
+    Py_XINCREF(then == Py_None ? NULL : then);
+    Py_XSETREF(self->then, then == Py_None ? NULL : (CharSet *)then);
     memset(self->bits, 0, sizeof self->bits);
     PyMem_Free(self->astral);
     self->astral = NULL;
@@ -1629,6 +1638,7 @@ static int CharSet_init(CharSet *self, PyObject *args, PyObject *kwds) {
 
 static void CharSet_dealloc(CharSet *self) {
     PyMem_Free(self->astral);
+    Py_XDECREF(self->then);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -1640,22 +1650,25 @@ static int member(const CharSet *cs, Py_UCS4 c) {
     return 0;
 }
 
-/* the first i in [from, to) where text[i] is in the set, else to */
+/* the first i in [from, to) where text[i] is in the set (and, with then, text[i + 1] < to in that), else to */
 static Py_ssize_t next_member(const CharSet *cs, int kind, const void *data, Py_ssize_t from, Py_ssize_t to) {
     const uint8_t *bits = cs->bits;
+    const CharSet *then = cs->then;
+#define NEXT_IN(d) (then == NULL || (i + 1 < to && member(then, (d)[i + 1])))
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *d = data;
         for (Py_ssize_t i = from; i < to; i++)
-            if (bits[d[i] >> 3] >> (d[i] & 7) & 1) return i;
+            if ((bits[d[i] >> 3] >> (d[i] & 7) & 1) && NEXT_IN(d)) return i;
     } else if (kind == PyUnicode_2BYTE_KIND) {
         const Py_UCS2 *d = data;
         for (Py_ssize_t i = from; i < to; i++)
-            if (bits[d[i] >> 3] >> (d[i] & 7) & 1) return i;
+            if ((bits[d[i] >> 3] >> (d[i] & 7) & 1) && NEXT_IN(d)) return i;
     } else {
         const Py_UCS4 *d = data;
         for (Py_ssize_t i = from; i < to; i++)
-            if (member(cs, d[i])) return i;
+            if (member(cs, d[i]) && NEXT_IN(d)) return i;
     }
+#undef NEXT_IN
     return to;
 }
 
@@ -1761,7 +1774,8 @@ static PyMethodDef CharSet_methods[] = {
 
 static PyTypeObject CharSetType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "doccheck._wordtable.CharSet",
-    .tp_doc = "CharSet(chars, decimal=False): where an expression that starts with one of chars may match",
+    .tp_doc = "CharSet(chars, decimal=False, then=None): where an expression that starts with one of chars (followed "
+              "by one of then's) may match",
     .tp_basicsize = sizeof(CharSet),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = PyType_GenericNew,

@@ -249,8 +249,9 @@ def padded_serial(doc, ctx) -> Iterator[Hit]:
 # (Its first numeral is matched before the look-behind that tests the character before it: an expression
 # that opens with a look-behind is tried at every character, one that opens with a character class lets
 # the engine skip to the characters of the class. tests/test_expressions.py holds such forms to the plain one.)
-_ZH_YEAR = re.compile(r"([〇零○OoＯ0一二三四五六七八九](?<![〇零○OoＯ0一二三四五六七八九十百千万第].)[〇零○OoＯ0一二三四五六七八九]{1,3})"
-                      r"年(?![级龄代纪])")
+_YEAR_DIGITS = "〇零○OoＯ0一二三四五六七八九"
+_ZH_YEAR = Led(re.compile(r"([〇零○OoＯ0一二三四五六七八九](?<![〇零○OoＯ0一二三四五六七八九十百千万第].)[〇零○OoＯ0一二三四五六七八九]{1,3})"
+                          r"年(?![级龄代纪])"), _YEAR_DIGITS, then=_YEAR_DIGITS)
 _ZEROES = "零○OoＯ0"
 # An Arabic year with a letter among its digits: 2O19年, 2OI9年.
 _LETTER_YEAR = Led(re.compile(r"(?<![\w])(?=[0-9OoIl]{4}年)(?=(?:[OoIl]*[0-9]){2})(?=[0-9]*[OoIl])([0-9OoIl]{4})(?=年)"),

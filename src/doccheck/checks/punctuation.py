@@ -368,9 +368,10 @@ def _line_pairs(k: int, marks: list[re.Match], runs_on: bool) -> Iterator[tuple[
 _REPEATED = re.compile(r"[，,](?:[ \u3000]*[，,])+|[；;](?:[ \u3000]*[；;])+|[：:](?:[ \u3000]*[：:])+|"
                        r"[？?](?:[ \u3000]*[？?])+|[！!](?:[ \u3000]*[！!])+|、(?:[ \u3000]*、)+|。(?<!。。)。(?!。)")
 _WIDTH_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-# Where a run may start: a mark, spaces, a mark. An expression that opens with a class is skipped
-# along by re's class test; _REPEATED's alternation is tried in full at every character.
-_TWO_MARKS = re.compile(r"[，,；;：:？?！!、。][ \u3000]*[，,；;：:？?！!、。]")
+# Where a run may start: a mark, spaces, a mark (read only where a mark stands before a mark or a
+# space); _REPEATED's alternation is tried in full at every character.
+_MARKS = "，,；;：:？?！!、。"
+_TWO_MARKS = Led(re.compile(rf"[{_MARKS}][ \u3000]*[{_MARKS}]"), _MARKS, then=_MARKS + " \u3000")
 
 
 def _repeated_runs(doc) -> tuple[tuple[int, int, str], ...]:
@@ -484,7 +485,8 @@ def ellipsis_dash(doc, ctx) -> Iterator[Hit]:
 
 
 _ZH_DIGITS = "一二三四五六七八九十"
-_APPROX = re.compile(rf"([{_ZH_DIGITS}])(?<![{_ZH_DIGITS}第、].)、([{_ZH_DIGITS}])(?=[个名人天次家岁十百千万条件成批位])")
+_APPROX = Led(re.compile(rf"([{_ZH_DIGITS}])(?<![{_ZH_DIGITS}第、].)、([{_ZH_DIGITS}])(?=[个名人天次家岁十百千万条件成批位])"),
+              _ZH_DIGITS, then="、")
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
 _TITLED_LIST = re.compile(r"、(?<=[》”]、)(?=[《“])")
 _ORDINAL = Led(re.compile(rf"([第其](?:(?<=^[第其])|(?<=[。；：\n\s][第其]))[{_ZH_DIGITS}]{{1,2}})、(?!第|其|[{_ZH_DIGITS}])"),
