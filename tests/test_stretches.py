@@ -109,11 +109,14 @@ def _led_expressions():
     from doccheck.stretches import Led
 
     default_registry()  # every module of rules loaded: every Led made
+    from doccheck.checks.leaders import load_leaders
+
+    load_leaders()  # and a resource's, made when first used
     return list(Led.ALL)
 
 
 # Pieces that make the expressions read a character at a time match, and characters around them.
-_LED_PIECES = ["二〇二五年", "一九九八年", "O一年", "二、三名", "，，", "。 ，", "、、", "；　；", "？！", "〔2025〕", "[2024]", "（２０２３）", "12号", "第3号", "2025年", "19年", "20O5年", "3月5日", "10月", "日报", "晚报",
+_LED_PIECES = ["胡锦滔", "习近平", "李克勤", "二〇二五年", "一九九八年", "O一年", "二、三名", "，，", "。 ，", "、、", "；　；", "？！", "〔2025〕", "[2024]", "（２０２３）", "12号", "第3号", "2025年", "19年", "20O5年", "3月5日", "10月", "日报", "晚报",
                "时报", "（一）", "第一、", "其二、", "一、二", "三、四个", "县", "区", "旗", "城区", "江州县", "1,000", "5-10%",
                "3～5万元", "6-8年", "二〇二五年3月", "2025年三月", "3万5", "五6", "x", "某", "【", "$", "“", "”", "《",
                "》", "(", ")", ",", ".", ";", "'", '"', "٣", "\n", " ", "　", "。", "：", "、", "的", "是"]
@@ -128,7 +131,7 @@ def test_expressions_read_where_their_first_characters_stand_find_what_they_find
         expected = [m.span() for m in led.rx.finditer(text, start, end)]
         first = led.rx.search(text, start, end)
         then = PlainCharSet(led.then) if led.then else None
-        for where in (led._set, PlainCharSet(led.chars, led.decimal, then)):  # the compiled one, and the reference
+        for where in (led._set, PlainCharSet(led.chars, led.decimal, then, led.then_at)):  # compiled, and the reference
             assert [m.span() for m in where.matches(led.rx, text, start, end)] == expected, led.pattern
             found = where.search(led.rx, text, start, end)
             assert (found and found.span()) == (first and first.span()), led.pattern
@@ -145,3 +148,5 @@ def test_a_character_set_finds_its_characters_and_every_decimal_digit():
         assert marks.find(text, 4, 5) == -1 and digits.find(text, 12) == -1
         pair = kind("一二三", then=kind("、"))  # a character of the set followed by one of then's
         assert [pair.find("一二、三、", i) for i in (0, 2, 3)] == [1, 3, 3] and pair.find("一二、", 0, 2) == -1
+        apart = kind("习胡", then=kind("平涛"), then_at=2)  # … by one of then's two characters on
+        assert [apart.find("胡锦涛习近平", i) for i in (0, 1, 4)] == [0, 3, -1]

@@ -1594,20 +1594,27 @@ typedef struct CharSet {
     Py_UCS4 *astral; /* the characters past the BMP, few or none */
     Py_ssize_t nastral;
     int decimal;           /* and every decimal digit (\d), past the BMP too */
-    struct CharSet *then;  /* or NULL: a position counts only where the next character is in this set */
+    struct CharSet *then;  /* or NULL: a position counts only where the character then_at after it is in this set */
+    Py_ssize_t then_at;
 } CharSet;
 
 static PyTypeObject CharSetType;
 
 static int CharSet_init(CharSet *self, PyObject *args, PyObject *kwds) {
-    static char *kw[] = {"chars", "decimal", "then", NULL};
+    static char *kw[] = {"chars", "decimal", "then", "then_at", NULL};
     PyObject *chars, *then = Py_None;
     int decimal = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "U|pO", kw, &chars, &decimal, &then)) return -1;
+    Py_ssize_t then_at = 1;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "U|pOn", kw, &chars, &decimal, &then, &then_at)) return -1;
     if (then != Py_None && !PyObject_TypeCheck(then, &CharSetType)) {
         PyErr_SetString(PyExc_TypeError, "CharSet(): then must be a CharSet or None");
         return -1;
     }
+    if (then_at < 1) {
+        PyErr_SetString(PyExc_ValueError, "CharSet(): then_at from 1");
+        return -1;
+    }
+    self->then_at = then_at;
     Py_XINCREF(then == Py_None ? NULL : then);
     Py_XSETREF(self->then, then == Py_None ? NULL : (CharSet *)then);
     memset(self->bits, 0, sizeof self->bits);
@@ -1650,11 +1657,13 @@ static int member(const CharSet *cs, Py_UCS4 c) {
     return 0;
 }
 
-/* the first i in [from, to) where text[i] is in the set (and, with then, text[i + 1] < to in that), else to */
+/* the first i in [from, to) where text[i] is in the set (and, with then, text[i + then_at] < to in that),
+ * else to */
 static Py_ssize_t next_member(const CharSet *cs, int kind, const void *data, Py_ssize_t from, Py_ssize_t to) {
     const uint8_t *bits = cs->bits;
     const CharSet *then = cs->then;
-#define NEXT_IN(d) (then == NULL || (i + 1 < to && member(then, (d)[i + 1])))
+    const Py_ssize_t at = cs->then_at;
+#define NEXT_IN(d) (then == NULL || (i + at < to && member(then, (d)[i + at])))
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *d = data;
         for (Py_ssize_t i = from; i < to; i++)
@@ -1774,8 +1783,8 @@ static PyMethodDef CharSet_methods[] = {
 
 static PyTypeObject CharSetType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "doccheck._wordtable.CharSet",
-    .tp_doc = "CharSet(chars, decimal=False, then=None): where an expression that starts with one of chars (followed "
-              "by one of then's) may match",
+    .tp_doc = "CharSet(chars, decimal=False, then=None, then_at=1): where an expression that starts with one of chars "
+              "(and has one of then's then_at characters on) may match",
     .tp_basicsize = sizeof(CharSet),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = PyType_GenericNew,
