@@ -116,7 +116,7 @@ def _led_expressions():
 
 
 # Pieces that make the expressions read a character at a time match, and characters around them.
-_LED_PIECES = ["胡锦滔", "习近平", "李克勤", "二〇二五年", "一九九八年", "O一年", "二、三名", "，，", "。 ，", "、、", "；　；", "？！", "〔2025〕", "[2024]", "（２０２３）", "12号", "第3号", "2025年", "19年", "20O5年", "3月5日", "10月", "日报", "晚报",
+_LED_PIECES = ["王明", "，李强同志", "\n张三、", "第一、", "；其二、", "胡锦滔", "习近平", "李克勤", "二〇二五年", "一九九八年", "O一年", "二、三名", "，，", "。 ，", "、、", "；　；", "？！", "〔2025〕", "[2024]", "（２０２３）", "12号", "第3号", "2025年", "19年", "20O5年", "3月5日", "10月", "日报", "晚报",
                "时报", "（一）", "第一、", "其二、", "一、二", "三、四个", "县", "区", "旗", "城区", "江州县", "1,000", "5-10%",
                "3～5万元", "6-8年", "二〇二五年3月", "2025年三月", "3万5", "五6", "x", "某", "【", "$", "“", "”", "《",
                "》", "(", ")", ",", ".", ";", "'", '"', "٣", "\n", " ", "　", "。", "：", "、", "的", "是"]
@@ -130,8 +130,8 @@ def test_expressions_read_where_their_first_characters_stand_find_what_they_find
     for led in _led_expressions():
         expected = [m.span() for m in led.rx.finditer(text, start, end)]
         first = led.rx.search(text, start, end)
-        then = PlainCharSet(led.then) if led.then else None
-        for where in (led._set, PlainCharSet(led.chars, led.decimal, then, led.then_at)):  # compiled, and the reference
+        then, after = (PlainCharSet(x) if x else None for x in (led.then, led.after))
+        for where in (led._set, PlainCharSet(led.chars, led.decimal, then, led.then_at, after)):  # compiled, and reference
             assert [m.span() for m in where.matches(led.rx, text, start, end)] == expected, led.pattern
             found = where.search(led.rx, text, start, end)
             assert (found and found.span()) == (first and first.span()), led.pattern
@@ -150,3 +150,15 @@ def test_a_character_set_finds_its_characters_and_every_decimal_digit():
         assert [pair.find("一二、三、", i) for i in (0, 2, 3)] == [1, 3, 3] and pair.find("一二、", 0, 2) == -1
         apart = kind("习胡", then=kind("平涛"), then_at=2)  # … by one of then's two characters on
         assert [apart.find("胡锦涛习近平", i) for i in (0, 1, 4)] == [0, 3, -1]
+        led = kind("王李", after=kind("，\n"))  # at the start, or after one of after's
+        assert [led.find("王五李四，李六\n王七", i) for i in (0, 1, 6)] == [0, 5, 8]
+
+
+def test_whitespace_is_every_character_that_is_space():
+    import re
+    import sys
+
+    from doccheck.stretches import WHITESPACE
+
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
+    assert sorted(WHITESPACE) == spaces and all(re.fullmatch(r"\s", c) for c in spaces)

@@ -1596,20 +1596,24 @@ typedef struct CharSet {
     int decimal;           /* and every decimal digit (\d), past the BMP too */
     struct CharSet *then;  /* or NULL: a position counts only where the character then_at after it is in this set */
     Py_ssize_t then_at;
+    struct CharSet *after; /* or NULL: and only at the text's start or where the character before is in this set */
 } CharSet;
 
 static PyTypeObject CharSetType;
 
 static int CharSet_init(CharSet *self, PyObject *args, PyObject *kwds) {
-    static char *kw[] = {"chars", "decimal", "then", "then_at", NULL};
-    PyObject *chars, *then = Py_None;
+    static char *kw[] = {"chars", "decimal", "then", "then_at", "after", NULL};
+    PyObject *chars, *then = Py_None, *after = Py_None;
     int decimal = 0;
     Py_ssize_t then_at = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "U|pOn", kw, &chars, &decimal, &then, &then_at)) return -1;
-    if (then != Py_None && !PyObject_TypeCheck(then, &CharSetType)) {
-        PyErr_SetString(PyExc_TypeError, "CharSet(): then must be a CharSet or None");
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "U|pOnO", kw, &chars, &decimal, &then, &then_at, &after)) return -1;
+    if ((then != Py_None && !PyObject_TypeCheck(then, &CharSetType)) ||
+        (after != Py_None && !PyObject_TypeCheck(after, &CharSetType))) {
+        PyErr_SetString(PyExc_TypeError, "CharSet(): then and after must be a CharSet or None");
         return -1;
     }
+    Py_XINCREF(after == Py_None ? NULL : after);
+    Py_XSETREF(self->after, after == Py_None ? NULL : (CharSet *)after);
     if (then_at < 1) {
         PyErr_SetString(PyExc_ValueError, "CharSet(): then_at from 1");
         return -1;
@@ -1646,6 +1650,7 @@ static int CharSet_init(CharSet *self, PyObject *args, PyObject *kwds) {
 static void CharSet_dealloc(CharSet *self) {
     PyMem_Free(self->astral);
     Py_XDECREF(self->then);
+    Py_XDECREF(self->after);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -1657,13 +1662,14 @@ static int member(const CharSet *cs, Py_UCS4 c) {
     return 0;
 }
 
-/* the first i in [from, to) where text[i] is in the set (and, with then, text[i + then_at] < to in that),
- * else to */
+/* the first i in [from, to) where text[i] is in the set (with then, text[i + then_at] < to in that; with
+ * after, i is 0 or text[i - 1] in that), else to */
 static Py_ssize_t next_member(const CharSet *cs, int kind, const void *data, Py_ssize_t from, Py_ssize_t to) {
     const uint8_t *bits = cs->bits;
-    const CharSet *then = cs->then;
+    const CharSet *then = cs->then, *after = cs->after;
     const Py_ssize_t at = cs->then_at;
-#define NEXT_IN(d) (then == NULL || (i + at < to && member(then, (d)[i + at])))
+#define NEXT_IN(d) ((then == NULL || (i + at < to && member(then, (d)[i + at]))) && \
+                    (after == NULL || i == 0 || member(after, (d)[i - 1])))
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *d = data;
         for (Py_ssize_t i = from; i < to; i++)
@@ -1783,8 +1789,8 @@ static PyMethodDef CharSet_methods[] = {
 
 static PyTypeObject CharSetType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "doccheck._wordtable.CharSet",
-    .tp_doc = "CharSet(chars, decimal=False, then=None, then_at=1): where an expression that starts with one of chars "
-              "(and has one of then's then_at characters on) may match",
+    .tp_doc = "CharSet(chars, decimal=False, then=None, then_at=1, after=None): where an expression that starts with "
+              "one of chars (with one of then's then_at characters on, after one of after's or at the start) may match",
     .tp_basicsize = sizeof(CharSet),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = PyType_GenericNew,

@@ -22,14 +22,17 @@ class PlainCharSet:
     """Where an expression that can only match from one of a few characters may match: ``matches(rx,
     text)`` is ``list(rx.finditer(text))`` for an ``rx`` whose every match is not empty and starts with
     one of ``chars`` (or, with ``decimal``, a decimal digit, ``\\d``), and, with ``then``, has a character
-    of that set ``then_at`` characters on: ``rx.match`` at each such character past the last match. The reference, and the stand-in where the compiled part
+    of that set ``then_at`` characters on, and, with ``after``, stands at the start or after a character
+    of that set: ``rx.match`` at each such character past the last match. The reference, and the stand-in where the compiled part
     (``_wordtable.CharSet``, which tests a bit a character where sre calls a function) is not built."""
 
-    def __init__(self, chars: str, decimal: bool = False, then: "PlainCharSet | None" = None, then_at: int = 1):
+    def __init__(self, chars: str, decimal: bool = False, then: "PlainCharSet | None" = None, then_at: int = 1,
+                 after: "PlainCharSet | None" = None):
         members = "".join(re.escape(c) for c in chars) + ("\\d" if decimal else "")
         self._class = f"[{members}]" if members else "(?!)"
         ahead = f"(?=[\\s\\S]{{{then_at - 1}}}{then._class})" if then is not None else ""
-        self._rx = re.compile(self._class + ahead)
+        behind = f"(?:(?<={after._class})|(?<![\\s\\S]))" if after is not None else ""
+        self._rx = re.compile(behind + self._class + ahead)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> int:
         m = self._rx.search(text, start, len(text) if end is None else end)
@@ -62,22 +65,26 @@ except ImportError:  # built without a compiler
     CharSet = PlainCharSet
 
 _DIGITS = CharSet("", decimal=True)  # \d
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+              "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")  # \s: every character str.isspace() holds (a test checks)
 
 
 class Led:
     """An expression every match of which starts with one of ``chars`` (or, with ``decimal``, a decimal
-    digit), with one of ``then`` ``then_at`` characters on where given, read only where those stand
-    (``CharSet.matches``; a pair is rare where each of its characters is common: 一、, 。，): ``finditer`` and
+    digit), with one of ``then`` ``then_at`` characters on and after one of ``after`` (or at the start)
+    where given, read only where those stand (``CharSet.matches``; a pair is rare where each of its
+    characters is common: 一、, 。，, a surname after a comma): ``finditer`` and
     ``search`` as the expression's own, with the same matches. For expressions sre reads a character at
     a time: a first class (``[县区旗]``), a look-behind first, alternatives led by a class (``\\d万|…``).
     Every one made is in ``ALL``, where a property test holds it equal to the expression."""
 
-    __slots__ = ("rx", "chars", "decimal", "then", "then_at", "_set")
+    __slots__ = ("rx", "chars", "decimal", "then", "then_at", "after", "_set")
     ALL: list["Led"] = []
 
-    def __init__(self, rx: re.Pattern, chars: str, decimal: bool = False, then: str | None = None, then_at: int = 1):
-        self.rx, self.chars, self.decimal, self.then, self.then_at = rx, chars, decimal, then, then_at
-        self._set = CharSet(chars, decimal, CharSet(then) if then else None, then_at)
+    def __init__(self, rx: re.Pattern, chars: str, decimal: bool = False, then: str | None = None, then_at: int = 1,
+                 after: str | None = None):
+        self.rx, self.chars, self.decimal, self.then, self.then_at, self.after = rx, chars, decimal, then, then_at, after
+        self._set = CharSet(chars, decimal, CharSet(then) if then else None, then_at, CharSet(after) if after else None)
         Led.ALL.append(self)
 
     @property

@@ -11,7 +11,7 @@ from ..chinese import SURNAMES, is_han, is_zh, next_char, prev_char
 from ..findings import Hit
 from ..hookspecs import hookimpl
 from ..rule import bad, good, rule
-from ..stretches import Led, finditer_in, line_at, line_pieces, lines_holding_any
+from ..stretches import WHITESPACE, Led, finditer_in, line_at, line_pieces, lines_holding_any
 from .structure import heading_mark_rewrites
 
 _HALF_MARKS = Led(re.compile(r"[,;:?!.()\"']"), ",;:?!.()\"'")
@@ -490,7 +490,7 @@ _APPROX = Led(re.compile(rf"([{_ZH_DIGITS}])(?<![{_ZH_DIGITS}第、].)、([{_ZH_
 _DIGIT_VALUE = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
 _TITLED_LIST = re.compile(r"、(?<=[》”]、)(?=[《“])")
 _ORDINAL = Led(re.compile(rf"([第其](?:(?<=^[第其])|(?<=[。；：\n\s][第其]))[{_ZH_DIGITS}]{{1,2}})、(?!第|其|[{_ZH_DIGITS}])"),
-               "第其")
+               "第其", then=_ZH_DIGITS, after="。；：\n" + WHITESPACE)
 
 
 @rule(

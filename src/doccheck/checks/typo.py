@@ -16,6 +16,7 @@ from ..offsets import SpanIndex
 from ..rule import bad, good, rule
 from ..spelling import THRESHOLD, confidence
 from ..spelling.detector import Suspect
+from ..stretches import WHITESPACE, Led
 from ..wordtable import own_terms
 
 # Evidence that makes a suspect very likely an error even in text professionals proofread: a
@@ -306,8 +307,8 @@ def _defined_terms(text: str) -> list[tuple[int, int]]:
 # given names are the commonest false alarm, and a name cannot be checked against a dictionary.
 # (The surname is matched before the look-behind that tests what stands before it, so that the engine
 # skips to surnames rather than trying every character.)
-_NAME = re.compile(rf"[{_SURNAMES}](?:(?<=[：:、，,\s（(）)][{_SURNAMES}])|(?<=^[{_SURNAMES}]))[\u4e00-\u9fff]{{1,2}}"
-                   rf"(?=[、，,。；;\s（(）)]|同志|$)", re.M)
+_NAME = Led(re.compile(rf"[{_SURNAMES}](?:(?<=[：:、，,\s（(）)][{_SURNAMES}])|(?<=^[{_SURNAMES}]))[\u4e00-\u9fff]{{1,2}}"
+                       rf"(?=[、，,。；;\s（(）)]|同志|$)", re.M), _SURNAMES, after="：:、，,（(）)" + WHITESPACE)
 _TITLE_CORES = ("长", "书记", "主任", "主席", "经理", "联系人")  # one stands in every match of _TITLED_NAME
 _TITLED_NAME = re.compile(rf"(?:市长|书记|主任|局长|部长|主席|县长|区长|厅长|处长|科长|经理|联系人[：:]?)([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})")
 
