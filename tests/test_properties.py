@@ -218,3 +218,16 @@ def test_a_long_document_is_scanned_by_each_matcher_alone(monkeypatch):
     matcher = lexicon.PhraseMatcher([("通知", 1), ("会议", 2)])
     doc = SimpleNamespace(text="关于召开会议的通知" * 3, memo={})
     assert matcher.find_all_in(doc) == list(matcher.find_all(doc.text)) and doc.memo == {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["http://a.cn/x", "www.gov.cn", "a@b.cn", "`code`", "附件.docx", "方案v2.PDF", "表3.5",
+                                 "文字", "，", " ", "\n", ".", "abc", "3.14", ".md", "x.mdx"]), max_size=20).map("".join))
+def test_the_prose_mask_holds_what_every_expression_of_non_prose_finds(text):
+    """The tests before each expression (a substring, or an expression of the part every match holds)
+    skip only expressions that would find nothing."""
+    from doccheck import chinese
+
+    mask = chinese.ProseMask(text)
+    inside = {i for _, rx in chinese._NOT_PROSE for m in rx.finditer(text) for i in range(*m.span())}
+    assert {i for i in range(len(text)) if mask.inside(i)} == inside

@@ -23,14 +23,17 @@ def is_zh(ch: str) -> bool:
     return bool(ch) and (ch in ZH_PUNCT or _HAN.match(ch) is not None)
 
 
-# Each kind of non-prose with the substring that must be present for it to occur,
-# so a text without any of them costs a few substring tests.
+# Each kind of non-prose with the substring that must be present for it to occur (or an expression
+# that finds one, where the substring is common), so a text without any of them costs a few tests.
+_FILE_EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpg|png|wps|ofd)\b", re.I)
 _NOT_PROSE = (
     ("://", re.compile(r"(?:https?|ftp)://[^\s\u3000，。；！？“”（）《》、]+", re.I)),
     ("www.", re.compile(r"www\.[A-Za-z0-9.-]+[^\s\u3000，。；！？“”（）《》、]*", re.I)),
     ("@", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")),
     ("`", re.compile(r"`[^`\n]+`")),
-    (".", re.compile(r"[A-Za-z0-9_-]+\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpg|png|wps|ofd)\b", re.I)),
+    # "." stands in every decimal number: the extension (literal-led, so skipped to) is the test, and
+    # a run of letters and digits is not tried at every one of them
+    (_FILE_EXTENSION, re.compile(r"[A-Za-z0-9_-]+\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpg|png|wps|ofd)\b", re.I)),
 )
 
 
@@ -42,7 +45,7 @@ class ProseMask:
     def __init__(self, text: str):
         spans = []
         for tell, rx in _NOT_PROSE:
-            if tell in text:
+            if tell in text if isinstance(tell, str) else tell.search(text):
                 spans += [m.span() for m in rx.finditer(text)]
         spans.sort()
         merged: list[tuple[int, int]] = []
