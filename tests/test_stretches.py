@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from doccheck.checks import numbers
-from doccheck.stretches import digit_stretches, finditer_in, line_pieces, search_in
+from doccheck.stretches import TAIL, digit_stretches, finditer_in, line_pieces, search_in
 
 NUMBER_EXPRESSIONS = [numbers._SHORT_YEAR, numbers._MIXED, numbers._MIXED_DATE, numbers._PCT_RANGE,
                       numbers._HYPHEN_RANGE, numbers._DATE_RANGE, numbers._THOUSANDS, numbers._PADDED_SERIAL,
@@ -135,6 +135,12 @@ def test_expressions_read_where_their_first_characters_stand_find_what_they_find
             assert [m.span() for m in where.matches(led.rx, text, start, end)] == expected, led.pattern
             found = where.search(led.rx, text, start, end)
             assert (found and found.span()) == (first and first.span()), led.pattern
+        # finditer_in's stretches read in one call: as the expression over each stretch (and TAIL past it)
+        stretches = digit_stretches(text)
+        expected = [m.span() for a, b in stretches for m in led.rx.finditer(text, a, min(len(text), b + TAIL))
+                    if m.start() < b]
+        for where in (led._set, PlainCharSet(led.chars, led.decimal, then, led.then_at, after)):
+            assert [m.span() for m in where.matches_in(led.rx, text, stretches._flat, TAIL)] == expected, led.pattern
 
 
 def test_a_character_set_finds_its_characters_and_every_decimal_digit():

@@ -1718,6 +1718,52 @@ static PyObject *CharSet_find(CharSet *self, PyObject *const *args, Py_ssize_t n
     return PyLong_FromSsize_t(i < end ? i : -1);
 }
 
+/* The matches of match(text, i, end) (a pattern's bound match, end its endpos) at each i in [start, end)
+ * before `before` where the set's character stands, each from past the last: appended to out, or, with
+ * out NULL, the first one put in *first. 0, or -1 with an exception set. */
+static int collect(const CharSet *self, PyObject *match, PyObject *text, Py_ssize_t start, Py_ssize_t end,
+                   Py_ssize_t before, PyObject *out, PyObject **first) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *stop = PyLong_FromSsize_t(end);
+    if (!stop) return -1;
+    int rc = 0;
+    for (Py_ssize_t i = next_member(self, kind, data, start, end); i < end && i < before;) {
+        PyObject *at = PyLong_FromSsize_t(i);
+        if (!at) {
+            rc = -1;
+            break;
+        }
+        PyObject *call[3] = {text, at, stop};
+        PyObject *m = PyObject_Vectorcall(match, call, 3, NULL);
+        Py_DECREF(at);
+        if (!m) {
+            rc = -1;
+            break;
+        }
+        Py_ssize_t from = i + 1;
+        if (m != Py_None) {
+            if (!out) {
+                *first = m;
+                break;
+            }
+            PyObject *e = PyObject_CallMethod(m, "end", NULL);
+            Py_ssize_t to = e ? PyLong_AsSsize_t(e) : -1;
+            Py_XDECREF(e);
+            if ((to == -1 && PyErr_Occurred()) || PyList_Append(out, m) < 0) {
+                Py_DECREF(m);
+                rc = -1;
+                break;
+            }
+            if (to > from) from = to;
+        }
+        Py_DECREF(m);
+        i = next_member(self, kind, data, from, end);
+    }
+    Py_DECREF(stop);
+    return rc;
+}
+
 /* The matches of rx in text[start:end] (re's pos and endpos), for an expression whose every match is
  * not empty and starts with a character of the set: rx.match at each such character past the last
  * match, as rx.finditer would find them; with first, the first match only (or None). */
@@ -1728,45 +1774,48 @@ static PyObject *matches_of(CharSet *self, PyObject *const *args, Py_ssize_t nar
         return NULL;
     }
     if (span_args(args, nargs, 1, &start, &end) < 0) return NULL;
-    PyObject *text = args[1], *match = PyObject_GetAttrString(args[0], "match"), *out = NULL, *stop = NULL;
-    if (!match || !(stop = PyLong_FromSsize_t(end)) || (!first && !(out = PyList_New(0)))) goto fail;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t i = next_member(self, kind, data, start, end); i < end;) {
-        PyObject *at = PyLong_FromSsize_t(i);
-        if (!at) goto fail;
-        PyObject *call[3] = {text, at, stop};
-        PyObject *m = PyObject_Vectorcall(match, call, 3, NULL);
-        Py_DECREF(at);
-        if (!m) goto fail;
-        Py_ssize_t from = i + 1;
-        if (m != Py_None) {
-            if (first) {
-                Py_DECREF(match);
-                Py_DECREF(stop);
-                return m;
-            }
-            PyObject *e = PyObject_CallMethod(m, "end", NULL);
-            Py_ssize_t to = e ? PyLong_AsSsize_t(e) : -1;
-            Py_XDECREF(e);
-            if ((to == -1 && PyErr_Occurred()) || PyList_Append(out, m) < 0) {
-                Py_DECREF(m);
-                goto fail;
-            }
-            if (to > from) from = to;
-        }
-        Py_DECREF(m);
-        i = next_member(self, kind, data, from, end);
-    }
+    PyObject *match = PyObject_GetAttrString(args[0], "match"), *out = NULL, *found = NULL;
+    if (!match || (!first && !(out = PyList_New(0)))) goto fail;
+    if (collect(self, match, args[1], start, end, end, out, &found) < 0) goto fail;
     Py_DECREF(match);
-    Py_DECREF(stop);
-    if (first) Py_RETURN_NONE;
+    if (first) return found ? found : (Py_INCREF(Py_None), Py_None);
     return out;
 fail:
     Py_XDECREF(match);
-    Py_XDECREF(stop);
     Py_XDECREF(out);
     return NULL;
+}
+
+/* matches_in(rx, text, stretches, tail): stretches.finditer_in for this set's expression, in one call:
+ * for each (start, end) of stretches (int64 pairs), the matches in text[start:end + tail] that start
+ * before end. */
+static PyObject *CharSet_matches_in(CharSet *self, PyObject *args) {
+    PyObject *rx, *text, *flat;
+    Py_ssize_t tail;
+    if (!PyArg_ParseTuple(args, "OUOn", &rx, &text, &flat, &tail)) return NULL;
+    Py_buffer view;
+    if (PyObject_GetBuffer(flat, &view, PyBUF_SIMPLE) < 0) return NULL;
+    PyObject *match = NULL, *out = NULL;
+    if (view.len % (Py_ssize_t)(2 * sizeof(int64_t))) {
+        PyErr_SetString(PyExc_ValueError, "matches_in(): stretches must be (start, end) pairs of int64");
+        goto done;
+    }
+    if (!(match = PyObject_GetAttrString(rx, "match")) || !(out = PyList_New(0))) goto done;
+    const int64_t *pairs = view.buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = view.len / (Py_ssize_t)sizeof(int64_t);
+    for (Py_ssize_t k = 0; k + 1 < count; k += 2) {
+        Py_ssize_t start = pairs[k] < 0 ? 0 : (Py_ssize_t)pairs[k], end = (Py_ssize_t)pairs[k + 1];
+        Py_ssize_t reach = end > n - tail ? n : end + tail;
+        if (start >= reach) continue;
+        if (collect(self, match, text, start, reach, end, out, NULL) < 0) {
+            Py_CLEAR(out);
+            goto done;
+        }
+    }
+done:
+    Py_XDECREF(match);
+    PyBuffer_Release(&view);
+    return out;
 }
 
 static PyObject *CharSet_matches(CharSet *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -1782,6 +1831,8 @@ static PyMethodDef CharSet_methods[] = {
      "find(text, start=0, end=len(text)): the first offset of a character of the set, or -1"},
     {"matches", (PyCFunction)(void (*)(void))CharSet_matches, METH_FASTCALL,
      "matches(rx, text, start=0, end=len(text)): rx.finditer's matches, for an rx that starts with one of the characters"},
+    {"matches_in", (PyCFunction)CharSet_matches_in, METH_VARARGS,
+     "matches_in(rx, text, stretches, tail): stretches.finditer_in's matches, the stretches int64 (start, end) pairs"},
     {"search", (PyCFunction)(void (*)(void))CharSet_search, METH_FASTCALL,
      "search(rx, text, start=0, end=len(text)): the first of matches(), or None"},
     {NULL, NULL, 0, NULL},

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from itertools import chain
 from typing import Iterable, Iterator
 
 TAIL = 8  # characters past a stretch a look-ahead may read
@@ -47,6 +48,12 @@ class PlainCharSet:
                 out.append(m)
             i = self.find(text, max(i + 1, m.end()) if m is not None else i + 1, end)
         return out
+
+    def matches_in(self, rx, text: str, stretches, tail: int) -> list:
+        """``finditer_in``'s matches (``stretches``: int64 start, end pairs, one after another)."""
+        pairs = iter(stretches)
+        return [m for start, end in zip(pairs, pairs)
+                for m in self.matches(rx, text, start, min(len(text), end + tail)) if m.start() < end]
 
     def search(self, rx, text: str, start: int = 0, end: int | None = None):
         end = len(text) if end is None else min(end, len(text))
@@ -96,6 +103,11 @@ class Led:
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
         return self._set.search(self.rx, text, start, len(text) if end is None else end)
+
+    def finditer_in(self, text: str, stretches) -> Iterator[re.Match]:
+        """``finditer_in(self, text, stretches)``, the stretches read in one compiled call."""
+        flat = stretches._flat if isinstance(stretches, Stretches) else array("q", chain.from_iterable(stretches))
+        return iter(self._set.matches_in(self.rx, text, flat, TAIL))
 
 
 PIECE = 1 << 16  # characters of a long text handled at a time, about
@@ -200,6 +212,9 @@ def digit_stretches(text: str) -> Stretches:
 def finditer_in(rx: re.Pattern, text: str, stretches: Iterable[tuple[int, int]]) -> Iterator[re.Match]:
     """``rx.finditer(text)`` for an expression whose matches each lie in one line, among the lines of
     ``stretches`` (runs of whole lines, a line without a match between two): the same matches."""
+    if isinstance(rx, Led):
+        yield from rx.finditer_in(text, stretches)
+        return
     size = len(text)
     for start, end in stretches:
         for m in rx.finditer(text, start, min(size, end + TAIL)):
