@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(not COMPILED, reason="doccheck was built without
 
 CHARS = "会议召开通知工作安全生产全市部门单位报告请示关于的了是在"
 words = st.text(alphabet=CHARS, min_size=1, max_size=5)
-texts = st.text(alphabet=CHARS + "，a1", max_size=40)
+texts = st.text(alphabet=CHARS + "，a1𠀾", max_size=40)  # one past the BMP: each kind of str
 
 
 class _Tokenizer:

@@ -565,6 +565,30 @@ typedef int (*hit_fn)(void *ctx, Py_ssize_t start, Py_ssize_t end, uint32_t coun
  * included, by start and then by end: hit(ctx, start, end, count). The table holds every prefix of
  * a key (count 0), so the scan from a start stops where no key goes on. 0, or -1 with an error set. */
 
+/* each_key's loop for text of one kind (RD reads its i-th character): the kind is tested once a scan,
+ * not at every character read (a tenth of the loop's instructions) */
+#define EACH_KEY_LOOP(RD)                                                                                  \
+    for (Py_ssize_t i = first < 0 ? 0 : first; rc == 0 && i < stop && i < x.n; i++) {                    \
+        Py_UCS4 c0 = RD(i);                                                                                \
+        if (c0 < FIRSTS_BMP && !has_bit(t->firsts, c0)) continue;                                          \
+        word[0] = c0;                                                                                      \
+        uint64_t h = h_step(H_INIT, c0);                                                                   \
+        if (c0 >= FIRSTS_BMP || has_bit(t->ones, c0)) { /* else a key that does not count */              \
+            const entry_t *e = find(t, h_final(h), word, 1);                                               \
+            if (!e) continue;                                                                              \
+            if (e->freq && (rc = hit(ctx, i, i + 1, e->freq)) < 0) break;                                  \
+        }                                                                                                  \
+        if (longest < 2 || i + 1 >= x.n || !may_pair(t, c0, RD(i + 1))) continue;                         \
+        for (Py_ssize_t j = i + 1; j < x.n && (uint64_t)(j - i) < longest; j++) {                         \
+            Py_UCS4 c = RD(j);                                                                             \
+            word[j - i] = c;                                                                               \
+            h = h_step(h, c);                                                                              \
+            const entry_t *e = find(t, h_final(h), word, j - i + 1);                                       \
+            if (!e) break;                                                                                 \
+            if (e->freq && (rc = hit(ctx, i, j + 1, e->freq)) < 0) break;                                  \
+        }                                                                                                  \
+    }
+
 static int each_key(Table *t, text_t x, Py_ssize_t first, Py_ssize_t stop, hit_fn hit, void *ctx) {
     if (filters_of(t) < 0) return -1;
     Py_UCS4 buf[STACK];
@@ -575,29 +599,20 @@ static int each_key(Table *t, text_t x, Py_ssize_t first, Py_ssize_t stop, hit_f
         return -1;
     }
     int rc = 0;
-    for (Py_ssize_t i = first < 0 ? 0 : first; rc == 0 && i < stop && i < x.n; i++) {
-        Py_UCS4 c0 = PyUnicode_READ(x.kind, x.data, i);
-        if (c0 < FIRSTS_BMP && !has_bit(t->firsts, c0)) continue;
-        word[0] = c0;
-        uint64_t h = h_step(H_INIT, c0);
-        if (c0 >= FIRSTS_BMP || has_bit(t->ones, c0)) { /* else a key that does not count */
-            const entry_t *e = find(t, h_final(h), word, 1);
-            if (!e) continue;
-            if (e->freq && (rc = hit(ctx, i, i + 1, e->freq)) < 0) break;
-        }
-        if (longest < 2 || i + 1 >= x.n || !may_pair(t, c0, PyUnicode_READ(x.kind, x.data, i + 1))) continue;
-        for (Py_ssize_t j = i + 1; j < x.n && (uint64_t)(j - i) < longest; j++) {
-            Py_UCS4 c = PyUnicode_READ(x.kind, x.data, j);
-            word[j - i] = c;
-            h = h_step(h, c);
-            const entry_t *e = find(t, h_final(h), word, j - i + 1);
-            if (!e) break;
-            if (e->freq && (rc = hit(ctx, i, j + 1, e->freq)) < 0) break;
-        }
+    if (x.kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *d2 = x.data;
+#define RD2(k) ((Py_UCS4)d2[k])
+        EACH_KEY_LOOP(RD2)
+#undef RD2
+    } else {
+#define RDANY(k) PyUnicode_READ(x.kind, x.data, k)
+        EACH_KEY_LOOP(RDANY)
+#undef RDANY
     }
     if (word != buf) PyMem_Free(word);
     return rc;
 }
+#undef EACH_KEY_LOOP
 
 static int append_hit(void *out, Py_ssize_t start, Py_ssize_t end, uint32_t count) {
     PyObject *hit = Py_BuildValue("(nnk)", start, end, (unsigned long)count);
