@@ -320,3 +320,32 @@ def test_own_terms_refuse_what_is_not_a_suspect_of_the_text():
             own_terms("会议会议", starts, suggestions)
     with pytest.raises(TypeError):
         own_terms("会议会议", ["0"], ["会"])
+
+
+def test_jiebas_whole_table_reads_as_the_python_loops_read_its_counts():
+    """A table as large as jieba's takes paths of its own (the counts of single characters from an
+    array, a filter of the first three characters): the same scores to the last bit as the Python
+    loops over the same counts, and the same words found."""
+    from pathlib import Path
+
+    from doccheck.plugins import default_registry
+
+    tk = default_registry().resources.get("jieba")
+    table = tk.FREQ
+    assert isinstance(table, WordTable) and len(table) >= 65536
+    python = UnigramScorer(_Tokenizer(dict(table.items()), tk.total))
+    compiled = UnigramScorer(tk)
+    drafts = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.txt"))[:6]
+    text = "".join(p.read_text(encoding="utf-8") for p in drafts)
+    han = [run for run in "".join(c if "\u4e00" <= c <= "\u9fff" else " " for c in text).split() if len(run) >= 7]
+    assert len(han) > 50
+    for run in han[:300]:
+        window = run[:7]
+        assert compiled.best_path(window) == python.best_path(window)
+        assert compiled.gains(window, 3, 1, list(SLIPS[:12])) == python.gains(window, 3, 1, list(SLIPS[:12]))
+        assert compiled.gains(window, 2, 2, ["会议", "工作"]) == python.gains(window, 2, 2, ["会议", "工作"])
+    sample = text[:3000]
+    found = {(s, e, n) for s, e, n in table.occurrences(sample, 0, len(sample))}
+    expected = {(i, j, table.get(sample[i:j])) for i in range(len(sample))
+                for j in range(i + 1, min(len(sample), i + table._table.maxlen) + 1) if table.get(sample[i:j])}
+    assert found == expected
