@@ -52,6 +52,7 @@ class WordLM:
         self._written: dict[str, float] = {}  # window as written → its score
         self._known = known
         self._known_words = tokenizer.FREQ.known_words if known is not None else None
+        self._score = getattr(model, "score", None)  # (text, bos, eos): by position, a third cheaper than by keyword
 
     def tokens(self, s: str, merge: bool = False) -> list[str]:
         """jieba's words; a word the model lacks is split into the longest words it has, then
@@ -83,8 +84,8 @@ class WordLM:
         if self._known is not None and not merge and _ALL_HAN.fullmatch(s):
             # tokens(s) joined, in one compiled call: the model is asked about a few windows per
             # suspect, and this loop was most of the cost of asking
-            return self.model.score(self._known_words(s, self._known), bos=False, eos=False)
-        return self.model.score(" ".join(self.tokens(s, merge)), bos=False, eos=False)
+            return self._score(self._known_words(s, self._known), False, False)
+        return self._score(" ".join(self.tokens(s, merge)), False, False)
 
     def gain(self, text: str, i: int, candidate: str, merge: bool = False) -> float:
         """How much more probable (log10) the window around ``text[i:i + len(candidate)]`` is with
