@@ -1706,9 +1706,16 @@ static int CharSet_init(CharSet *self, PyObject *args, PyObject *kwds) {
         self->astral[self->nastral++] = c;
     }
     self->decimal = decimal;
-    if (decimal)
-        for (Py_UCS4 c = 0; c < BMP; c++)
-            if (Py_UNICODE_ISDECIMAL(c)) self->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
+    if (decimal) { /* the BMP's decimal digits, found once a process */
+        static uint8_t digits[BMP / 8];
+        static int have_digits = 0;
+        if (!have_digits) {
+            for (Py_UCS4 c = 0; c < BMP; c++)
+                if (Py_UNICODE_ISDECIMAL(c)) digits[c >> 3] |= (uint8_t)(1u << (c & 7));
+            have_digits = 1;
+        }
+        for (size_t k = 0; k < sizeof digits; k++) self->bits[k] |= digits[k];
+    }
     return 0;
 }
 

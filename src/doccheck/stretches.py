@@ -7,6 +7,10 @@ is run on those lines alone, with the same matches as a scan of the whole text: 
 starts fresh, as the whole scan does after a line with no match; its look-behind sees the text before
 the stretch; a look-ahead may read ``TAIL`` characters past it. Property tests hold each use equal to
 the scan of the whole text.
+
+Within a line, too: an expression that opens with a class (``[县区旗]``), a look-behind or alternatives
+led by classes is tried by sre at every character, its class tested by a call a character. ``Led``
+tries it only where one of the characters it can start with stands (``CharSet``, in compiled code).
 """
 
 from __future__ import annotations
@@ -22,10 +26,10 @@ TAIL = 8  # characters past a stretch a look-ahead may read
 class PlainCharSet:
     """Where an expression that can only match from one of a few characters may match: ``matches(rx,
     text)`` is ``list(rx.finditer(text))`` for an ``rx`` whose every match is not empty and starts with
-    one of ``chars`` (or, with ``decimal``, a decimal digit, ``\\d``), and, with ``then``, has a character
-    of that set ``then_at`` characters on, and, with ``after``, stands at the start or after a character
-    of that set: ``rx.match`` at each such character past the last match. The reference, and the stand-in where the compiled part
-    (``_wordtable.CharSet``, which tests a bit a character where sre calls a function) is not built."""
+    one of ``chars`` (or, with ``decimal``, a decimal digit, ``\\d``) — with ``then``, one that has a
+    character of that set ``then_at`` characters on; with ``after``, one at the start or after a
+    character of that set: ``rx.match`` at each such character past the last match. The reference, and
+    the stand-in where the compiled part (``_wordtable.CharSet``: a bit tested a character) is not built."""
 
     def __init__(self, chars: str, decimal: bool = False, then: "PlainCharSet | None" = None, then_at: int = 1,
                  after: "PlainCharSet | None" = None):
@@ -77,13 +81,12 @@ WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u
 
 
 class Led:
-    """An expression every match of which starts with one of ``chars`` (or, with ``decimal``, a decimal
-    digit), with one of ``then`` ``then_at`` characters on and after one of ``after`` (or at the start)
-    where given, read only where those stand (``CharSet.matches``; a pair is rare where each of its
-    characters is common: 一、, 。，, a surname after a comma): ``finditer`` and
-    ``search`` as the expression's own, with the same matches. For expressions sre reads a character at
-    a time: a first class (``[县区旗]``), a look-behind first, alternatives led by a class (``\\d万|…``).
-    Every one made is in ``ALL``, where a property test holds it equal to the expression."""
+    """An expression every match of which is not empty and starts with one of ``chars`` (or, with
+    ``decimal``, a decimal digit) — and, where given, has one of ``then`` ``then_at`` characters on and
+    stands after one of ``after`` or at the start — tried only where such a character stands
+    (``CharSet``): ``finditer``, ``search`` and ``finditer_in`` give the expression's own matches. A pair
+    is rare where each of its characters is common (一、, 。，, a surname after a comma). Every one made
+    is in ``ALL``, where a property test holds it equal to its expression."""
 
     __slots__ = ("rx", "chars", "decimal", "then", "then_at", "after", "_set")
     ALL: list["Led"] = []
@@ -91,7 +94,8 @@ class Led:
     def __init__(self, rx: re.Pattern, chars: str, decimal: bool = False, then: str | None = None, then_at: int = 1,
                  after: str | None = None):
         self.rx, self.chars, self.decimal, self.then, self.then_at, self.after = rx, chars, decimal, then, then_at, after
-        self._set = CharSet(chars, decimal, CharSet(then) if then else None, then_at, CharSet(after) if after else None)
+        then_set, after_set = (CharSet(x) if x else None for x in (then, after))
+        self._set = CharSet(chars, decimal, then_set, then_at, after_set)
         Led.ALL.append(self)
 
     @property
