@@ -349,3 +349,23 @@ def test_jiebas_whole_table_reads_as_the_python_loops_read_its_counts():
     expected = {(i, j, table.get(sample[i:j])) for i in range(len(sample))
                 for j in range(i + 1, min(len(sample), i + table._table.maxlen) + 1) if table.get(sample[i:j])}
     assert found == expected
+
+
+def test_character_sets_refuse_what_they_cannot_read():
+    import re
+    from array import array
+
+    from doccheck._wordtable import CharSet, line_rows
+
+    with pytest.raises(ValueError):
+        CharSet("第", then=CharSet("一"), then_at=0)
+    with pytest.raises(TypeError):
+        CharSet("第", then="一")  # a set, not its characters
+    rx = re.compile("第[一二]")
+    with pytest.raises(ValueError):
+        CharSet("第").matches_in(rx, "第一", b"12345", 8)  # not (start, end) pairs of int64
+    # stretches past the text, or empty, are read as far as the text goes
+    found = CharSet("第").matches_in(rx, "第一第二", array("q", [0, 99, 3, 1]), 8)
+    assert [m.span() for m in found] == [(0, 2), (2, 4)]
+    with pytest.raises(TypeError):
+        line_rows(b"bytes", False)
