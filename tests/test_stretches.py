@@ -1,6 +1,9 @@
-"""Expressions run only on the lines where they can match find what a scan of the whole text finds."""
+"""Expressions run only on the lines (or at the characters) where they can match find what a scan of the
+whole text finds."""
 
 from __future__ import annotations
+
+import functools
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -104,6 +107,7 @@ def test_findings_are_the_same_read_a_piece_at_a_time(fragments):
     assert pieces == whole
 
 
+@functools.cache
 def _led_expressions():
     from doccheck.plugins import default_registry
     from doccheck.stretches import Led
