@@ -16,6 +16,7 @@ tries it only where one of the characters it can start with stands (``CharSet``,
 from __future__ import annotations
 
 import re
+import weakref
 from array import array
 from itertools import chain
 from typing import Iterable, Iterator
@@ -88,15 +89,15 @@ class Led:
     is rare where each of its characters is common (一、, 。，, a surname after a comma). Every one made
     is in ``ALL``, where a property test holds it equal to its expression."""
 
-    __slots__ = ("rx", "chars", "decimal", "then", "then_at", "after", "_set")
-    ALL: list["Led"] = []
+    __slots__ = ("rx", "chars", "decimal", "then", "then_at", "after", "_set", "__weakref__")
+    ALL: "weakref.WeakSet[Led]" = weakref.WeakSet()  # those alive: a resource's go with it
 
     def __init__(self, rx: re.Pattern, chars: str, decimal: bool = False, then: str | None = None, then_at: int = 1,
                  after: str | None = None):
         self.rx, self.chars, self.decimal, self.then, self.then_at, self.after = rx, chars, decimal, then, then_at, after
         then_set, after_set = (CharSet(x) if x else None for x in (then, after))
         self._set = CharSet(chars, decimal, then_set, then_at, after_set)
-        Led.ALL.append(self)
+        Led.ALL.add(self)
 
     @property
     def pattern(self) -> str:
