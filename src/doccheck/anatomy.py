@@ -450,20 +450,11 @@ def analyse(doc: "Draft") -> Anatomy:
             break
 
     date_i = None
-    # (the test of a line's last character first, in the loop: most lines end a sentence)
-    for j in range(end_i - 1, max(body_start_i, end_i - 40) - 1, -1):
-        if ((last := rest.char_at(j, -1)) in _DATE_LINE_LAST or last.isdecimal()) and _is_date_line(
-                rest, j, body_start_i):
-            date_i = j
-            break
+    date_i = _first_date_line(rest, range(end_i - 1, max(body_start_i, end_i - 40) - 1, -1), body_start_i)
     if date_i is None:
         # A notice that prints or forwards a long text: its 成文日期 stands after the notice,
         # before the text it attaches.
-        for j in range(body_start_i + 1, end_i):
-            if ((last := rest.char_at(j, -1)) in _DATE_LINE_LAST or last.isdecimal()) and _is_date_line(
-                    rest, j, body_start_i):
-                date_i = j
-                break
+        date_i = _first_date_line(rest, range(body_start_i + 1, end_i), body_start_i)
     if date_i is not None:
         ln = rest[date_i]
         if _YEAR_ALONE.fullmatch(compact(rest[date_i - 1].text)) and date_i - 1 >= body_start_i \
@@ -570,9 +561,18 @@ _DATE_LINE_MOST = 16  # characters a 成文日期 line has at most, spaces aside
 _DATE_LINE_LAST = "日号）)" + _SPACES  # and decimal digits: what a date line ends with (_is_date_line)
 
 
+def _first_date_line(rest: Lines, lines: range, first: int) -> int | None:
+    """The first of ``lines`` that is a date line (``_is_date_line``); the test of its last character
+    made here, in the loop, first: most lines end a sentence, and a call each cost more than the test."""
+    for j in lines:
+        if ((last := rest.char_at(j, -1)) in _DATE_LINE_LAST or last.isdecimal()) and _is_date_line(rest, j, first):
+            return j
+    return None
+
+
 def _is_date_line(rest: Lines, j: int, first: int) -> bool:
     last = rest.char_at(j, -1)
-    if last not in "日号）)" and not last.isdecimal() and last not in _SPACES:
+    if last not in _DATE_LINE_LAST and not last.isdecimal():
         return False  # a date line ends as _DATE_LINE does (spaces aside); most lines end a sentence
     raw = rest.text_at(j)
     if len(raw) > _DATE_LINE_MOST and len(raw) - sum(map(raw.count, _SPACES)) > _DATE_LINE_MOST:
