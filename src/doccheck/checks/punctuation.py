@@ -364,14 +364,14 @@ def _line_pairs(k: int, marks: list[re.Match], runs_on: bool) -> Iterator[tuple[
 
 # A mark repeated, in either width (，, or ,，): one concept, owned by this rule, so
 # the half-width rule leaves such runs alone and the two fixes never chain.
-# a space between the two marks does not make them one (：：, ": :" after the half-width fix)
-_REPEATED = re.compile(r"[，,](?:[ \u3000]*[，,])+|[；;](?:[ \u3000]*[；;])+|[：:](?:[ \u3000]*[：:])+|"
-                       r"[？?](?:[ \u3000]*[？?])+|[！!](?:[ \u3000]*[！!])+|、(?:[ \u3000]*、)+|。(?<!。。)。(?!。)")
-_WIDTH_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-# Where a run may start: a mark, spaces, a mark (read only where a mark stands before a mark or a
-# space); _REPEATED's alternation is tried in full at every character.
+# a space between the two marks does not make them one (：：, ": :" after the half-width fix).
+# Every run starts with a mark followed by a mark or a space: tried only there (Led), not by the
+# alternation in full at every character.
 _MARKS = "，,；;：:？?！!、。"
-_TWO_MARKS = Led(re.compile(rf"[{_MARKS}][ \u3000]*[{_MARKS}]"), _MARKS, then=_MARKS + " \u3000")
+_REPEATED = Led(re.compile(r"[，,](?:[ \u3000]*[，,])+|[；;](?:[ \u3000]*[；;])+|[：:](?:[ \u3000]*[：:])+|"
+                           r"[？?](?:[ \u3000]*[？?])+|[！!](?:[ \u3000]*[！!])+|、(?:[ \u3000]*、)+|。(?<!。。)。(?!。)"),
+                _MARKS, then=_MARKS + " \u3000")
+_WIDTH_PAIRS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
 def _repeated_runs(doc) -> tuple[tuple[int, int, str], ...]:
@@ -400,25 +400,12 @@ def _repeated_runs(doc) -> tuple[tuple[int, int, str], ...]:
 
 
 def _iter_repeated(text: str):
-    for m in _at_two_marks(_REPEATED, text):
+    for m in _REPEATED.finditer(text):
         run = m.group()
         mark = _WIDTH_PAIRS.get(run[0], run[0])
         if run.isascii() and not (is_zh(prev_char(text, m.start())) or is_zh(next_char(text, m.end() - 1))):
             continue  # "?!" or "::" in code or English
         yield m.start(), m.end(), mark
-
-
-def _at_two_marks(rx: re.Pattern, text: str) -> Iterator[re.Match]:
-    """``rx.finditer(text)`` for an expression whose every match starts with two marks of
-    ``_TWO_MARKS``: tried only where two marks stand."""
-    pos = 0
-    while (two := _TWO_MARKS.search(text, pos)) is not None:
-        m = rx.match(text, two.start())
-        if m is None:
-            pos = two.start() + 1
-        else:
-            yield m
-            pos = m.end()
 
 
 @rule(
