@@ -30,7 +30,7 @@ def test_health_and_rules(client):
 
 def test_native_check_equals_the_cli_json(client, tmp_path, capsys):
     r = client.post("/api/v1/check", json={"text": DRAFT})
-    assert r.status_code == 200
+    assert r.status_code == 200 and r.headers["content-type"] == "application/json"  # encoded by the worker
     import io
     import sys
 

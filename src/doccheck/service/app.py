@@ -219,7 +219,7 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
             # A text/plain POST needs no CORS preflight: any page could send one. Only the
             # documented types are taken.
             raise HTTPError(415, "请以 application/json 或 multipart/form-data 提交")
-        return JSONResponse(answer)
+        return _json(answer)
 
     async def lt_languages(request: Request) -> Response:
         return JSONResponse(lt.LANGUAGES)
@@ -255,7 +255,7 @@ def create_app(sc: ServiceConfig | None = None) -> Starlette:
             raise HTTPError(400, "enabledOnly=true 时须给出 enabledRules 或 enabledCategories")
         config = sc.config.with_cli(select=(enabled + en_cat) if only else None, ignore=disabled + dis_cat)
         text_of(annotated.plain)  # a lone surrogate is refused here, before a worker gets it
-        return JSONResponse(await run(_check_lt, annotated, config, language))
+        return _json(await run(_check_lt, annotated, config, language))
 
     async def handle_http_error(request: Request, exc: HTTPError) -> Response:
         return _error(exc.status, exc.message)
@@ -313,23 +313,33 @@ class RequestLog:
                      (time.perf_counter() - start) * 1000)
 
 
-# What the workers run (top level, so the pool can send them). Each returns the answer itself, not
-# the CheckResult: the document and its anatomy need not cross back to the server.
+# What the workers run (top level, so the pool can send them). Each returns the answer itself,
+# encoded as JSONResponse would encode it: the document and its anatomy need not cross back to the
+# server, and the one event loop that serves every client neither unpickles nor encodes findings (the
+# workers do it side by side).
 
-def _check_text(text: str, config: Config) -> dict:
+def _encoded(answer: dict) -> bytes:
+    return JSONResponse(answer).body
+
+
+def _json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+
+
+def _check_text(text: str, config: Config) -> bytes:
     result = session.check_text(text, config)
     result.path = "-"
-    return as_dict([result])
+    return _encoded(as_dict([result]))
 
 
-def _check_upload(data: bytes, name: str, config: Config) -> dict:
-    return as_dict([session.check_bytes(data, name, config)])
+def _check_upload(data: bytes, name: str, config: Config) -> bytes:
+    return _encoded(as_dict([session.check_bytes(data, name, config)]))
 
 
-def _check_lt(annotated: lt.AnnotatedText, config: Config, language: str) -> dict:
+def _check_lt(annotated: lt.AnnotatedText, config: Config, language: str) -> bytes:
     result = session.check_text(annotated.plain, config)
     matches = lt.to_matches(annotated, result.findings, default_registry(), result.document.source_offset)
-    return lt.response(matches, language)
+    return _encoded(lt.response(matches, language))
 
 
 def _ready() -> bool:
