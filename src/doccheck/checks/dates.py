@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..dates import WEEKDAYS, DateMention, format_date, zh_number
@@ -301,7 +302,11 @@ def non_working_day(doc, ctx) -> Iterator[Hit]:
             yield Hit(d.start, d.end, f"{format_date(when)}是{kind}，请确认会议或期限安排")
 
 
+@lru_cache(maxsize=4096)
 def _day_kind(d: dt.date) -> str | None:
+    """What kind of day off ``d`` is, or None for a working day. Remembered: chinese_calendar checks a
+    date's year against the whole table at every question (15 µs), and a draft re-checked after each
+    edit asks about the same few dates again."""
     try:
         import chinese_calendar
 
