@@ -10,13 +10,13 @@ earlier one (a bigger dictionary, a different model).
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import pickle
 import sys
 import tempfile
 import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -71,6 +71,13 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "doccheck"
 
 
+def digest(data: bytes) -> str:
+    """16 hex digits that change with ``data``, to name a cache file: CRC-32 and Adler-32, two
+    checksums of different kinds (zlib's). Not hashlib: importing it loads OpenSSL's libcrypto, 3.4 MiB
+    of every process's memory and 2.4 ms of its start, for a name."""
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
 def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any], codec=pickle,
                    then: Callable[[Any], Any] | None = None) -> Any:
     """``derive()``, stored under a name from ``key_parts`` so that a change of any
@@ -84,7 +91,7 @@ def cached_on_disk(stem: str, key_parts: tuple, derive: Callable[[], Any], codec
     if codec is marshal:
         key_parts = key_parts + (sys.version_info[:2],)
     key_parts = key_parts + getattr(codec, "key_parts", ())
-    key = hashlib.sha1(repr(key_parts).encode()).hexdigest()[:16]
+    key = digest(repr(key_parts).encode())
     folder = cache_dir()
     path = folder / f"{stem}-{key}.{codec.__name__}"
     load_path = getattr(codec, "load_path", None)
