@@ -276,6 +276,57 @@ def test_the_models_tokens_of_real_windows_are_the_pythons():
                 assert lm.score(window) == plain.score(window), window
 
 
+class _ScoringModel(_Model):
+    """A stand-in for KenLM: knows its words and gives every string of tokens a score of its own."""
+
+    def score(self, s, bos=True, eos=True):
+        return -sum(1.5 * len(t) + (sum(map(ord, t)) % 7) / 4 for t in s.split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(words, st.integers(1, 10_000), max_size=40), st.lists(words, max_size=30),
+       st.text(alphabet=CHARS + "，A𠀾", min_size=1, max_size=30), st.data())
+def test_the_models_gain_is_the_pythons(vocabulary, model_words, text, data):
+    from doccheck.spelling.language_model import WIDTH, WordLM, known_strings
+    from doccheck.wordtable import string_set
+
+    python, _ = _pair(vocabulary)
+    table = WordTable.build(python.freq.items(), python.tokenizer.total)
+    model = _ScoringModel(model_words)
+    tokenizer = _Tokenizer(table, python.tokenizer.total)
+    tokenizer.lcut = lambda s, HMM=False: list(s)  # text that is not all Han: the same Python path on both sides
+    compiled = WordLM(model, tokenizer, None, string_set(known_strings(model, table)))
+    plain = WordLM(model, tokenizer, None, compiled._known)
+    plain._lm_gain = None  # the reference: gain as written in Python
+    for _ in range(5):
+        n = data.draw(st.integers(1, min(2, len(text))))
+        i = data.draw(st.integers(0, len(text) - n))
+        candidate = data.draw(st.text(alphabet=CHARS + "A", min_size=n, max_size=n))
+        found = compiled._lm_gain(text, i, candidate, compiled._known, model.score, compiled._written, WIDTH)
+        assert compiled.gain(text, i, candidate) == plain.gain(text, i, candidate)
+        # None only where the spot or the candidate is not all Han: the Python path's
+        assert (found is None) == (not all("\u4e00" <= c <= "\u9fff" for c in text[i:i + n] + candidate))
+    assert set(compiled._written) == set(plain._written)  # both hold the windows as written, alike
+
+
+def test_the_models_gain_of_real_windows_is_the_pythons():
+    from doccheck.plugins import default_registry
+    from doccheck.spelling.language_model import WordLM
+
+    lm = default_registry().resources.get("language-model")
+    if lm is None or lm._known is None:
+        pytest.skip("libime-data-language-model or kenlm not installed")
+    plain = WordLM(lm.model, lm.tokenizer, lm.path, lm._known)
+    plain._lm_gain = None
+    text = "市政府决定成立专项工作领道小组，层层压实责认，坚决反对形式主议。请于5月6日前报送。"
+    for i, ch in enumerate(text):
+        for candidate in ("导", "任", "义", "会议"[:1 + (i % 2)]):
+            if i + len(candidate) <= len(text):
+                assert lm.gain(text, i, candidate) == plain.gain(text, i, candidate), (i, candidate)
+    with pytest.raises(ValueError):
+        lm.tokenizer.FREQ.lm_gain(text, len(text), "导", lm._known, lm._score, {}, 5)  # past the end
+
+
 def test_a_damaged_string_set_is_derived_again(tmp_path, monkeypatch):
     from doccheck.spelling.language_model import _known_set
 

@@ -538,24 +538,15 @@ done:
     return out;
 }
 
-/* known_words(s, known): the words of s's best segmentation (segment), each word that the set known
- * (string_set) lacks split from the left into the longest pieces of up to four characters it holds,
- * else characters; joined by spaces. language_model.WordLM.tokens is the reference, known being the
- * model's words among this table's words and their pieces. */
-static PyObject *Table_known_words(Table *self, PyObject *args) {
-    PyObject *text, *out = NULL;
-    Py_buffer known;
-    if (!PyArg_ParseTuple(args, "Uy*", &text, &known)) return NULL;
-    Py_UCS4 buf[STACK], obuf[2 * STACK], *s = NULL, *o = NULL;
+/* The words of s[0:n]'s best segmentation (segment), each word that the string set (slots, mask) lacks
+ * split from the left into the longest pieces of up to four characters it holds, else characters;
+ * joined by spaces, as a new str (NULL with an error set). */
+static PyObject *known_tokens(Table *self, const Py_UCS4 *s, Py_ssize_t n, const uint64_t *slots, uint64_t mask) {
+    PyObject *out = NULL;
+    Py_UCS4 obuf[2 * STACK], *o = NULL;
     double rbuf[STACK + 1], *route = NULL;
-    Py_ssize_t nbuf[STACK + 1], *nxt = NULL, n = 0;
-    uint64_t nslots = (uint64_t)known.len / 8;
-    if (!ready(self) || filters_of(self) < 0) goto done;
-    if (known.len % 8 || nslots == 0 || (nslots & (nslots - 1)) || (uintptr_t)known.buf % 8) {
-        PyErr_SetString(PyExc_ValueError, "known_words(): known is not a string set");
-        goto done;
-    }
-    if (!(s = ucs4(text, buf, &n)) || !(route = doubles(n + 1, rbuf))) goto done;
+    Py_ssize_t nbuf[STACK + 1], *nxt = NULL;
+    if (!(route = doubles(n + 1, rbuf))) goto done;
     nxt = n <= STACK ? nbuf : PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
     o = n <= STACK ? obuf : PyMem_Malloc((size_t)(2 * n + 1) * sizeof(Py_UCS4));
     if (!nxt || !o) {
@@ -564,7 +555,6 @@ static PyObject *Table_known_words(Table *self, PyObject *args) {
     }
     route[n] = 0.0;
     routes(self, s, n, n - 1, route, nxt);
-    const uint64_t *slots = known.buf, mask = nslots - 1;
     Py_ssize_t len = 0;
     for (Py_ssize_t a = 0; a < n;) {
         Py_ssize_t b = nxt[a];
@@ -583,10 +573,120 @@ static PyObject *Table_known_words(Table *self, PyObject *args) {
     }
     out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, o, len);
 done:
-    if (s) release(s, buf);
     if (route) release_doubles(route, rbuf);
     if (nxt && nxt != nbuf) PyMem_Free(nxt);
     if (o && o != obuf) PyMem_Free(o);
+    return out;
+}
+
+/* The string set (string_set) in a buffer: its slots, and their mask; NULL with an error set. */
+static const uint64_t *set_slots(Py_buffer *known, uint64_t *mask, const char *who) {
+    uint64_t nslots = (uint64_t)known->len / 8;
+    if (known->len % 8 || nslots == 0 || (nslots & (nslots - 1)) || (uintptr_t)known->buf % 8) {
+        PyErr_Format(PyExc_ValueError, "%s: known is not a string set", who);
+        return NULL;
+    }
+    *mask = nslots - 1;
+    return known->buf;
+}
+
+/* known_words(s, known): the words of s's best segmentation (segment), each word that the set known
+ * (string_set) lacks split from the left into the longest pieces of up to four characters it holds,
+ * else characters; joined by spaces. language_model.WordLM.tokens is the reference, known being the
+ * model's words among this table's words and their pieces. */
+static PyObject *Table_known_words(Table *self, PyObject *args) {
+    PyObject *text, *out = NULL;
+    Py_buffer known;
+    if (!PyArg_ParseTuple(args, "Uy*", &text, &known)) return NULL;
+    Py_UCS4 buf[STACK], *s = NULL;
+    Py_ssize_t n = 0;
+    uint64_t mask;
+    const uint64_t *slots;
+    if (!ready(self) || filters_of(self) < 0 || !(slots = set_slots(&known, &mask, "known_words()"))) goto done;
+    if (!(s = ucs4(text, buf, &n))) goto done;
+    out = known_tokens(self, s, n, slots, mask);
+done:
+    if (s) release(s, buf);
+    PyBuffer_Release(&known);
+    return out;
+}
+
+static inline int is_han(Py_UCS4 c) { return c >= 0x4e00 && c <= 0x9fff; }
+
+/* score(known_tokens(s)), a float; -1 with an error set (the score's own -1.0 is told by PyErr_Occurred) */
+static double scored(Table *self, const Py_UCS4 *s, Py_ssize_t n, const uint64_t *slots, uint64_t mask,
+                     PyObject *score) {
+    PyObject *words = known_tokens(self, s, n, slots, mask);
+    if (!words) return -1.0;
+    PyObject *r = PyObject_CallFunctionObjArgs(score, words, Py_False, Py_False, NULL);
+    Py_DECREF(words);
+    if (!r) return -1.0;
+    double v = PyFloat_AsDouble(r);
+    Py_DECREF(r);
+    return v;
+}
+
+/* lm_gain(text, i, candidate, known, score, written, width): language_model.WordLM.gain without merge,
+ * in one call (the reference): the window of up to width Han characters either side of
+ * text[i:i + len(candidate)], within the clause, scored as written (held in the dict written, by the
+ * window, which is emptied at 4,096) and with candidate in its place, each as score(known_words(...),
+ * False, False); the difference. None where the window or the candidate is not all Han (the reference's
+ * other path). The model is asked about a few windows per suspect: this was most of asking. */
+static PyObject *Table_lm_gain(Table *self, PyObject *args) {
+    PyObject *text, *cand, *score, *written, *out = NULL, *window = NULL;
+    Py_ssize_t i, width;
+    Py_buffer known;
+    if (!PyArg_ParseTuple(args, "UnUy*OO!n", &text, &i, &cand, &known, &score, &PyDict_Type, &written, &width))
+        return NULL;
+    uint64_t mask;
+    const uint64_t *slots;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), n = PyUnicode_GET_LENGTH(cand);
+    if (!ready(self) || filters_of(self) < 0 || !(slots = set_slots(&known, &mask, "lm_gain()"))) goto done;
+    if (i < 0 || n < 1 || i + n > len || width < 0) {
+        PyErr_SetString(PyExc_ValueError, "lm_gain(): the candidate's span is not in the text");
+        goto done;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t a = i, b = i + n, lo = i - width > 0 ? i - width : 0, hi = i + n + width < len ? i + n + width : len;
+    while (a > lo && is_han(PyUnicode_READ(kind, data, a - 1))) a--;
+    while (b < hi && is_han(PyUnicode_READ(kind, data, b))) b++;
+    Py_UCS4 w[2 * STACK + 8], c[2 * STACK + 8]; /* a window holds at most 2 * width + n characters */
+    Py_ssize_t m = b - a;
+    if (m > (Py_ssize_t)(sizeof w / sizeof w[0])) {
+        out = Py_NewRef(Py_None); /* a window this wide: the reference's path */
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j < m; j++) w[j] = c[j] = PyUnicode_READ(kind, data, a + j);
+    for (Py_ssize_t j = 0; j < n; j++) c[i - a + j] = PyUnicode_READ_CHAR(cand, j);
+    for (Py_ssize_t j = i - a; j < i - a + n; j++) {
+        if (!is_han(w[j]) || !is_han(c[j])) {
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+    }
+    if (!(window = PyUnicode_Substring(text, a, b))) goto done;
+    double before;
+    PyObject *held = PyDict_GetItemWithError(written, window);
+    if (held) {
+        before = PyFloat_AsDouble(held);
+        if (before == -1.0 && PyErr_Occurred()) goto done;
+    } else {
+        if (PyErr_Occurred()) goto done;
+        before = scored(self, w, m, slots, mask, score);
+        if (before == -1.0 && PyErr_Occurred()) goto done;
+        if (PyDict_GET_SIZE(written) >= 4096) PyDict_Clear(written);
+        PyObject *v = PyFloat_FromDouble(before);
+        if (!v) goto done;
+        int rc = PyDict_SetItem(written, window, v);
+        Py_DECREF(v);
+        if (rc < 0) goto done;
+    }
+    double after = scored(self, c, m, slots, mask, score);
+    if (after == -1.0 && PyErr_Occurred()) goto done;
+    out = PyFloat_FromDouble(after - before);
+done:
+    Py_XDECREF(window);
     PyBuffer_Release(&known);
     return out;
 }
@@ -764,6 +864,8 @@ static PyMethodDef Table_methods[] = {
     {"segment", (PyCFunction)Table_segment, METH_O, "segment(s): the words of s's best segmentation"},
     {"known_words", (PyCFunction)Table_known_words, METH_VARARGS,
      "known_words(s, known): s's words as the set known has them, joined by spaces"},
+    {"lm_gain", (PyCFunction)Table_lm_gain, METH_VARARGS,
+     "lm_gain(text, i, candidate, known, score, written, width): WordLM.gain without merge, or None"},
     {"cover", (PyCFunction)Table_cover, METH_O, "cover(text): 1 for each character some word covers"},
     {"counts", (PyCFunction)Table_counts, METH_VARARGS, "counts(text, size): occurrences of the keys numbered 1 … size"},
     {"occurrences", (PyCFunction)Table_occurrences, METH_VARARGS,
@@ -1310,7 +1412,6 @@ static int scan_clause(const Screen *self, const scoring_t *how, Py_UCS4 *s, Py_
     return 0;
 }
 
-static inline int is_han(Py_UCS4 c) { return c >= 0x4e00 && c <= 0x9fff; }
 
 /* scan(text, covering, threshold, shape_penalty, window, runners_up, straddle, pair_threshold, pair_words,
  *      pair_window, start=0, stop=len(text)):

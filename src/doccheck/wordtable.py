@@ -29,11 +29,11 @@ TABLE_KEY = (FORMAT, sys.byteorder)
 class WordTable(Mapping):
     """word → count, like jieba's ``FREQ`` (0 for a prefix that is no word), with the compiled
     loops as methods: ``gains``, ``best_path``, ``segment`` (scoring.UnigramScorer's), ``known_words``
-    (language_model.WordLM.tokens's, for Han text), ``cover`` and ``occurrences`` (lexicon.PhraseMatcher's,
+    (language_model.WordLM.tokens's, for Han text), ``lm_gain`` (WordLM.gain's), ``cover`` and ``occurrences`` (lexicon.PhraseMatcher's,
     over the words whose count is not 0)."""
 
-    __slots__ = ("_table", "buffer", "get", "gains", "best_path", "segment", "known_words", "cover", "occurrences",
-                 "counts", "total")
+    __slots__ = ("_table", "buffer", "get", "gains", "best_path", "segment", "known_words", "lm_gain", "cover",
+                 "occurrences", "counts", "total")
 
     def __init__(self, buffer):
         """``buffer``: bytes from ``build`` or a read-only mmap of them."""
@@ -42,7 +42,7 @@ class WordTable(Mapping):
         # bound C methods as attributes: a call costs no Python frame
         self.get, self.gains, self.best_path = table.get, table.gains, table.best_path
         self.segment, self.cover, self.occurrences = table.segment, table.cover, table.occurrences
-        self.known_words = table.known_words
+        self.known_words, self.lm_gain = table.known_words, table.lm_gain
         self.counts = table.counts
 
     @classmethod
