@@ -151,8 +151,10 @@ def _suspects(doc, ctx) -> list[tuple[Suspect, bool]]:
     if memo is None:
         text = doc.text
         skip = SpanIndex(_name_spans(text) + _defined_terms(text) + [(n.start, n.end) for n in doc.doc_numbers])
-        found = (s for s in ctx.resource("spelling.detector").detect(text)
-                 if not skip.covers(s.index) and not any(_in_parallel(text, i) for i in range(s.index, s.end)))
+        covers = skip.covers
+        found = (s for s in ctx.resource("spelling.detector").detect(text)  # a suspect is one character or two
+                 if not covers(s.index) and not _in_parallel(text, s.index)
+                 and (s.end - s.index == 1 or not _in_parallel(text, s.index + 1)))
         scored = []  # (suspect, strong?, the model's gain)
         lm, named = None, _named(text)
         while batch := list(islice(found, _OWN_BATCH)):
