@@ -122,7 +122,8 @@ def _led_expressions():
 # Pieces that make the expressions read a character at a time match, and characters around them.
 _LED_PIECES = ["王明", "，李强同志", "\n张三、", "第一、", "；其二、", "胡锦滔", "习近平", "李克勤", "二〇二五年", "一九九八年", "O一年", "二、三名", "，，", "。 ，", "、、", "；　；", "？！", "〔2025〕", "[2024]", "（２０２３）", "12号", "第3号", "2025年", "19年", "20O5年", "3月5日", "10月", "日报", "晚报",
                "时报", "（一）", "第一、", "其二、", "一、二", "三、四个", "县", "区", "旗", "城区", "江州县", "1,000", "5-10%",
-               "3～5万元", "6-8年", "二〇二五年3月", "2025年三月", "3万5", "五6", "x", "某", "【", "$", "“", "”", "《",
+               "3～5万元", "6-8年", "2024.3.5", "2024-3-5", "2024/3/5", "第2024、3、5号", "1,234,567.5", ".5", "A12-15个",
+               "x-3年", "２０２５", "12.5%", "5月1日-5日", "二〇二五年3月", "2025年三月", "3万5", "五6", "x", "某", "【", "$", "“", "”", "《",
                "》", "(", ")", ",", ".", ";", "'", '"', "٣", "\n", " ", "　", "。", "：", "、", "的", "是"]
 
 
@@ -135,7 +136,9 @@ def test_expressions_read_where_their_first_characters_stand_find_what_they_find
         expected = [m.span() for m in led.rx.finditer(text, start, end)]
         first = led.rx.search(text, start, end)
         then, after = (PlainCharSet(x) if x else None for x in (led.then, led.after))
-        for where in (led._set, PlainCharSet(led.chars, led.decimal, then, led.then_at, after)):  # compiled, and reference
+        not_after = PlainCharSet(led.starts_number, True) if led.starts_number is not None else None
+        plain = PlainCharSet(led.chars, led.decimal, then, led.then_at, after, not_after)
+        for where in (led._set, plain):  # compiled, and reference
             assert [m.span() for m in where.matches(led.rx, text, start, end)] == expected, led.pattern
             found = where.search(led.rx, text, start, end)
             assert (found and found.span()) == (first and first.span()), led.pattern
@@ -143,7 +146,7 @@ def test_expressions_read_where_their_first_characters_stand_find_what_they_find
         stretches = digit_stretches(text)
         expected = [m.span() for a, b in stretches for m in led.rx.finditer(text, a, min(len(text), b + TAIL))
                     if m.start() < b]
-        for where in (led._set, PlainCharSet(led.chars, led.decimal, then, led.then_at, after)):
+        for where in (led._set, plain):
             assert [m.span() for m in where.matches_in(led.rx, text, stretches._flat, TAIL)] == expected, led.pattern
 
 
@@ -162,6 +165,8 @@ def test_a_character_set_finds_its_characters_and_every_decimal_digit():
         assert [apart.find("胡锦涛习近平", i) for i in (0, 1, 4)] == [0, 3, -1]
         led = kind("王李", after=kind("，\n"))  # at the start, or after one of after's
         assert [led.find("王五李四，李六\n王七", i) for i in (0, 1, 6)] == [0, 5, 8]
+        first = kind("", decimal=True, not_after=kind(".", decimal=True))  # a number's first digit only
+        assert [first.find("12.5和٣4与6", i) for i in (0, 1, 6)] == [0, 5, 8] and first.find("0.25", 1) == -1
 
 
 def test_whitespace_is_every_character_that_is_space():

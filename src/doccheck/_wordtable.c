@@ -1763,23 +1763,28 @@ typedef struct CharSet {
     struct CharSet *then;  /* or NULL: a position counts only where the character then_at after it is in this set */
     Py_ssize_t then_at;
     struct CharSet *after; /* or NULL: and only at the text's start or where the character before is in this set */
+    struct CharSet *not_after; /* or NULL: and only at the text's start or where the character before is not in it */
 } CharSet;
 
 static PyTypeObject CharSetType;
 
 static int CharSet_init(CharSet *self, PyObject *args, PyObject *kwds) {
-    static char *kw[] = {"chars", "decimal", "then", "then_at", "after", NULL};
-    PyObject *chars, *then = Py_None, *after = Py_None;
+    static char *kw[] = {"chars", "decimal", "then", "then_at", "after", "not_after", NULL};
+    PyObject *chars, *then = Py_None, *after = Py_None, *not_after = Py_None;
     int decimal = 0;
     Py_ssize_t then_at = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "U|pOnO", kw, &chars, &decimal, &then, &then_at, &after)) return -1;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "U|pOnOO", kw, &chars, &decimal, &then, &then_at, &after, &not_after))
+        return -1;
     if ((then != Py_None && !PyObject_TypeCheck(then, &CharSetType)) ||
-        (after != Py_None && !PyObject_TypeCheck(after, &CharSetType))) {
-        PyErr_SetString(PyExc_TypeError, "CharSet(): then and after must be a CharSet or None");
+        (after != Py_None && !PyObject_TypeCheck(after, &CharSetType)) ||
+        (not_after != Py_None && !PyObject_TypeCheck(not_after, &CharSetType))) {
+        PyErr_SetString(PyExc_TypeError, "CharSet(): then, after and not_after must be a CharSet or None");
         return -1;
     }
     Py_XINCREF(after == Py_None ? NULL : after);
     Py_XSETREF(self->after, after == Py_None ? NULL : (CharSet *)after);
+    Py_XINCREF(not_after == Py_None ? NULL : not_after);
+    Py_XSETREF(self->not_after, not_after == Py_None ? NULL : (CharSet *)not_after);
     if (then_at < 1) {
         PyErr_SetString(PyExc_ValueError, "CharSet(): then_at from 1");
         return -1;
@@ -1824,6 +1829,7 @@ static void CharSet_dealloc(CharSet *self) {
     PyMem_Free(self->astral);
     Py_XDECREF(self->then);
     Py_XDECREF(self->after);
+    Py_XDECREF(self->not_after);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -1836,13 +1842,14 @@ static int member(const CharSet *cs, Py_UCS4 c) {
 }
 
 /* the first i in [from, to) where text[i] is in the set (with then, text[i + then_at] < to in that; with
- * after, i is 0 or text[i - 1] in that), else to */
+ * after, i is 0 or text[i - 1] in that; with not_after, i is 0 or text[i - 1] not in that), else to */
 static Py_ssize_t next_member(const CharSet *cs, int kind, const void *data, Py_ssize_t from, Py_ssize_t to) {
     const uint8_t *bits = cs->bits;
-    const CharSet *then = cs->then, *after = cs->after;
+    const CharSet *then = cs->then, *after = cs->after, *not_after = cs->not_after;
     const Py_ssize_t at = cs->then_at;
 #define NEXT_IN(d) ((then == NULL || (i + at < to && member(then, (d)[i + at]))) && \
-                    (after == NULL || i == 0 || member(after, (d)[i - 1])))
+                    (after == NULL || i == 0 || member(after, (d)[i - 1])) && \
+                    (not_after == NULL || i == 0 || !member(not_after, (d)[i - 1])))
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *d = data;
         for (Py_ssize_t i = from; i < to; i++)
@@ -2013,8 +2020,9 @@ static PyMethodDef CharSet_methods[] = {
 
 static PyTypeObject CharSetType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "doccheck._wordtable.CharSet",
-    .tp_doc = "CharSet(chars, decimal=False, then=None, then_at=1, after=None): where an expression that starts with "
-              "one of chars (with one of then's then_at characters on, after one of after's or at the start) may match",
+    .tp_doc = "CharSet(chars, decimal=False, then=None, then_at=1, after=None, not_after=None): where an expression "
+              "that starts with one of chars (with one of then's then_at characters on, after one of after's and none "
+              "of not_after's or at the start) may match",
     .tp_basicsize = sizeof(CharSet),
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_new = PyType_GenericNew,

@@ -28,7 +28,7 @@ _RANGE = r"(?:(?P<rsep>至|到|—|－|-|～|~|－－|——)(?:(?P<rmonth>\d{1,
 _ARABIC = Led(re.compile(
     r"(?<![\d.])(?:(?P<year>\d{2,4})[ \u3000]*年[ \u3000]*)?(?P<month>\d{1,2})[ \u3000]*月[ \u3000]*"
     r"(?P<day>\d{1,2})[ \u3000]*(?P<dmark>[日号])" + _RANGE + _WEEKDAY
-), "", decimal=True)
+), "", decimal=True, starts_number=".")
 _CHINESE = re.compile(
     r"(?P<year>[" + _ZD + r"]{4})年(?P<month>[" + _ZN + r"]{1,2})月(?P<day>[" + _ZN + r"]{1,3})日" + _WEEKDAY
 )
@@ -38,7 +38,7 @@ _NUMERIC = Led(re.compile(
     r"(?P<year>(?:1(?<![\d.\-/、第]1)9|2(?<![\d.\-/、第]2)0)\d{2})(?P<sep>[.．/\-、])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
     r"(?![\d.．/\-、]\d)(?![号期条项款届批个名人次])"
     + _WEEKDAY
-), "12")
+), "12", starts_number=".-/、第")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \u3000]*年")
 
 

@@ -29,15 +29,17 @@ class PlainCharSet:
     text)`` is ``list(rx.finditer(text))`` for an ``rx`` whose every match is not empty and starts with
     one of ``chars`` (or, with ``decimal``, a decimal digit, ``\\d``) — with ``then``, one that has a
     character of that set ``then_at`` characters on; with ``after``, one at the start or after a
-    character of that set: ``rx.match`` at each such character past the last match. The reference, and
-    the stand-in where the compiled part (``_wordtable.CharSet``: a bit tested a character) is not built."""
+    character of that set; with ``not_after``, one at the start or after a character not in that set:
+    ``rx.match`` at each such character past the last match. The reference, and the stand-in where the
+    compiled part (``_wordtable.CharSet``: a bit tested a character) is not built."""
 
     def __init__(self, chars: str, decimal: bool = False, then: "PlainCharSet | None" = None, then_at: int = 1,
-                 after: "PlainCharSet | None" = None):
+                 after: "PlainCharSet | None" = None, not_after: "PlainCharSet | None" = None):
         members = "".join(re.escape(c) for c in chars) + ("\\d" if decimal else "")
         self._class = f"[{members}]" if members else "(?!)"
         ahead = f"(?=[\\s\\S]{{{then_at - 1}}}{then._class})" if then is not None else ""
         behind = f"(?:(?<={after._class})|(?<![\\s\\S]))" if after is not None else ""
+        behind += f"(?<!{not_after._class})" if not_after is not None else ""
         self._rx = re.compile(behind + self._class + ahead)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> int:
@@ -86,17 +88,21 @@ class Led:
     ``decimal``, a decimal digit) — and, where given, has one of ``then`` ``then_at`` characters on and
     stands after one of ``after`` or at the start — tried only where such a character stands
     (``CharSet``): ``finditer``, ``search`` and ``finditer_in`` give the expression's own matches. A pair
-    is rare where each of its characters is common (一、, 。，, a surname after a comma). Every one made
-    is in ``ALL``, where a property test holds it equal to its expression."""
+    is rare where each of its characters is common (一、, 。，, a surname after a comma). With
+    ``starts_number``, every match starts a number: it never stands right after a decimal digit or one of
+    those characters (the look-behind of ``\\d(?<![\\d.]\\d)``), and only a number's first digit is tried. Every
+    one made is in ``ALL``, where a property test holds it equal to its expression."""
 
-    __slots__ = ("rx", "chars", "decimal", "then", "then_at", "after", "_set", "__weakref__")
+    __slots__ = ("rx", "chars", "decimal", "then", "then_at", "after", "starts_number", "_set", "__weakref__")
     ALL: "weakref.WeakSet[Led]" = weakref.WeakSet()  # those alive: a resource's go with it
 
     def __init__(self, rx: re.Pattern, chars: str, decimal: bool = False, then: str | None = None, then_at: int = 1,
-                 after: str | None = None):
+                 after: str | None = None, starts_number: str | None = None):
         self.rx, self.chars, self.decimal, self.then, self.then_at, self.after = rx, chars, decimal, then, then_at, after
+        self.starts_number = starts_number
         then_set, after_set = (CharSet(x) if x else None for x in (then, after))
-        self._set = CharSet(chars, decimal, then_set, then_at, after_set)
+        not_after = CharSet(starts_number, True) if starts_number is not None else None
+        self._set = CharSet(chars, decimal, then_set, then_at, after_set, not_after)
         Led.ALL.add(self)
 
     @property

@@ -6,6 +6,7 @@ the topic (shared/domain §5)."""
 from __future__ import annotations
 
 import re
+import string
 from typing import Iterator
 
 from ..chinese import is_han
@@ -50,7 +51,7 @@ def full_width_digits(doc, ctx) -> Iterator[Hit]:
 # engine then skips to the digits instead of trying the look-behind at every character
 # (tests/test_expressions.py holds each to its plain form, the look-behind first).
 _SHORT_YEAR = Led(re.compile(r"([0-9](?<![\d.０-９][0-9])[0-9])年(?=\d{1,2}月|度|底|初|上半年|下半年|第[一二三四]季度|春|秋|起(?!码))"
-                             r"|(0(?<![\d.０-９]0)[0-9])年"), "0123456789")
+                             r"|(0(?<![\d.０-９]0)[0-9])年"), "0123456789", starts_number=".")
 
 
 @rule(
@@ -124,7 +125,8 @@ def mixed_numerals(doc, ctx) -> Iterator[Hit]:
 
 # Where the two scripts meet inside a number (5千, 3万5, 二〇25, 202五) and inside a date (二〇二五年3, 2025年三)
 _MIXING = Led(re.compile(r"\d[千百〇一二三四五六七八九]|\d万\d|[〇一二三四五六七八九十]\d"), "〇一二三四五六七八九十", decimal=True)
-_DATE_MIXING = Led(re.compile(r"[〇零一二三四五六七八九十]年\d|\d年[〇零一二三四五六七八九十]"), "〇零一二三四五六七八九十", decimal=True)
+_DATE_MIXING = Led(re.compile(r"[〇零一二三四五六七八九十]年\d|\d年[〇零一二三四五六七八九十]"), "〇零一二三四五六七八九十", decimal=True,
+                   then="年")  # a digit is tried only where 年 follows it
 
 # 二〇二五年3月6日, 2025年三月六日: one date, two scripts
 _ZH_DIGIT = "〇零一二三四五六七八九十"
@@ -132,11 +134,12 @@ _MIXED_DATE = re.compile(rf"[{_ZH_DIGIT}]{{4}}年\d{{1,2}}月(?:\d{{1,2}}日)?|(
 
 
 _UNIT = r"(?:%|‰|万元|亿元|万|亿|元|℃|人次|人|个|家|次|天|小时|公里|千米|米|吨|亩|公顷|岁|项|件|所|辆|台|套|平方米|立方米)"
-_PCT_RANGE = Led(re.compile(r"(\d(?<![\d.]\d)\d*(?:\.\d+)?)([～~—－-]|至|到)(\d+(?:\.\d+)?)(%|‰|万元|亿元|万|亿)"), "", decimal=True)
+_PCT_RANGE = Led(re.compile(r"(\d(?<![\d.]\d)\d*(?:\.\d+)?)([～~—－-]|至|到)(\d+(?:\.\d+)?)(%|‰|万元|亿元|万|亿)"), "", decimal=True,
+                 starts_number=".")
 # 5月1日-5日, 3月-5月: a span of dates joined by a hyphen after its first 月 or 日
 _DATE_RANGE = re.compile(r"[-－](?<=\d[月日][-－])(?=\d{1,4}[年月日])")
 _HYPHEN_RANGE = Led(re.compile(r"(\d(?<![\d.A-Za-z-]\d)\d*(?:\.\d+)?)[-－](\d+(?:\.\d+)?)(?=" + _UNIT + r"|年|月|日)"), "",
-                    decimal=True)
+                    decimal=True, starts_number=".-" + string.ascii_letters)
 
 
 @rule(
@@ -187,7 +190,7 @@ def range_form(doc, ctx) -> Iterator[Hit]:
         yield Hit.fixing(m.start(), m.end(), "表示时间范围用一字线“—”（或“至”），不用短横线“-”（GB/T 15834-2011 §4.13）", "—")
 
 
-_THOUSANDS = Led(re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])"), "", decimal=True)
+_THOUSANDS = Led(re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])"), "", decimal=True, starts_number=".,")
 
 
 @rule(
@@ -255,7 +258,7 @@ _ZH_YEAR = Led(re.compile(r"([〇零○OoＯ0一二三四五六七八九](?<![�
 _ZEROES = "零○OoＯ0"
 # An Arabic year with a letter among its digits: 2O19年, 2OI9年.
 _LETTER_YEAR = Led(re.compile(r"(?<![\w])(?=[0-9OoIl]{4}年)(?=(?:[OoIl]*[0-9]){2})(?=[0-9]*[OoIl])([0-9OoIl]{4})(?=年)"),
-                   "0123456789OoIl")
+                   "0123456789OoIl", then="年", then_at=4)  # four characters and 年: tried where 年 stands four on
 
 
 @rule(
