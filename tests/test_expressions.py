@@ -161,6 +161,17 @@ def test_every_match_holds_the_string_its_rule_looks_for_first(name, data):
             assert "并" in m.group()
 
 
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.sampled_from(CORES["placeholder"][2] + ["这里", "插入", "添加", "×月×日", "20XX年", "X市", "***",
+                                                           "＿＿", "[单位名称]", "【姓名】", "\u3000", "请在此输入"]),
+                max_size=30).map("".join))
+def test_placeholders_are_the_one_expressions_matches(text):
+    """The fields read where their first characters stand and the prompts apart find what the one
+    expression finds, prompt and field side by side or one inside the other."""
+    assert [(m.span(), m.lastgroup) for m in placeholder.placeholders(text)] == \
+        [(m.span(), m.lastgroup) for m in placeholder._PLACEHOLDER.finditer(text)]
+
+
 def plain_pair_hits(text: str, caption) -> list:
     """The paired-marks scan read line by line, each line's marks looked for in the line alone (the
     plain form of punctuation._pair_hits, which finds the marks in one scan and groups them by line)."""

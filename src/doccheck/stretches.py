@@ -91,7 +91,8 @@ class Led:
     is rare where each of its characters is common (一、, 。，, a surname after a comma). With
     ``starts_number``, every match starts a number: it never stands right after a decimal digit or one of
     those characters (the look-behind of ``\\d(?<![\\d.]\\d)``), and only a number's first digit is tried. Every
-    one made is in ``ALL``, where a property test holds it equal to its expression."""
+    one made is in ``ALL``, where a property test holds it equal to its expression. Positions are read as re
+    reads them (a negative one is 0), also for an expression of the ``regex`` package."""
 
     __slots__ = ("rx", "chars", "decimal", "then", "then_at", "after", "starts_number", "_set", "__weakref__")
     ALL: "weakref.WeakSet[Led]" = weakref.WeakSet()  # those alive: a resource's go with it
