@@ -39,7 +39,7 @@ _NUMERIC = Led(re.compile(
     r"(?![\d.．/\-、]\d)(?![号期条项款届批个名人次])"
     + _WEEKDAY
 ), "12", starts_number=".-/、第")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \u3000]*年")
+_YEAR = Led(re.compile(r"(?<!\d)((?:19|20)\d{2})[ \u3000]*年"), "12", starts_number="")
 
 
 def zh_number(s: str) -> int | None:

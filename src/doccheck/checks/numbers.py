@@ -370,7 +370,7 @@ def load_numeral_words(resources=None) -> dict[str, str]:
     return cached_on_disk("numeral-words", (version("jieba"), sorted(_MEASURE), _MIN_FREQ, "commonest"), derive)
 
 
-_LONE_DIGIT = re.compile(r"[1-9](?<![\d.．%][1-9])(?![\d.．%])")
+_LONE_DIGIT = Led(re.compile(r"[1-9](?<![\d.．%][1-9])(?![\d.．%])"), "123456789", starts_number=".．%")
 
 
 @rule(

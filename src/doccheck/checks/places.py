@@ -185,7 +185,7 @@ def place_name(doc, ctx) -> Iterator[Hit]:
             yield Hit(s, e, f"行政区划中没有“{name}”，是否应为“{right}”？", (right,))
 
 
-_ZHOU = re.compile(r"[\u4e00-\u9fff][州洲]")
+_ZHOU = Led(re.compile(r"[\u4e00-\u9fff][州洲]"), "".join(map(chr, range(0x4E00, 0xA000))), then="州洲")  # where 州 or 洲 follows
 
 
 def _zhou(doc, ctx) -> Iterator[Hit]:
