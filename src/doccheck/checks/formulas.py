@@ -43,6 +43,8 @@ class Formulas:
         # a part ends a list's first item, or begins its last, only where the item ends (begins) as one does
         self.last_chars = {p[-1] for p in self.parts}
         self.first_chars = {p[0] for p in self.parts}
+        # each part once in its formula: the first and the last item of a list then give one part each at most
+        self.parts_once = all(len(set(parts)) == len(parts) for _, parts in rows)
 
 
 def load_formulas(res=None) -> Formulas:
@@ -81,8 +83,11 @@ def formula_order(doc, ctx) -> Iterator[Hit]:
     formulas = None
     for list_start, run in lists(text):
         formulas = formulas or ctx.resource("formulas")
+        words = run.split("、")
+        if formulas.parts_once and not any(w in formulas.parts for w in words[1:-1]):
+            continue  # the first and the last item give a part each at most: _ENOUGH (3) needs one between
         items, pos = [], list_start
-        for item in run.split("、"):
+        for item in words:
             items.append((pos, item))
             pos += len(item) + 1
         last = len(items) - 1
