@@ -652,15 +652,17 @@ def split_recipients(t: str, offset: int) -> list[Span]:
 
 
 _HEADING_FIRST = frozenset("一二三四五六七八九十（(")  # and digits: the first characters _HEADING_PATTERNS allow
+# the patterns a line's first character leaves (each pattern has first characters of its own), in their order
+_HEADINGS_AT = {**{c: _HEADING_PATTERNS[:1] for c in "一二三四五六七八九十"}, "（": _HEADING_PATTERNS[1::2],
+                "(": _HEADING_PATTERNS[1::2]}
 _OPENERS = _HEADING_FIRST | frozenset("附第")  # the first characters of a heading or a restart (and digits)
 
 
 def heading_of(ln: Line, text: str | None = None) -> Heading | None:
     """The heading ``ln`` opens with, if any; ``text`` is the document's text the line is from."""
     first = ln.text[:1]
-    if not first or not (first in _HEADING_FIRST or first.isdecimal()):
-        return None  # most lines: four failed matches spared
-    for level, rx in _HEADING_PATTERNS:
+    patterns = _HEADINGS_AT.get(first) or (_HEADING_PATTERNS[2:3] if first.isdecimal() else ())
+    for level, rx in patterns:  # most lines: none, four failed matches spared
         m = rx.match(ln.text)
         if not m:
             continue
