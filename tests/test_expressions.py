@@ -135,8 +135,6 @@ NEEDLES = {
 # (an expression, strings one of which stands in every match, pieces of text: as NEEDLES)
 CORES = {
     "leader titles": (leaders._TITLE, leaders._TITLE_CORES, list(leaders._TITLES) + ["副", "国家", "主", "席", "书", "记"]),
-    "titled name": (typo._TITLED_NAME, typo._TITLE_CORES,
-                    ["市长", "书记", "主任", "主席", "经理", "联系人", "：", "长", "张", "王", "明", "伟", "，"]),
     "placeholder": (placeholder._PLACEHOLDER, (), ["2025", "20", "19", "X", "x", "×", "○", "年", "月", "日", "某", "*", "_",
                                                 "＿", "A", "市", "【", "】", "单位", "{{", "}}", "${", "[", "名称", "]",
                                                 "此处", "填写", "输入", "请", "在此", "\n", " ", "，", "一", "天"]),

@@ -290,8 +290,8 @@ def _windows(text: str, s: Suspect) -> tuple[str, ...]:
 
 # 城市公共绿地控制线（以下简称绿线）; 本条例所称绿线，是指……: a term the document defines. (Each
 # alternative opens with its own word, so that re skips to their first characters.)
-_DEFINED = re.compile("|".join(rf"{w}[“\"]?([\u4e00-\u9fff]{{2,12}})" for w in ("以下简称", "下称", "简称"))
-                      + r"|所称([\u4e00-\u9fff]{2,12}?)[，,]?(?:是指|指)")
+_DEFINED = Led(re.compile("|".join(rf"{w}[“\"]?([\u4e00-\u9fff]{{2,12}})" for w in ("以下简称", "下称", "简称"))
+                          + r"|所称([\u4e00-\u9fff]{2,12}?)[，,]?(?:是指|指)"), "以下简所")
 
 
 def _defined_terms(text: str) -> list[tuple[int, int]]:
@@ -311,8 +311,9 @@ def _defined_terms(text: str) -> list[tuple[int, int]]:
 # skips to surnames rather than trying every character.)
 _NAME = Led(re.compile(rf"[{_SURNAMES}](?:(?<=[：:、，,\s（(）)][{_SURNAMES}])|(?<=^[{_SURNAMES}]))[\u4e00-\u9fff]{{1,2}}"
                        rf"(?=[、，,。；;\s（(）)]|同志|$)", re.M), _SURNAMES, after="：:、，,（(）)" + WHITESPACE)
-_TITLE_CORES = ("长", "书记", "主任", "主席", "经理", "联系人")  # one stands in every match of _TITLED_NAME
-_TITLED_NAME = re.compile(rf"(?:市长|书记|主任|局长|部长|主席|县长|区长|厅长|处长|科长|经理|联系人[：:]?)([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})")
+# (tried where a title's first character stands with its second one on: 市长, 书记 … 联系人)
+_TITLED_NAME = Led(re.compile(rf"(?:市长|书记|主任|局长|部长|主席|县长|区长|厅长|处长|科长|经理|联系人[：:]?)"
+                              rf"([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})"), "市书主局部县区厅处科经联", then="长记任席理系")
 
 
 # A place, road or organisation is named by a word or two before its generic part (丰虹路,
@@ -356,10 +357,7 @@ def proper_name_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _name_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _NAME.finditer(text)]
-    if any(w in text for w in _TITLE_CORES):
-        spans += [m.span(1) for m in _TITLED_NAME.finditer(text)]
-    return spans
+    return [m.span() for m in _NAME.finditer(text)] + [m.span(1) for m in _TITLED_NAME.finditer(text)]
 
 
 @hookimpl
