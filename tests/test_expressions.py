@@ -170,6 +170,14 @@ def test_placeholders_are_the_one_expressions_matches(text):
         [(m.span(), m.lastgroup) for m in placeholder._PLACEHOLDER.finditer(text)]
 
 
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.sampled_from(["市", "国家", "自然资源", "和", "规划", "局", "委员会", "委", "员", "会", "办公室", "办公厅",
+                                 "管理局", "厅", "中心", "中", "心", "由", "，", "。", "\n", "a", "生态环境保护综合行政执法"]),
+                max_size=30).map("".join))
+def test_body_names_are_found_near_their_last_characters_as_everywhere(text):
+    assert [m.span() for m in consistency.org_names(text)] == [m.span() for m in consistency._ORG.finditer(text)]
+
+
 def plain_pair_hits(text: str, caption) -> list:
     """The paired-marks scan read line by line, each line's marks looked for in the line alone (the
     plain form of punctuation._pair_hits, which finds the marks in one scan and groups them by line)."""

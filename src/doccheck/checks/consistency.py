@@ -13,7 +13,7 @@ from ..findings import Hit, Related
 from ..hookspecs import hookimpl
 from ..lexicon import one_edit
 from ..rule import bad, good, rule
-from ..stretches import finditer_in, lines_holding_any
+from ..stretches import CharSet
 
 # Closings that belong to one 文种 (《党政机关公文处理工作条例》第八条 on what each type is for).
 _CLOSINGS = {
@@ -324,6 +324,25 @@ def citation(doc, ctx) -> Iterator[Hit]:
 
 
 _ORG = re.compile(r"(?:[市区县省]|国家)?[\u4e00-\u9fff]{2,14}?(?:委员会|办公室|办公厅|管理局|局|委|厅|中心)")
+_ORG_LAST = CharSet("会室厅局委心")  # the last character of every name _ORG finds
+_ORG_LONGEST = 19  # characters: 国家, fourteen, 委员会
+
+
+def org_names(text: str) -> Iterator[re.Match]:
+    """``_ORG.finditer(text)``, read only within the longest name's reach before a character a name ends
+    with: a match lies inside the reach of its own last character, so reaches that touch are read as one
+    and none is crossed by a match. The expression tries up to fourteen lengths at every character it is
+    given; most characters of a text are nowhere near a 局 or a 委."""
+    reaches, i = [], _ORG_LAST.find(text)
+    while i != -1:
+        lo = max(0, i + 1 - _ORG_LONGEST)
+        if reaches and lo <= reaches[-1][1]:
+            reaches[-1] = (reaches[-1][0], i + 1)
+        else:
+            reaches.append((lo, i + 1))
+        i = _ORG_LAST.find(text, i + 1)
+    for lo, hi in reaches:
+        yield from _ORG.finditer(text, lo, hi)
 _ABBREVIATED = re.compile(r"(?:以下简称|下称|简称)")
 _LEAD = set("由和与及向对在经请将把会同并")
 
@@ -354,8 +373,7 @@ def body_name(doc, ctx) -> Iterator[Hit]:
     if _ABBREVIATED.search(text):
         return  # the document introduces its short forms; they are not checked against each other
     first: dict[str, int] = {}
-    # every name ends in 局, 委, 室, 厅 or 中心, inside one line: only the lines with one are scanned
-    for m in finditer_in(_ORG, text, lines_holding_any(text, "局委室厅心")):
+    for m in org_names(text):
         name, start = m.group(), m.start()
         cut = next((k for k in (1, 2) if k < len(name) and name[k] in "市区县省" and name[k - 1] in _LEAD), 0)
         name, start = name[cut:], start + cut  # 由市自然资源和规划局: the name starts at 市
