@@ -89,6 +89,11 @@ _MIXED = re.compile(
 )
 
 
+def _mixes(text: str, stretches) -> bool:
+    """Whether ``_MIXING`` matches in ``text`` (whose digits lie in ``stretches``)."""
+    return search_in(_DIGIT_THEN_ZH, text, stretches) is not None or search_in(_DIGIT_AFTER_ZH, text, stretches) is not None
+
+
 @rule(
     id="number.mixed-numerals",
     category="number",
@@ -114,7 +119,7 @@ def mixed_numerals(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     # each branch of _MIXED holds one of _MIXING's matches: a tenth of its scan; both need a digit, so
     # only the lines with one are read (over the whole text the test cost as much as it saved)
-    if search_in(_MIXING, text, doc.digit_stretches):
+    if _mixes(text, doc.digit_stretches):
         for m in finditer_in(_MIXED, text, doc.digit_stretches):
             yield Hit(m.start(), m.end(), f"“{m.group()}”混用了阿拉伯数字和汉字数字，同一数值应使用同一种数字（{STD}）")
     if not search_in(_DATE_MIXING, text, doc.digit_stretches):
@@ -124,7 +129,10 @@ def mixed_numerals(doc, ctx) -> Iterator[Hit]:
 
 
 # Where the two scripts meet inside a number (5千, 3万5, 二〇25, 202五) and inside a date (二〇二五年3, 2025年三)
-_MIXING = Led(re.compile(r"\d[千百〇一二三四五六七八九]|\d万\d|[〇一二三四五六七八九十]\d"), "〇一二三四五六七八九十", decimal=True)
+_MIXING = re.compile(r"\d[千百〇一二三四五六七八九]|\d万\d|[〇一二三四五六七八九十]\d")  # what _mixes() looks for
+# its two sides, each read where it can stand: a digit with a numeral (or 万) next, a digit after a numeral
+_DIGIT_THEN_ZH = Led(re.compile(r"\d[千百〇一二三四五六七八九]|\d万\d"), "", decimal=True, then="千百〇一二三四五六七八九万")
+_DIGIT_AFTER_ZH = Led(re.compile(r"\d(?<=[〇一二三四五六七八九十]\d)"), "", decimal=True, after="〇一二三四五六七八九十")
 _DATE_MIXING = Led(re.compile(r"[〇零一二三四五六七八九十]年\d|\d年[〇零一二三四五六七八九十]"), "〇零一二三四五六七八九十", decimal=True,
                    then="年")  # a digit is tried only where 年 follows it
 
