@@ -14,9 +14,9 @@ from ..rule import bad, good, rule
 from ..stretches import Led
 
 _STANDIN = "XxＸｘ×✕╳"
+_YEARS = r"(?P<year>(?:19|20)[0-9]?[" + _STANDIN + r"○]{1,2}(?=年|〕|\]|】))"
 _FIELDS = (
-    r"(?P<year>(?:19|20)[0-9]?[" + _STANDIN + r"○]{1,2}(?=年|〕|\]|】))"
-    r"|(?P<md>[" + _STANDIN + r"○]{1,2}月[" + _STANDIN + r"○]{1,2}日)"
+    r"(?P<md>[" + _STANDIN + r"○]{1,2}月[" + _STANDIN + r"○]{1,2}日)"
     r"|(?P<cross>[" + _STANDIN + r"]{2,}|[○]{2,}|某某+|[＊*]{3,}|_{3,}|＿{2,})"
     r"|(?P<single>(?<![A-Za-z0-9])[" + _STANDIN + r"ABCＡＢＣ](?=(?:省|市|县|区|镇|乡|村|局|委|办|厅|部|处|科|公司|单位|同志|先生|女士)))"
     r"|(?P<field>【(?![\d\s]+】)[^【】\n]{1,20}】|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\[[^\[\]\n]{1,20}(?:名称|姓名|日期|时间|地点|单位|金额|号码|文号)\])"
@@ -24,11 +24,14 @@ _FIELDS = (
 # 请填写单位名称 alone on its line is a template's prompt; 请填写附表后报送 is an instruction
 _PROMPTS = (r"(?P<prompt>此处(?:填写|输入|插入|添加)[^，。；\n]{0,20}|^[ \u3000]*请(?:在此)?(?:填写|输入)[^，。；\n]{0,12}$"
             r"|(?:在此|这里)(?:填写|输入)[^，。；\n]{0,12})")
-_PLACEHOLDER = regex.compile(_FIELDS + "|" + _PROMPTS, regex.M)  # what placeholders() finds, in one expression
-# The fields start with one of these characters: read where one stands. The prompts may start at 在, 这
-# or a space at a line's start, and in one expression with the fields made regex try every character
-# (a noisy draft's 0.17 ms): apart, and only in a text with a prompt word.
-_FIELD = Led(regex.compile(_FIELDS, regex.M), "12" + _STANDIN + "○某＊*_＿ABCＡＢＣ【{$[")
+# what placeholders() finds, in one expression
+_PLACEHOLDER = regex.compile(_YEARS + "|" + _FIELDS + "|" + _PROMPTS, regex.M)
+# Its parts, in its order, each read where it can start: a year (20XX年) at a 1 with a 9 next or a 2 with a
+# 0; the other fields at a stand-in, 某, 【 …; the prompts, which may start at 在, 这 or a space at a
+# line's start (in one expression with the fields they made regex try every character: a noisy draft's
+# 0.17 ms), only in a text with a prompt word. No two parts' matches start with the same character.
+_YEAR = Led(regex.compile(_YEARS, regex.M), "12", then="90")
+_FIELD = Led(regex.compile(_FIELDS, regex.M), _STANDIN + "○某＊*_＿ABCＡＢＣ【{$[")
 _PROMPT = regex.compile(_PROMPTS, regex.M)
 
 # Every match holds one of these characters or prompt words: a text without any is not scanned by the
@@ -38,20 +41,23 @@ _PROMPT_WORDS = ("填写", "输入", "插入", "添加")
 
 
 def placeholders(text: str) -> Iterator[regex.Match]:
-    """``_PLACEHOLDER.finditer(text)``: the fields' and the prompts' matches, at each step the one that
-    starts first (the fields' where both start at once: they come first in the alternation), the next
-    looked for past it."""
-    if not any(w in text for w in _PROMPT_WORDS):
-        yield from _FIELD.finditer(text)
-        return
-    field, prompt = _FIELD.search(text), _PROMPT.search(text)
-    while field is not None or prompt is not None:
-        m = field if prompt is None or (field is not None and field.start() <= prompt.start()) else prompt
+    """``_PLACEHOLDER.finditer(text)``: its parts' matches, at each step the one that starts first (of two
+    at one start, the part that comes first in the alternation), each part's next looked for past it."""
+    parts = (_YEAR, _FIELD, _PROMPT) if any(w in text for w in _PROMPT_WORDS) else (_YEAR, _FIELD)
+    found = [part.search(text) for part in parts]
+    while True:
+        first = None
+        for k, m in enumerate(found):
+            if m is not None and (first is None or m.start() < found[first].start()):
+                first = k
+        if first is None:
+            return
+        m = found[first]
         yield m
-        if field is not None and field.start() < m.end():
-            field = _FIELD.search(text, m.end())
-        if prompt is not None and prompt.start() < m.end():
-            prompt = _PROMPT.search(text, m.end())
+        for k, other in enumerate(found):
+            if other is not None and other.start() < m.end():
+                found[k] = parts[k].search(text, m.end())
+
 
 # Named conventions a template repository may declare (options."placeholder.unfilled".convention).
 CONVENTIONS = {
