@@ -6,6 +6,7 @@ message that cites nothing, the standard its rule rests on."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 TITLES = {
     "GB/T 9704-2012": "《党政机关公文格式》",
@@ -42,12 +43,24 @@ def cite(message: str, references: tuple[str, ...]) -> str:
     """``message`` with its citations in full; one that cites nothing gets the standard or
     regulation its rule's first reference names (without a clause, which may be another's)."""
     if _CITES.search(message):
-        return expand(message)
-    for ref in references[:1]:
+        return _expanded(message)
+    return message + _named_by(tuple(references[:1]))
+
+
+# Both remembered: a rule's messages and references are few, and every finding's message is cited
+@lru_cache(maxsize=1024)
+def _expanded(message: str) -> str:
+    return expand(message)
+
+
+@lru_cache(maxsize=1024)
+def _named_by(references: tuple[str, ...]) -> str:
+    """What a message that cites nothing gets from its rule's first reference: （code and title）, or nothing."""
+    for ref in references:
         code = next((c for c in TITLES if ref.startswith(c)), None)
         if code:
-            return f"{message}（{code}{TITLES[code]}）"
+            return f"（{code}{TITLES[code]}）"
         m = re.match(r"(《[^》]*(?:条例|办法)》(?:（\d{4}）)?)", ref)
         if m:
-            return f"{message}（{m.group(1)}）"
-    return message
+            return f"（{m.group(1)}）"
+    return ""
