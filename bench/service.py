@@ -10,6 +10,7 @@ import http.client
 import json
 import os
 import random
+import resource
 import socket
 import statistics
 import subprocess
@@ -80,24 +81,63 @@ def published(n: int) -> list[str]:
     return out[:n]
 
 
-def measure(base: str, label: str, workers: int, bodies: list[bytes], again: bytes | None) -> None:
+def cpu_ms(pid: int) -> float:
+    """A process's CPU time (user and system) in ms, from /proc; 0 where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes started by ``pid`` and by those (the check workers and their fork server)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    out, todo = [], list(children.get(pid, []))
+    while todo:
+        out.append(todo.pop())
+        todo += children.get(out[-1], [])
+    return out
+
+
+def own_cpu_ms() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return (r.ru_utime + r.ru_stime) * 1000
+
+
+def measure(base: str, label: str, workers: int, bodies: list[bytes], again: bytes | None, server: int) -> None:
     """Latency with one client (200 requests), then with 8 concurrent clients for about 5 s, each client
-    on a connection of its own that it keeps open (``post``)."""
+    on a connection of its own that it keeps open (``post``), and where the CPU of those requests went
+    (/proc): the check workers, the server's event loop, this client."""
     for _ in range(5):
         post(base + "/api/v1/check", bodies[0])  # warm
     same = sorted(post(base + "/api/v1/check", again) for _ in range(100)) if again else []
     lat = sorted(post(base + "/api/v1/check", bodies[k]) for k in range(1, 201))
+    helpers = descendants(server)
+    cpu = [sum(map(cpu_ms, helpers)), cpu_ms(server), own_cpu_ms()]
     n, start, busy = 201, time.perf_counter(), []
     with ThreadPoolExecutor(8) as pool:
         while time.perf_counter() - start < 5 and n + 40 <= len(bodies):
             busy += pool.map(lambda k, b=bodies: post(base + "/api/v1/check", b[k]), range(n, n + 40))
             n += 40
     rps = (n - 201) / (time.perf_counter() - start)
+    spent = [(now - then) / max(1, n - 201) for now, then in
+             zip([sum(map(cpu_ms, helpers)), cpu_ms(server), own_cpu_ms()], cpu)]
     busy.sort()
     print(f"service [{label}], {workers} worker processes: "
           f"1 client p50 {statistics.median(lat):.1f} ms, p95 {lat[int(len(lat) * 0.95)]:.1f} ms; "
           f"8 concurrent clients p50 {statistics.median(busy):.1f} ms, p95 {busy[int(len(busy) * 0.95)]:.1f} ms, "
-          f"{rps:.0f} requests/s ({n - 201} requests)"
+          f"{rps:.0f} requests/s ({n - 201} requests; CPU a request: workers {spent[0]:.2f} ms, "
+          f"server {spent[1]:.2f} ms, clients {spent[2]:.2f} ms)"
           + (f"; the same draft checked again: p50 {statistics.median(same):.1f} ms" if same else ""))
 
 
@@ -121,11 +161,11 @@ def main() -> int:
 
         for label, options in (("full rule set", {}), ("without typo.statistical", {"ignore": ["typo.statistical"]})):
             measure(base, f"{label}, new {len(draft)}-character drafts, one character in fifteen changed", workers,
-                    [body(fresh(draft, k), options) for k in range(1200)], body(draft, options))
+                    [body(fresh(draft, k), options) for k in range(1200)], body(draft, options), proc.pid)
         real = published(1200)
         if len(real) > 400:
             measure(base, f"full rule set, {len(real)} pieces of published texts of about 3,000 characters", workers,
-                    [body(t, {}) for t in real], None)
+                    [body(t, {}) for t in real], None, proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
