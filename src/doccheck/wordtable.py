@@ -29,8 +29,8 @@ TABLE_KEY = (FORMAT, sys.byteorder)
 class WordTable(Mapping):
     """word → count, like jieba's ``FREQ`` (0 for a prefix that is no word), with the compiled
     loops as methods: ``gains``, ``best_path``, ``segment`` (scoring.UnigramScorer's), ``known_words``
-    (language_model.WordLM.tokens's, for Han text), ``lm_gain`` (WordLM.gain's), ``cover`` and ``occurrences`` (lexicon.PhraseMatcher's,
-    over the words whose count is not 0)."""
+    (language_model.WordLM.tokens's, for Han text), ``lm_gain`` (WordLM.gain's), ``cover`` and
+    ``occurrences`` (lexicon.PhraseMatcher's, over the words whose count is not 0)."""
 
     __slots__ = ("_table", "buffer", "get", "gains", "best_path", "segment", "known_words", "lm_gain", "cover",
                  "occurrences", "counts", "total")

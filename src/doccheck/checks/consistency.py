@@ -13,7 +13,7 @@ from ..findings import Hit, Related
 from ..hookspecs import hookimpl
 from ..lexicon import one_edit
 from ..rule import bad, good, rule
-from ..stretches import CharSet
+from ..stretches import CharSet, merged
 
 # Closings that belong to one 文种 (《党政机关公文处理工作条例》第八条 on what each type is for).
 _CLOSINGS = {
@@ -333,15 +333,11 @@ def org_names(text: str) -> Iterator[re.Match]:
     with: a match lies inside the reach of its own last character, so reaches that touch are read as one
     and none is crossed by a match. The expression tries up to fourteen lengths at every character it is
     given; most characters of a text are nowhere near a 局 or a 委."""
-    reaches, i = [], _ORG_LAST.find(text)
+    ends, i = [], _ORG_LAST.find(text)
     while i != -1:
-        lo = max(0, i + 1 - _ORG_LONGEST)
-        if reaches and lo <= reaches[-1][1]:
-            reaches[-1] = (reaches[-1][0], i + 1)
-        else:
-            reaches.append((lo, i + 1))
+        ends.append(i + 1)
         i = _ORG_LAST.find(text, i + 1)
-    for lo, hi in reaches:
+    for lo, hi in merged((max(0, end - _ORG_LONGEST), end) for end in ends):
         yield from _ORG.finditer(text, lo, hi)
 _ABBREVIATED = re.compile(r"(?:以下简称|下称|简称)")
 _LEAD = set("由和与及向对在经请将把会同并")

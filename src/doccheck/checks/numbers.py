@@ -91,7 +91,7 @@ _MIXED = re.compile(
 
 def _mixes(text: str, stretches) -> bool:
     """Whether ``_MIXING`` matches in ``text`` (whose digits lie in ``stretches``)."""
-    return search_in(_DIGIT_THEN_ZH, text, stretches) is not None or search_in(_DIGIT_AFTER_ZH, text, stretches) is not None
+    return any(search_in(side, text, stretches) is not None for side in (_DIGIT_THEN_ZH, _DIGIT_AFTER_ZH))
 
 
 @rule(
@@ -142,8 +142,8 @@ _MIXED_DATE = re.compile(rf"[{_ZH_DIGIT}]{{4}}年\d{{1,2}}月(?:\d{{1,2}}日)?|(
 
 
 _UNIT = r"(?:%|‰|万元|亿元|万|亿|元|℃|人次|人|个|家|次|天|小时|公里|千米|米|吨|亩|公顷|岁|项|件|所|辆|台|套|平方米|立方米)"
-_PCT_RANGE = Led(re.compile(r"(\d(?<![\d.]\d)\d*(?:\.\d+)?)([～~—－-]|至|到)(\d+(?:\.\d+)?)(%|‰|万元|亿元|万|亿)"), "", decimal=True,
-                 starts_number=".")
+_PCT_RANGE = Led(re.compile(r"(\d(?<![\d.]\d)\d*(?:\.\d+)?)([～~—－-]|至|到)(\d+(?:\.\d+)?)(%|‰|万元|亿元|万|亿)"), "",
+                 decimal=True, starts_number=".")
 # 5月1日-5日, 3月-5月: a span of dates joined by a hyphen after its first 月 or 日
 _DATE_RANGE = re.compile(r"[-－](?<=\d[月日][-－])(?=\d{1,4}[年月日])")
 _HYPHEN_RANGE = Led(re.compile(r"(\d(?<![\d.A-Za-z-]\d)\d*(?:\.\d+)?)[-－](\d+(?:\.\d+)?)(?=" + _UNIT + r"|年|月|日)"), "",
@@ -198,7 +198,8 @@ def range_form(doc, ctx) -> Iterator[Hit]:
         yield Hit.fixing(m.start(), m.end(), "表示时间范围用一字线“—”（或“至”），不用短横线“-”（GB/T 15834-2011 §4.13）", "—")
 
 
-_THOUSANDS = Led(re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])"), "", decimal=True, starts_number=".,")
+_THOUSANDS = Led(re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])"), "", decimal=True,
+                 starts_number=".,")
 
 
 @rule(

@@ -185,7 +185,8 @@ def place_name(doc, ctx) -> Iterator[Hit]:
             yield Hit(s, e, f"行政区划中没有“{name}”，是否应为“{right}”？", (right,))
 
 
-_ZHOU = Led(re.compile(r"[\u4e00-\u9fff][州洲]"), "".join(map(chr, range(0x4E00, 0xA000))), then="州洲")  # where 州 or 洲 follows
+# tried where 州 or 洲 follows a character of the basic Han block
+_ZHOU = Led(re.compile(r"[\u4e00-\u9fff][州洲]"), "".join(map(chr, range(0x4E00, 0xA000))), then="州洲")
 
 
 def _zhou(doc, ctx) -> Iterator[Hit]:
