@@ -359,6 +359,9 @@ standard short name, used alike throughout.""",
     examples=[
         bad("关于做好防汛工作的通知\n各区人民政府：\n由市自然资源和规划局牵头，市水务局配合。"
             "市自然资源规划局负责汇总。\n江州市人民政府\n2025年5月6日\n", at="市自然资源规划局"),
+        # the shorter form first: the longer one is the variant
+        bad("关于做好防汛工作的通知\n各区人民政府：\n由市应急管理局牵头，市自然资源规划局配合。"
+            "市自然资源和规划局负责汇总。\n江州市人民政府\n2025年5月6日\n", at="市自然资源和规划局"),
         good("关于做好防汛工作的通知\n各区人民政府：\n由市自然资源和规划局（以下简称市规划资源局）牵头。"
              "市规划资源局负责汇总；市教育局、区教育局配合。\n江州市人民政府\n2025年5月6日\n"),
     ],
@@ -368,20 +371,26 @@ def body_name(doc, ctx) -> Iterator[Hit]:
     text = doc.text
     if _ABBREVIATED.search(text):
         return  # the document introduces its short forms; they are not checked against each other
-    first: dict[str, int] = {}
+    seen: set[str] = set()
+    # the names met so far by first and last character and length, each with its place in that order:
+    # a name is compared only with those a character longer or shorter that begin and end as it does
+    first: dict[tuple[str, str, int], list[tuple[int, str, int]]] = {}
     for m in org_names(text):
         name, start = m.group(), m.start()
         cut = next((k for k in (1, 2) if k < len(name) and name[k] in "市区县省" and name[k - 1] in _LEAD), 0)
         name, start = name[cut:], start + cut  # 由市自然资源和规划局: the name starts at 市
         if len(name) < 6:
             continue
-        for other, at in first.items():
-            if len(other) != len(name) and one_edit(name, other) and name[0] == other[0] \
-                    and name[-1] == other[-1]:
+        n = len(name)
+        near = first.get((name[0], name[-1], n - 1), []) + first.get((name[0], name[-1], n + 1), [])
+        for _, other, at in sorted(near):  # the first met, as the document has them
+            if one_edit(name, other):
                 yield Hit(start, m.end(), f"“{name}”与前文的“{other}”写法不一，同一机关应前后一致",
                           related=(Related(at, at + len(other), f"前文写作“{other}”"),))
                 break
-        first.setdefault(name, start)
+        if name not in seen:
+            seen.add(name)
+            first.setdefault((name[0], name[-1], n), []).append((len(seen), name, start))
 
 
 @rule(
