@@ -228,6 +228,9 @@ government websites report first, and the one readers remember.""",
         bad("加快构建新发展各局。", at="新发展各局"),
         bad("要建立部门之间的联动机智。", at="联动机智"),  # a real word typed into a collocation
         bad("节假日期间各街道要做好值班值首。", at="值班值首"),
+        bad("对督查发现的问题要立行立改，确保整该到位。", at="整该到位"),
+        bad("以案为鉴、警钟常鸣，筑牢安全防线。", at="警钟常鸣"),
+        good("要建立健全长效机制，对发现的问题及时整改、整改到位。"),
         good("他机智地应对了突发情况，事后向领导作了汇报。"),
         good("根据《中华人民共和国刑法》《中华人民共和国水法》的规定。"),  # another law, not a slip of 宪法
         good("推行一窗通办、党纪学习教育；构建国际国内双循环。"),  # another term of a family, or its words moved
