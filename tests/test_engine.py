@@ -14,6 +14,29 @@ def test_statistical_detector_defers_to_the_curated_lists():
     assert ("typo.statistical", "认") in found      # nothing else did
 
 
+def test_a_rule_that_defers_silences_others_with_what_it_keeps():
+    # typo.fixed-term gives way to the curated list; what it keeps, the detector gives way to
+    text = "各级领导干部要一如继往地关心基层。要建立管护长效机智，确保设施长期发挥效益。"
+    found = {(f.rule, text[f.start:f.end]) for f in doccheck.check_text(text, strict=True).findings
+             if f.category.value == "typo"}
+    assert ("typo.common-misspellings", "一如继往") in found
+    assert ("typo.fixed-term", "一如继往") not in found  # one slip, one finding
+    assert ("typo.fixed-term", "长效机智") in found
+    assert not any(rule in ("typo.statistical", "typo.possible") and span == "智" for rule, span in found)
+
+
+def test_rules_that_defer_to_each_other_do_not_silence_each_other():
+    from doccheck.engine import _drop_deferred
+    from doccheck.findings import Finding
+    from doccheck.plugins import default_registry
+
+    rules = default_registry().rules
+    a, b = (Finding(rule=r, category=rules[r].category, severity=rules[r].severity, message="", start=3, end=4,
+                    line=1, column=4, excerpt="") for r in ("typo.statistical", "typo.possible"))
+    deferring = {r: rules[r].defers_to for r in ("typo.statistical", "typo.possible")}
+    assert _drop_deferred([a, b], rules, deferring) == [a, b]
+
+
 def test_findings_are_sorted_and_unique():
     text = "经研究,决定召开会议.\n经研究,决定召开会议.\n"
     findings = doccheck.check_text(text, strict=True).findings

@@ -254,20 +254,39 @@ def check_document(
 
 def _drop_deferred(findings: list[Finding], rules: dict[str, Rule],
                    deferring: dict[str, tuple[str, ...]]) -> list[Finding]:
-    """Drop a finding of a rule that defers to others (``deferring``: its selectors) when one of
-    theirs overlaps it."""
+    """Drop a finding of a rule that defers to others (``deferring``: its selectors) when a kept finding
+    of theirs overlaps it. A rule that defers is heard by those that defer to it once its own deferring
+    is done (typo.fixed-term gives way to the curated list, and the detector to what typo.fixed-term
+    keeps); two rules that defer to each other, directly or through others (typo.statistical and
+    typo.possible: each defers to every typo rule), do not silence each other."""
     if not deferring or not any(f.rule in deferring for f in findings):
         return findings
-    out = []
-    index: dict[tuple[str, ...], SpanIndex] = {}
+    by_rule: dict[str, list[Finding]] = {}
     for f in findings:
-        selectors = deferring.get(f.rule)
-        if selectors:
-            if selectors not in index:
-                index[selectors] = SpanIndex(
-                    (g.start, max(g.end, g.start + 1)) for g in findings
-                    if g.rule not in deferring and any(rules[g.rule].matches(s) for s in selectors))
-            if index[selectors].overlaps(f.start, max(f.end, f.start + 1)):
-                continue
-        out.append(f)
-    return out
+        by_rule.setdefault(f.rule, []).append(f)
+    speakers = {r: [q for q in by_rule if q != r and any(rules[q].matches(s) for s in deferring[r])]
+                for r in by_rule if r in deferring}
+    reach: dict[str, set[str]] = {}  # the deferring rules each one defers to, directly or through others
+    for r in speakers:
+        seen, todo = set(), [q for q in speakers[r] if q in speakers]
+        while todo:
+            q = todo.pop()
+            if q not in seen:
+                seen.add(q)
+                todo += [x for x in speakers[q] if x in speakers]
+        reach[r] = seen
+    heard = {r: [q for q in qs if q not in speakers or r not in reach[q]] for r, qs in speakers.items()}
+    kept: dict[str, list[Finding]] = {r: fs for r, fs in by_rule.items() if r not in speakers}
+
+    def settle(r: str) -> None:
+        for q in heard[r]:
+            if q not in kept:
+                settle(q)  # heard deferring rules do not defer back: no cycle here
+        index = SpanIndex((g.start, max(g.end, g.start + 1)) for q in heard[r] for g in kept[q])
+        kept[r] = [f for f in by_rule[r] if not index.overlaps(f.start, max(f.end, f.start + 1))]
+
+    for r in speakers:
+        if r not in kept:
+            settle(r)
+    keep = {id(f) for fs in kept.values() for f in fs}
+    return [f for f in findings if id(f) in keep]

@@ -35,7 +35,7 @@ class TermIndex:
         swapped: dict[str, str] = {}
         if segment is not None:
             for t, kind in terms.items():
-                if kind in ("地名", "术语", "常用搭配") or len(t) < 5:
+                if kind in ("地名", "术语", "常用搭配", "成语") or len(t) < 5:
                     continue  # 国际国内双循环 is also said: the slogans' parallel words do move
                 words = segment(t)
                 # the last word (活动, 思想, 委员会) stays: 依法治国全面推进 is no 全面依法治国 swapped
@@ -174,9 +174,10 @@ _NAMED_KINDS = {"机构", "规范简称", "地名", "法规", "国名", "政党"
 
 
 def _fixed_terms() -> dict[str, str]:
-    """data/fixed-terms.txt (term, tab, kind) and data/collocations.txt (kind 常用搭配): term → kind."""
+    """data/fixed-terms.txt (term, tab, kind), data/collocations.txt (kind 常用搭配) and data/idioms.txt
+    (kind 成语): term → kind."""
     terms: dict[str, str] = {}
-    for name, default in (("fixed-terms.txt", "术语"), ("collocations.txt", "常用搭配")):
+    for name, default in (("fixed-terms.txt", "术语"), ("collocations.txt", "常用搭配"), ("idioms.txt", "成语")):
         for row in data_rows(name):
             terms.setdefault(row[0].strip(), (row[1].strip() if len(row) > 1 else "") or default)
     return terms
@@ -204,15 +205,16 @@ def load_terms(res=None) -> TermIndex:
     doc="""\
 What it does: finds a span one character away from a fixed political term, a central body's full or
 standard short name (data/fixed-terms.txt), a collocation official documents use again and again
-(data/collocations.txt: 领导小组, 长效机制, 值班值守 — where a real word typed in its place, 长效机智,
-is what a dictionary cannot see) or a place name of four characters or more (the
-gazetteer): a wrong character (中华人民共合国, 鱿鱼圈区), or, in names of five or more, a missing or
-extra one (齐齐哈市 for 齐齐哈尔市). Where a term has valid neighbours one character away — laws (刑法,
-宪法), slogans and campaigns (第一个/第二个百年奋斗目标, 党史/党纪学习教育), short names, any term of five
-characters or fewer — the wrong character must sound or look like the right one (乡村振新, 四个意思);
-in the name of the State or a body's long name any character is a slip (中共人民共和国). A span that is
-itself a term, a place or a dictionary word is left alone, and so is one that the document writes as
-it is more than once (a name of its own); of two spans one inside the other, the longer is reported.
+(data/collocations.txt: 领导小组, 长效机制, 值班值守 — where a real word typed in its place, 长效机智, is what a
+dictionary cannot see), an idiom (data/idioms.txt: THUOCL's 2,312 most frequent 成语 — 既往开来 for 继往开来,
+事半功陪) or a place name of four characters or more (the gazetteer): a wrong character (中华人民共合国, 鱿鱼圈区), or,
+in names of five or more, a missing or extra one (齐齐哈市 for 齐齐哈尔市); where the curated list of
+misspellings names the slip (一如继往), it speaks instead. Where a term has valid neighbours one character
+away — laws (刑法, 宪法), slogans and campaigns (第一个/第二个百年奋斗目标, 党史/党纪学习教育), short names, any term of five
+characters or fewer — the wrong character must sound or look like the right one (乡村振新, 四个意思); in the
+name of the State or a body's long name any character is a slip (中共人民共和国). A span that is itself a term,
+a place or a dictionary word is left alone, and so is one that the document writes as it is more than
+once (a name of its own); of two spans one inside the other, the longer is reported.
 
 Why is this bad? A misspelt 国名, body or place in an issued document is the error that inspections of
 government websites report first, and the one readers remember.""",
@@ -230,6 +232,9 @@ government websites report first, and the one readers remember.""",
         bad("节假日期间各街道要做好值班值首。", at="值班值首"),
         bad("对督查发现的问题要立行立改，确保整该到位。", at="整该到位"),
         bad("以案为鉴、警钟常鸣，筑牢安全防线。", at="警钟常鸣"),
+        bad("新的一年，我们要既往开来、开拓进取。", at="既往开来"),  # an idiom
+        bad("统筹推进两项工作，收到事半功陪的效果。", at="事半功陪"),
+        good("我们要继往开来，以精益求精的态度把工作做得相得益彰、事半功倍。"),
         good("要建立健全长效机制，对发现的问题及时整改、整改到位。"),
         good("他机智地应对了突发情况，事后向领导作了汇报。"),
         good("根据《中华人民共和国刑法》《中华人民共和国水法》的规定。"),  # another law, not a slip of 宪法
@@ -238,6 +243,7 @@ government websites report first, and the one readers remember.""",
         good("根据《中华人民共和国安全生产法》的规定，深入学习习近平新时代中国特色社会主义思想。"),
         good("辽宁省营口市鲅鱼圈区；国家卫生健康委；国务院办公厅。"),
     ],
+    defers_to=("typo.common-misspellings",),  # the curated list names the wrong word itself (惯彻 in 惯彻落实)
 )
 def fixed_term(doc, ctx) -> Iterator[Hit]:
     text = doc.text
