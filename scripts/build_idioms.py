@@ -12,8 +12,9 @@ sayings (跑了和尚跑不了庙), not what a document quotes. Read by typo.fix
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
+
+from datalist import run, write
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "doccheck" / "data" / "idioms.txt"
 SOURCE = "data/THUOCL_chengyu.txt"
@@ -37,13 +38,8 @@ def main(repo: str) -> int:
     header = ("# Idioms (成语) of four or five characters that at least " + f"{MIN_DF:,}" + " documents of THUOCL's corpus\n"
               "# hold, most frequent first: THUOCL (thunlp/THUOCL, MIT licence, see NOTICE) data/THUOCL_chengyu.txt,\n"
               "# commit " + commit + ". Regenerate with scripts/build_idioms.py. Read by typo.fixed-term (kind 成语).\n")
-    OUT.write_text(header + "\n".join(idioms) + "\n", encoding="utf-8")
-    print(f"{len(idioms)} idioms -> {OUT}")
-    return 0
+    return write(OUT, header, idioms, "idioms")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        print(__doc__)
-        sys.exit(2)
-    sys.exit(main(sys.argv[1]))
+    run(main, __doc__)

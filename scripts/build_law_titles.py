@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
+
+from datalist import run, write
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "doccheck" / "data" / "law-titles.txt"
 FOLDERS = ("宪法", "宪法相关法", "民法典", "民法商法", "行政法", "经济法", "社会法", "刑法",
@@ -43,13 +44,8 @@ def main(repo: str) -> int:
     header = ("# Titles of national laws, administrative regulations and departmental rules (without the\n"
               "# prefix 中华人民共和国), from LawRefBook/Laws commit " + commit + " (file names; the texts come\n"
               "# from flk.npc.gov.cn). Regenerate with scripts/build_law_titles.py. Read by typo.law-title.\n")
-    OUT.write_text(header + "\n".join(sorted(titles)) + "\n", encoding="utf-8")
-    print(f"{len(titles)} titles -> {OUT}")
-    return 0
+    return write(OUT, header, sorted(titles), "titles")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        print(__doc__)
-        sys.exit(2)
-    sys.exit(main(sys.argv[1]))
+    run(main, __doc__)
