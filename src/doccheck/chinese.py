@@ -25,7 +25,8 @@ def is_zh(ch: str) -> bool:
 
 # Each kind of non-prose with the substring that must be present for it to occur (or an expression
 # that finds one, where the substring is common), so a text without any of them costs a few tests.
-_FILE_EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpg|png|wps|ofd)\b", re.I)
+_EXTENSION = r"\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpg|png|wps|ofd)\b"
+_FILE_EXTENSION = re.compile(_EXTENSION, re.I)
 _NOT_PROSE = (
     ("://", re.compile(r"(?:https?|ftp)://[^\s\u3000，。；！？“”（）《》、]+", re.I)),
     ("www.", re.compile(r"www\.[A-Za-z0-9.-]+[^\s\u3000，。；！？“”（）《》、]*", re.I)),
@@ -33,7 +34,7 @@ _NOT_PROSE = (
     ("`", re.compile(r"`[^`\n]+`")),
     # "." stands in every decimal number: the extension (literal-led, so skipped to) is the test, and
     # a run of letters and digits is not tried at every one of them
-    (_FILE_EXTENSION, re.compile(r"[A-Za-z0-9_-]+\.(?:docx?|xlsx?|pptx?|pdf|txt|md|zip|rar|jpg|png|wps|ofd)\b", re.I)),
+    (_FILE_EXTENSION, re.compile(r"[A-Za-z0-9_-]+" + _EXTENSION, re.I)),
 )
 
 

@@ -31,12 +31,13 @@ _PLACEHOLDER = regex.compile(_YEARS + "|" + _FIELDS + "|" + _PROMPTS, regex.M)
 # line's start (in one expression with the fields they made regex try every character: a noisy draft's
 # 0.17 ms), only in a text with a prompt word. No two parts' matches start with the same character.
 _YEAR = Led(regex.compile(_YEARS, regex.M), "12", then="90")
-_FIELD = Led(regex.compile(_FIELDS, regex.M), _STANDIN + "○某＊*_＿ABCＡＢＣ【{$[")
+_FIELD_FIRST = _STANDIN + "○某＊*_＿ABCＡＢＣ【{$["  # what a field other than a year may start with
+_FIELD = Led(regex.compile(_FIELDS, regex.M), _FIELD_FIRST)
 _PROMPT = regex.compile(_PROMPTS, regex.M)
 
 # Every match holds one of these characters or prompt words: a text without any is not scanned by the
 # expression above (nine published texts in ten; the scan is a fortieth of a check).
-_MAY_HOLD = Led(re.compile("[" + re.escape(_STANDIN + "○某＊*_＿ABCＡＢＣ【{$[") + "]"), _STANDIN + "○某＊*_＿ABCＡＢＣ【{$[")
+_MAY_HOLD = Led(re.compile("[" + re.escape(_FIELD_FIRST) + "]"), _FIELD_FIRST)
 _PROMPT_WORDS = ("填写", "输入", "插入", "添加")
 
 

@@ -212,7 +212,8 @@ def half_width(doc, ctx) -> Iterator[Hit]:
 
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
-_PAIR_MARKS = Led(re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + '"]'), "".join(PAIRS) + "".join(CLOSERS) + '"')
+_PAIR_CHARS = "".join(PAIRS) + "".join(CLOSERS) + '"'
+_PAIR_MARKS = Led(re.compile("[" + re.escape(_PAIR_CHARS) + "]"), _PAIR_CHARS)
 # Marks named in words as well as shown: LanguageTool clients normalise full-width glyphs, and a
 # name reads where a glyph is hard to tell apart (“ ” ‘ ’).
 MARK_NAMES = {"《": "前书名号", "》": "后书名号", "〈": "前单书名号", "〉": "后单书名号", "“": "前双引号",
